@@ -1,3 +1,10 @@
 //! The MitID rules of `shared/domain/mitid-rules.md`, as pure functions.
 //!
 //! Must not: do I/O, hold user-visible words, or know about Telegram or the dialogue.
+//!
+//! # Layout
+//! - [`cpr`]: does a text look like a CPR number (privacy warning, UserID rule).
+//! - [`userid`]: the UserID rules: problems (rejected) and warnings (advice).
+
+pub mod cpr;
+pub mod userid;
