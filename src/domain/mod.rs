@@ -5,6 +5,8 @@
 //! # Layout
 //! - [`cpr`]: does a text look like a CPR number (privacy warning, UserID rule).
 //! - [`userid`]: the UserID rules: problems (rejected) and warnings (advice).
+//! - [`documents`]: are the citizen's identity documents enough, and what is missing.
 
 pub mod cpr;
+pub mod documents;
 pub mod userid;
