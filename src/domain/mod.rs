@@ -6,7 +6,9 @@
 //! - [`cpr`]: does a text look like a CPR number (privacy warning, UserID rule).
 //! - [`userid`]: the UserID rules: problems (rejected) and warnings (advice).
 //! - [`documents`]: are the citizen's identity documents enough, and what is missing.
+//! - [`time`]: reading a typed date and turning Copenhagen local time into UTC.
 
 pub mod cpr;
 pub mod documents;
+pub mod time;
 pub mod userid;
