@@ -7,8 +7,10 @@
 //! - [`userid`]: the UserID rules: problems (rejected) and warnings (advice).
 //! - [`documents`]: are the citizen's identity documents enough, and what is missing.
 //! - [`time`]: reading a typed date and turning Copenhagen local time into UTC.
+//! - [`witness`]: how likely a witness is needed, and whether a person can be one.
 
 pub mod cpr;
 pub mod documents;
 pub mod time;
 pub mod userid;
+pub mod witness;
