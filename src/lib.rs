@@ -1,7 +1,22 @@
 //! mitid-bot: prepares citizens for their MitID appointment at Borgerservice.
 //!
 //! # Layout
-//! - [`domain`]: the MitID rules as pure functions (documents, witness, UserID, CPR).
+//! - [`domain`]: the MitID rules as pure functions (documents, witness, UserID, CPR, dates).
 //!   No I/O, no texts: it returns facts the texts explain.
+//! - [`dialogue`]: the flow from `dialogues/*.toml`, the conversation state, and the engine,
+//!   a pure function `(state, input, now) -> (state, replies)`.
+//! - [`i18n`]: Fluent bundles for da, en, de; every user-visible word is rendered here.
+//! - [`faq`]: matches a typed question to an answer of the FAQ.
+//! - [`content`]: the content files, embedded at build time or read from `--content-dir`.
+//! - [`check`]: loads and cross-checks content into an engine, or `file:line: problem`s.
+//! - [`config`]: the operator's settings (file, `MITID_BOT_*`, defaults).
+//! - [`console`]: the terminal chat adapter.
 
+pub mod check;
+pub mod config;
+pub mod console;
+pub mod content;
+pub mod dialogue;
 pub mod domain;
+pub mod faq;
+pub mod i18n;

@@ -1,0 +1,188 @@
+//! The operator's settings: a TOML file, `MITID_BOT_<KEY>` environment overrides, and the
+//! built-in defaults (Aabenraa Kommune). Precedence: flag > env > file > default.
+//!
+//! Must not: read anything but the named file and the `MITID_BOT_*` variables; a bad value
+//! is an error that names the key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Globals, Lang};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub municipality: String,
+    pub phone: String,
+    pub booking_url: String,
+    /// For Telegram users whose language_code is not da, de or en.
+    pub default_language: Lang,
+    pub bot_username: Option<String>,
+    pub retention_days: u32,
+    pub data_dir: PathBuf,
+    pub content_dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        let g = Globals::default();
+        Config {
+            municipality: g.municipality,
+            phone: g.phone,
+            booking_url: g.booking_url,
+            default_language: Lang::En,
+            bot_username: None,
+            retention_days: 30,
+            data_dir: PathBuf::from("./data"),
+            content_dir: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ConfigError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{source_name}: `{key}`: {message}")]
+    Value {
+        source_name: String,
+        key: String,
+        message: String,
+    },
+}
+
+/// The keys the file and the environment may set.
+pub const KEYS: &[&str] = &[
+    "municipality",
+    "phone",
+    "booking_url",
+    "default_language",
+    "bot_username",
+    "retention_days",
+    "data_dir",
+    "content_dir",
+];
+
+impl Config {
+    pub fn globals(&self) -> Globals {
+        Globals {
+            municipality: self.municipality.clone(),
+            phone: self.phone.clone(),
+            booking_url: self.booking_url.clone(),
+        }
+    }
+
+    /// Builds the config from an optional file and the environment (as a map, so tests can
+    /// pass their own).
+    pub fn load(
+        file: Option<&Path>,
+        env: &BTreeMap<String, String>,
+    ) -> Result<Config, ConfigError> {
+        let mut cfg = Config::default();
+        if let Some(path) = file {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+                file: name.clone(),
+                message: e.to_string(),
+            })?;
+            let table: toml::Table = toml::from_str(&text).map_err(|e| {
+                let line = e
+                    .span()
+                    .map(|s| crate::content::line_of(&text, s.start))
+                    .unwrap_or(0);
+                ConfigError::File {
+                    file: format!("{name}:{line}"),
+                    message: e.message().trim().to_string(),
+                }
+            })?;
+            for (key, value) in table {
+                let line = find_key_line(&text, &key);
+                let source_name = format!("{name}:{line}");
+                let value = match value {
+                    toml::Value::String(s) => s,
+                    toml::Value::Integer(i) => i.to_string(),
+                    other => {
+                        return Err(ConfigError::Value {
+                            source_name,
+                            key,
+                            message: format!(
+                                "expected a string or a number, found {}",
+                                other.type_str()
+                            ),
+                        })
+                    }
+                };
+                cfg.set(&source_name, &key, &value)?;
+            }
+        }
+        for key in KEYS {
+            let var = format!("MITID_BOT_{}", key.to_ascii_uppercase());
+            if let Some(v) = env.get(&var) {
+                cfg.set(&var, key, v)?;
+            }
+        }
+        Ok(cfg)
+    }
+
+    fn set(&mut self, source_name: &str, key: &str, value: &str) -> Result<(), ConfigError> {
+        let bad = |message: String| ConfigError::Value {
+            source_name: source_name.to_string(),
+            key: key.to_string(),
+            message,
+        };
+        let nonempty = |v: &str| -> Result<String, ConfigError> {
+            let v = v.trim();
+            if v.is_empty() {
+                Err(bad("must not be empty".into()))
+            } else {
+                Ok(v.to_string())
+            }
+        };
+        match key {
+            "municipality" => self.municipality = nonempty(value)?,
+            "phone" => self.phone = nonempty(value)?,
+            "booking_url" => {
+                let v = nonempty(value)?;
+                if !(v.starts_with("https://") || v.starts_with("http://")) {
+                    return Err(bad(format!("`{v}` is not a web address (https://...)")));
+                }
+                self.booking_url = v;
+            }
+            "default_language" => {
+                self.default_language = Lang::from_code(value)
+                    .filter(|_| value.len() == 2)
+                    .ok_or_else(|| bad(format!("`{value}` is not one of da, en, de")))?
+            }
+            "bot_username" => {
+                self.bot_username = Some(nonempty(value)?.trim_start_matches('@').to_string())
+            }
+            "retention_days" => {
+                self.retention_days =
+                    value
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|d| *d >= 1)
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "`{value}` is not a whole number of days (1 or more)"
+                            ))
+                        })?
+            }
+            "data_dir" => self.data_dir = PathBuf::from(nonempty(value)?),
+            "content_dir" => self.content_dir = Some(PathBuf::from(nonempty(value)?)),
+            _ => return Err(bad(format!("unknown key (known: {})", KEYS.join(", ")))),
+        }
+        Ok(())
+    }
+}
+
+fn find_key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+        .unwrap_or(0)
+}

@@ -1,0 +1,824 @@
+//! The engine: `(state, input, now) -> (state, replies)`. Pure: it reads no clock, touches
+//! no store and sends nothing. Everything it says is a [`Msg`] the adapters render.
+//!
+//! Reading typed text, in this order: (1) a CPR-like number gets a warning and goes no
+//! further; (2) a button's label or number on the current keyboard; (3) input the current
+//! node waits for (a UserID idea, a date); (4) a question the FAQ matcher recognises;
+//! (5) otherwise "I did not understand", with the menu, booking and the phone number.
+//! (Labels come before input so that typing "Back" on the UserID step goes back.)
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::derive::with_derived;
+use super::flow::{
+    callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Target,
+};
+use super::state::{Fact, Facts, State, HISTORY_LIMIT, STATE_VERSION};
+use crate::domain::cpr::contains_cpr_like;
+use crate::domain::time::{read_date, to_utc, Safer};
+use crate::domain::userid::{check_userid, UserIdProblem, UserIdWarning};
+use crate::faq::{FaqMatch, FaqMatcher};
+use crate::i18n::{Arg, Globals, I18n, Lang, Msg};
+
+/// Longest text the engine reads; the rest of a huge message is ignored.
+const MAX_TEXT_CHARS: usize = 1000;
+
+/// What the user did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// `/start`, with the deep-link payload if any (`de`, `de-witness`).
+    Start {
+        payload: Option<String>,
+    },
+    Command(Command),
+    /// A button press: its callback data.
+    Button(String),
+    /// Typed text. Read, answered, never kept.
+    Text(String),
+    /// A sticker, photo, voice note, location, ...: anything but text.
+    Other,
+}
+
+/// The commands the engine knows (besides /start; /forget is the store's business).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Language,
+    Restart,
+    Back,
+    Faq,
+    Book,
+    UserId,
+    Witness,
+    Checklist,
+    Privacy,
+    Menu,
+}
+
+impl Command {
+    /// The flow entry a command opens.
+    fn entry(self) -> &'static str {
+        match self {
+            Command::Help => "help",
+            Command::Language => "language",
+            Command::Faq => "faq",
+            Command::Book => "book",
+            Command::UserId => "userid",
+            Command::Witness => "witness",
+            Command::Checklist => "checklist",
+            Command::Privacy => "privacy",
+            Command::Menu | Command::Restart | Command::Back => "menu",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ButtonAction {
+    /// Callback data, at most 64 bytes.
+    Callback(String),
+    /// A link the button opens.
+    Url(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub label: Msg,
+    pub action: ButtonAction,
+    /// For toggles: whether it is ticked.
+    pub ticked: Option<bool>,
+}
+
+/// One message to send.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reply {
+    /// Paragraphs, each a whole message of its own.
+    pub parts: Vec<Msg>,
+    pub buttons: Vec<Button>,
+    /// The reply redraws the previous screen (a toggle): adapters may edit in place.
+    pub replaces_previous: bool,
+}
+
+/// The result of one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub state: State,
+    pub replies: Vec<Reply>,
+    /// The user's message held something private (a CPR number, a UserID idea): delete it
+    /// where the channel allows.
+    pub delete_input: bool,
+}
+
+/// A reply rendered in one language, ready for a channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub text: String,
+    pub buttons: Vec<RenderedButton>,
+    pub replaces_previous: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedButton {
+    pub label: String,
+    pub action: ButtonAction,
+    pub ticked: Option<bool>,
+}
+
+/// The flow, the words and the FAQ, loaded and checked: everything a step needs.
+pub struct Engine {
+    pub flow: Flow,
+    pub i18n: I18n,
+    pub faq: FaqMatcher,
+    pub globals: Globals,
+}
+
+struct Ctx<'a> {
+    engine: &'a Engine,
+    state: State,
+    replies: Vec<Reply>,
+    pending: Vec<Msg>,
+    delete_input: bool,
+}
+
+impl Engine {
+    /// A fresh conversation in `lang`, on no node yet: the first input shows the start.
+    pub fn new_state(&self, lang: Lang) -> State {
+        State::new(lang)
+    }
+
+    /// One step of the conversation.
+    pub fn step(&self, state: &State, input: Input, now: DateTime<Utc>) -> Step {
+        let mut state = state.clone();
+        if state.version != STATE_VERSION
+            || (!state.node.is_empty() && self.flow.node(&state.node).is_none())
+        {
+            // A node that no longer exists (content changed): start over kindly.
+            let lang = state.lang;
+            state = State::new(lang);
+        }
+        let mut cx = Ctx {
+            engine: self,
+            state,
+            replies: Vec::new(),
+            pending: Vec::new(),
+            delete_input: false,
+        };
+        cx.handle(input, now);
+        Step {
+            state: cx.state,
+            replies: cx.replies,
+            delete_input: cx.delete_input,
+        }
+    }
+
+    /// Renders a reply in `lang`.
+    pub fn render(&self, lang: Lang, reply: &Reply) -> Rendered {
+        let text = reply
+            .parts
+            .iter()
+            .map(|m| self.i18n.render(lang, m, &self.globals))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let buttons = reply
+            .buttons
+            .iter()
+            .map(|b| RenderedButton {
+                label: self.i18n.render(lang, &b.label, &self.globals),
+                action: b.action.clone(),
+                ticked: b.ticked,
+            })
+            .collect();
+        Rendered {
+            text,
+            buttons,
+            replaces_previous: reply.replaces_previous,
+        }
+    }
+
+    /// The message ids the engine itself uses, which every locale must define.
+    pub const MESSAGES: &'static [&'static str] = &[
+        "progress",
+        "fmt-datetime",
+        "stale-button",
+        "not-understood",
+        "only-text",
+        "cpr-warning",
+        "date-unreadable",
+        "date-no-such-day",
+        "date-in-future",
+        "date-in-past",
+        "userid-allowed",
+        "userid-not-allowed",
+        "userid-problem-too-short",
+        "userid-problem-too-long",
+        "userid-problem-characters",
+        "userid-problem-starts-with-space",
+        "userid-problem-ends-with-space",
+        "userid-problem-ten-digits",
+        "userid-warning-cpr",
+        "userid-warning-ten-digits",
+        "userid-not-kept",
+        "faq-unsure",
+        "btn-menu",
+        "btn-book",
+        "btn-resume",
+        "btn-faq",
+        "start-over-notice",
+    ];
+}
+
+fn cond_holds(cond: &Cond, facts: &Facts) -> bool {
+    let matches = |name: &str, values: &[String]| -> bool {
+        match facts.get(name) {
+            None => false,
+            Some(f) => values.iter().any(|v| {
+                v == "*"
+                    || match f {
+                        Fact::One(s) => s == v,
+                        Fact::Many(set) => set.contains(v),
+                        Fact::Time(_) => false,
+                    }
+            }),
+        }
+    };
+    cond.when.iter().all(|(n, v)| matches(n, v)) && !cond.unless.iter().any(|(n, v)| matches(n, v))
+}
+
+/// Folds a label or typed text for comparison: lower case, no surrounding symbols.
+fn fold(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+impl Ctx<'_> {
+    fn flow(&self) -> &Flow {
+        &self.engine.flow
+    }
+
+    fn handle(&mut self, input: Input, now: DateTime<Utc>) {
+        match input {
+            Input::Start { payload } => self.start(payload.as_deref()),
+            Input::Command(Command::Restart) => self.go(&Target::Restart),
+            Input::Command(Command::Back) => {
+                if self.state.node.is_empty() {
+                    self.go_start();
+                } else {
+                    self.go(&Target::Back)
+                }
+            }
+            Input::Command(c) => {
+                let target = self.entry_or_start(c.entry());
+                self.go(&Target::Node(target));
+            }
+            Input::Button(data) => self.button(&data),
+            Input::Text(text) => self.text(&text, now),
+            Input::Other => {
+                self.pending.push(Msg::new("only-text"));
+                self.show_current();
+            }
+        }
+    }
+
+    fn entry_or_start(&self, entry: &str) -> String {
+        self.flow()
+            .entries
+            .get(entry)
+            .cloned()
+            .unwrap_or_else(|| self.flow().start.clone())
+    }
+
+    fn go_start(&mut self) {
+        let start = self.flow().start.clone();
+        self.go(&Target::Node(start));
+    }
+
+    /// `/start`, `/start de`, `/start de-witness`. An unknown payload starts normally.
+    fn start(&mut self, payload: Option<&str>) {
+        let mut target = self.flow().start.clone();
+        if let Some(p) = payload {
+            let p = p.trim().to_ascii_lowercase();
+            let (lang, topic) = match p.split_once('-') {
+                Some((l, t)) => (l.to_string(), Some(t.to_string())),
+                None => (p.clone(), None),
+            };
+            if let Some(l) = Lang::from_code(&lang).filter(|_| lang.len() == 2) {
+                self.state.lang = l;
+                self.state.lang_chosen = true;
+                if let Some(t) = topic {
+                    if let Some(node) = self.flow().entries.get(&t) {
+                        target = node.clone();
+                    }
+                }
+            }
+        }
+        self.go(&Target::Node(target));
+    }
+
+    fn current(&self) -> Option<&Node> {
+        self.engine.flow.node(&self.state.node)
+    }
+
+    fn visible_options(&self) -> Vec<Opt> {
+        let facts = with_derived(&self.state.facts);
+        let has_resume = self.state.resume.is_some();
+        let has_history = !self.state.history.is_empty();
+        self.current()
+            .map(|n| {
+                n.options
+                    .iter()
+                    .filter(|o| cond_holds(&o.cond, &facts))
+                    .filter(|o| match o.goto {
+                        Some(Target::Resume) => has_resume,
+                        Some(Target::Back) => has_history,
+                        _ => true,
+                    })
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn button(&mut self, data: &str) {
+        if let Some(to) = data.strip_prefix("@nav:") {
+            // Buttons that work from any screen: an entry (menu, faq, book, resume) or an
+            // answer of the FAQ.
+            if to == "resume" {
+                return self.go(&Target::Resume);
+            }
+            let node = match self.flow().entries.get(to) {
+                Some(n) => Some(n.clone()),
+                None if to.starts_with("faq-") && self.flow().node(to).is_some() => {
+                    Some(to.to_string())
+                }
+                None => None,
+            };
+            match node {
+                Some(n) => self.go(&Target::Node(n)),
+                None => {
+                    self.pending.push(Msg::new("stale-button"));
+                    self.show_current();
+                }
+            }
+            return;
+        }
+        let found = data.split_once(':').and_then(|(node, opt)| {
+            if node != self.state.node {
+                return None;
+            }
+            self.visible_options()
+                .into_iter()
+                .find(|o| o.id == opt && o.url.is_none())
+        });
+        match found {
+            Some(o) => self.press(&o),
+            None => {
+                // From an older message, from before a restart, or forged: say so calmly
+                // and show where the conversation really is.
+                self.pending.push(Msg::new("stale-button"));
+                self.show_current();
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, now: DateTime<Utc>) {
+        let text: String = text.chars().take(MAX_TEXT_CHARS).collect();
+        if contains_cpr_like(&text) {
+            self.delete_input = true;
+            self.pending.push(Msg::new("cpr-warning"));
+            self.show_current();
+            return;
+        }
+        if let Some(o) = self.option_for_text(&text) {
+            if o.url.is_some() {
+                // A link cannot be pressed by typing; show the screen that has it.
+                self.show_current();
+            } else {
+                self.press(&o);
+            }
+            return;
+        }
+        if let Some(node) = self.current().cloned() {
+            if node.kind == NodeKind::Input {
+                match node.input {
+                    Some(InputKind::UserId) => return self.userid(&text),
+                    Some(InputKind::Date) => return self.date(&node, &text, now),
+                    None => {}
+                }
+            }
+        }
+        match self.engine.faq.match_text(&text) {
+            FaqMatch::Sure(topic) => {
+                let node = format!("faq-{topic}");
+                if self.flow().node(&node).is_some() {
+                    self.go(&Target::Node(node));
+                    return;
+                }
+                self.not_understood();
+            }
+            FaqMatch::Unsure(topics) => {
+                let mut buttons: Vec<Button> = topics
+                    .iter()
+                    .map(|t| format!("faq-{t}"))
+                    .filter(|node| self.flow().node(node).is_some())
+                    .map(|node| Button {
+                        label: Msg::new(format!("{node}-q")),
+                        action: ButtonAction::Callback(format!("@nav:{node}")),
+                        ticked: None,
+                    })
+                    .collect();
+                if buttons.is_empty() {
+                    return self.not_understood();
+                }
+                buttons.push(self.nav_button("btn-faq", "faq"));
+                self.pending.push(Msg::new("faq-unsure"));
+                let parts = std::mem::take(&mut self.pending);
+                self.emit(Reply {
+                    parts,
+                    buttons,
+                    replaces_previous: false,
+                });
+            }
+            FaqMatch::NoMatch => self.not_understood(),
+        }
+    }
+
+    fn not_understood(&mut self) {
+        let mut buttons = Vec::new();
+        if self.state.resume.is_some() || self.current().is_some_and(|n| n.section.is_some()) {
+            buttons.push(self.nav_button("btn-resume", "resume"));
+        }
+        for (label, entry) in [
+            ("btn-menu", "menu"),
+            ("btn-faq", "faq"),
+            ("btn-book", "book"),
+        ] {
+            buttons.push(self.nav_button(label, entry));
+        }
+        self.pending.push(Msg::new("not-understood"));
+        let parts = std::mem::take(&mut self.pending);
+        self.emit(Reply {
+            parts,
+            buttons,
+            replaces_previous: false,
+        });
+    }
+
+    /// A button that works from any node: `@nav:<entry>`.
+    fn nav_button(&self, label: &str, entry: &str) -> Button {
+        Button {
+            label: Msg::new(label),
+            action: ButtonAction::Callback(format!("@nav:{entry}")),
+            ticked: None,
+        }
+    }
+
+    /// Matches typed text to a button on the current keyboard: its number, or its label in
+    /// any of the three languages.
+    fn option_for_text(&self, text: &str) -> Option<Opt> {
+        let options = self.visible_options();
+        let t = text.trim();
+        if let Ok(n) = t.parse::<usize>() {
+            return n.checked_sub(1).and_then(|i| options.get(i).cloned());
+        }
+        let folded = fold(t);
+        if folded.is_empty() {
+            return None;
+        }
+        let i18n = &self.engine.i18n;
+        let globals = &self.engine.globals;
+        let mut langs = vec![self.state.lang];
+        langs.extend(Lang::ALL.into_iter().filter(|l| *l != self.state.lang));
+        for lang in langs {
+            for o in &options {
+                if fold(&i18n.render(lang, &Msg::new(o.label.clone()), globals)) == folded {
+                    return Some(o.clone());
+                }
+            }
+        }
+        None
+    }
+
+    fn press(&mut self, o: &Opt) {
+        let node = match self.current() {
+            Some(n) => n.clone(),
+            None => return self.go_start(),
+        };
+        for (k, v) in &o.set {
+            self.state.facts.insert(k.clone(), Fact::One(v.clone()));
+        }
+        if let Some(l) = o.lang {
+            self.state.lang = l;
+            self.state.lang_chosen = true;
+        }
+        match (&node.kind, &o.goto) {
+            (NodeKind::Multi, None) => {
+                let fact = node.fact.clone().unwrap_or_default();
+                let entry = self
+                    .state
+                    .facts
+                    .entry(fact)
+                    .or_insert_with(|| Fact::Many(BTreeSet::new()));
+                if !matches!(entry, Fact::Many(_)) {
+                    *entry = Fact::Many(BTreeSet::new());
+                }
+                if let Fact::Many(set) = entry {
+                    if !set.remove(&o.id) {
+                        set.insert(o.id.clone());
+                    }
+                }
+                self.show_current();
+                if let Some(last) = self.replies.last_mut() {
+                    last.replaces_previous = true;
+                }
+            }
+            (_, Some(t)) => self.go(t),
+            (_, None) => self.show_current(),
+        }
+    }
+
+    fn userid(&mut self, text: &str) {
+        // The idea is checked and answered here, then dropped: never stored, never logged.
+        self.delete_input = true;
+        let check = check_userid(text);
+        let length = check.length as i64;
+        if check.is_allowed() {
+            self.pending
+                .push(Msg::new("userid-allowed").num("length", length));
+        } else {
+            self.pending.push(Msg::new("userid-not-allowed"));
+        }
+        for p in &check.problems {
+            self.pending.push(match p {
+                UserIdProblem::TooShort { length } => {
+                    Msg::new("userid-problem-too-short").num("length", *length as i64)
+                }
+                UserIdProblem::TooLong { length } => {
+                    Msg::new("userid-problem-too-long").num("length", *length as i64)
+                }
+                UserIdProblem::NotAllowed { characters } => {
+                    let shown: Vec<String> = characters.iter().map(|c| c.to_string()).collect();
+                    Msg::new("userid-problem-characters").str("characters", shown.join(" "))
+                }
+                UserIdProblem::StartsWithSpace => Msg::new("userid-problem-starts-with-space"),
+                UserIdProblem::EndsWithSpace => Msg::new("userid-problem-ends-with-space"),
+                UserIdProblem::TenDigits => Msg::new("userid-problem-ten-digits"),
+            });
+        }
+        for w in &check.warnings {
+            self.pending.push(Msg::new(match w {
+                UserIdWarning::LooksLikeCpr => "userid-warning-cpr",
+                UserIdWarning::ContainsTenDigits => "userid-warning-ten-digits",
+            }));
+        }
+        self.pending.push(Msg::new("userid-not-kept"));
+        let parts = std::mem::take(&mut self.pending);
+        let buttons = self.buttons_for_current();
+        self.emit(Reply {
+            parts,
+            buttons,
+            replaces_previous: false,
+        });
+    }
+
+    fn date(&mut self, node: &Node, text: &str, now: DateTime<Utc>) {
+        let Some(fact) = node.fact.clone() else {
+            return self.show_current();
+        };
+        match read_date(text) {
+            Ok(reading) => {
+                let safer = match node.date_rule {
+                    DateReadingRule::Past => Safer::Latest,
+                    DateReadingRule::Future => Safer::Earliest,
+                };
+                let at = to_utc(&reading, safer);
+                let day = chrono::Duration::hours(24);
+                let refusal = match node.date_rule {
+                    DateReadingRule::Past if at > now + day => Some("date-in-future"),
+                    DateReadingRule::Future if at + day < now => Some("date-in-past"),
+                    _ => None,
+                };
+                if let Some(id) = refusal {
+                    self.pending.push(Msg::new(id));
+                    return self.show_current();
+                }
+                let date_only = matches!(reading, crate::domain::time::DateReading::Date(_));
+                self.state
+                    .facts
+                    .insert(fact.clone(), Fact::Time(at.timestamp()));
+                self.state.facts.insert(
+                    format!("{fact}_date_only"),
+                    Fact::One(if date_only { "yes" } else { "no" }.into()),
+                );
+                if let Some(next) = node.next.clone() {
+                    self.go(&next);
+                } else {
+                    self.show_current();
+                }
+            }
+            Err(crate::domain::time::DateError::NoSuchDate) => {
+                self.pending.push(Msg::new("date-no-such-day"));
+                self.show_current();
+            }
+            Err(_) => {
+                self.pending.push(Msg::new("date-unreadable"));
+                self.show_current();
+            }
+        }
+    }
+
+    /// Moves along a target and shows where it lands.
+    fn go(&mut self, target: &Target) {
+        match target {
+            Target::Stay => self.show_current(),
+            Target::Back => {
+                let mut back = None;
+                while let Some(prev) = self.state.history.pop() {
+                    if prev != self.state.node && self.flow().node(&prev).is_some() {
+                        back = Some(prev);
+                        break;
+                    }
+                }
+                match back {
+                    Some(prev) => {
+                        self.state.node = prev;
+                        self.resolve_and_show(false);
+                    }
+                    None => self.show_current(),
+                }
+            }
+            Target::Restart => {
+                self.state.facts.clear();
+                self.state.history.clear();
+                self.state.resume = None;
+                self.pending.push(Msg::new("start-over-notice"));
+                let first = self.entry_or_start("prepare");
+                self.state.node = first;
+                self.resolve_and_show(false);
+            }
+            Target::Resume => {
+                let to = self
+                    .state
+                    .resume
+                    .clone()
+                    .unwrap_or_else(|| self.entry_or_start("prepare"));
+                self.move_to(&to);
+                self.show_current();
+            }
+            Target::Node(n) => {
+                if n.starts_with("@nav") {
+                    return self.show_current();
+                }
+                let n = n.clone();
+                self.move_to(&n);
+                self.show_current();
+            }
+        }
+    }
+
+    /// Leaves the current node for `to` (following branches), keeping history and the
+    /// place to resume.
+    fn move_to(&mut self, to: &str) {
+        let from = self.state.node.clone();
+        let from_guided = self.current().is_some_and(|n| n.section.is_some());
+        if !from.is_empty() && from != to {
+            self.state.history.push(from.clone());
+            if self.state.history.len() > HISTORY_LIMIT {
+                self.state.history.remove(0);
+            }
+        }
+        self.state.node = to.to_string();
+        self.resolve_and_show_silent();
+        let to_guided = self.current().is_some_and(|n| n.section.is_some());
+        if to_guided {
+            self.state.resume = None;
+        } else if from_guided && self.state.resume.is_none() {
+            self.state.resume = Some(from);
+        }
+    }
+
+    /// Follows branch nodes until a node that shows something.
+    fn resolve_and_show_silent(&mut self) {
+        let facts = with_derived(&self.state.facts);
+        for _ in 0..64 {
+            let Some(node) = self.current() else { break };
+            if node.kind != NodeKind::Branch {
+                break;
+            }
+            let next = node
+                .routes
+                .iter()
+                .find(|r| cond_holds(&r.cond, &facts))
+                .map(|r| r.goto.clone());
+            match next {
+                Some(Target::Node(n)) => self.state.node = n,
+                Some(Target::Resume) => {
+                    self.state.node = self
+                        .state
+                        .resume
+                        .clone()
+                        .unwrap_or_else(|| self.entry_or_start("prepare"))
+                }
+                _ => {
+                    self.state.node = self.flow().start.clone();
+                    break;
+                }
+            }
+        }
+    }
+
+    fn resolve_and_show(&mut self, _replace: bool) {
+        self.resolve_and_show_silent();
+        self.show_current();
+    }
+
+    fn buttons_for_current(&self) -> Vec<Button> {
+        let facts = &self.state.facts;
+        let node = match self.current() {
+            Some(n) => n,
+            None => return Vec::new(),
+        };
+        self.visible_options()
+            .into_iter()
+            .map(|o| {
+                let action = match &o.url {
+                    Some(_) => ButtonAction::Url(self.engine.globals.booking_url.clone()),
+                    None => ButtonAction::Callback(callback_data(&node.id, &o.id)),
+                };
+                let ticked = (node.kind == NodeKind::Multi && o.goto.is_none()).then(|| {
+                    matches!(node.fact.as_ref().and_then(|f| facts.get(f)), Some(Fact::Many(s)) if s.contains(&o.id))
+                });
+                Button {
+                    label: Msg::new(o.label.clone()),
+                    action,
+                    ticked,
+                }
+            })
+            .collect()
+    }
+
+    /// Shows the current node (after anything pending, such as a warning).
+    fn show_current(&mut self) {
+        if self.current().is_none() {
+            self.state.node = self.flow().start.clone();
+            self.resolve_and_show_silent();
+        }
+        let Some(node) = self.current().cloned() else {
+            return;
+        };
+        let facts = with_derived(&self.state.facts);
+        let mut parts = std::mem::take(&mut self.pending);
+        if let Some((step, total)) = node.section.as_deref().and_then(|s| self.flow().step_of(s)) {
+            parts.push(
+                Msg::new("progress")
+                    .num("step", step as i64)
+                    .num("total", total as i64),
+            );
+        }
+        for part in &node.parts {
+            if !cond_holds(&part.cond, &facts) {
+                continue;
+            }
+            match &part.each {
+                None => parts.push(self.with_fact_args(Msg::new(part.msg.clone()), &facts)),
+                Some(f) => {
+                    if let Some(Fact::Many(values)) = facts.get(f.as_str()) {
+                        for v in values {
+                            let id = part.msg.replace("{}", &v.replace('_', "-"));
+                            parts.push(self.with_fact_args(Msg::new(id), &facts));
+                        }
+                    }
+                }
+            }
+        }
+        let buttons = self.buttons_for_current();
+        self.emit(Reply {
+            parts,
+            buttons,
+            replaces_previous: false,
+        });
+    }
+
+    /// Every single-valued fact and every moment is available to the texts as a variable.
+    fn with_fact_args(&self, mut msg: Msg, facts: &Facts) -> Msg {
+        for (k, v) in facts {
+            match v {
+                Fact::One(s) => msg.args.push((k.clone(), Arg::Str(s.clone()))),
+                Fact::Time(_) => {
+                    if let Some(t) = v.time() {
+                        msg.args.push((k.clone(), Arg::Time(t)));
+                    }
+                }
+                Fact::Many(set) => msg
+                    .args
+                    .push((format!("{k}_count"), Arg::Num(set.len() as i64))),
+            }
+        }
+        msg
+    }
+
+    fn emit(&mut self, reply: Reply) {
+        self.replies.push(reply);
+    }
+}
