@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::witness::Residence;
+
 /// A Danish document that is enough on its own (mitid-rules.md §1.A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MainDocument {
@@ -330,6 +332,25 @@ fn second_route_outcome(
         // counted, but if it did, it is not even the two-CPR-documents case.
         (_, _, 0) => (DocumentOutcome::NotEnough, Some(Missing::PhotoId)),
         _ => (DocumentOutcome::Enough, None),
+    }
+}
+
+/// Which CPR documents to get when one is missing, best first (mitid-rules.md §1, "When it is
+/// not enough, say what to get"; seed page FAQ).
+///
+/// Lives in Denmark: the yellow health card (the municipality issues it; the app counts).
+/// Lives abroad (and works in Denmark, e.g. lives in Germany): the special health card. Either
+/// way, or a current statement from the tax authority, at most 3 months old.
+pub fn cpr_documents_to_get(residence: Residence) -> [SecondaryDocument; 2] {
+    match residence {
+        Residence::Denmark => [
+            SecondaryDocument::YellowCard,
+            SecondaryDocument::TaxStatement,
+        ],
+        Residence::Abroad => [
+            SecondaryDocument::SpecialHealthCard,
+            SecondaryDocument::TaxStatement,
+        ],
     }
 }
 
@@ -685,5 +706,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn what_to_get_depends_on_where_the_citizen_lives() {
+        assert_eq!(
+            cpr_documents_to_get(Residence::Denmark),
+            [YellowCard, TaxStatement]
+        );
+        assert_eq!(
+            cpr_documents_to_get(Residence::Abroad),
+            [SpecialHealthCard, TaxStatement]
+        );
     }
 }
