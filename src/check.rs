@@ -265,6 +265,11 @@ fn derived_values(fact: &str) -> BTreeSet<String> {
     match fact {
         "docs_counted" | "docs_too_old" | "docs_no_cpr" => SecondaryDocument::ALL
             .iter()
+            .filter(|d| match fact {
+                "docs_too_old" => d.must_be_recent(),
+                "docs_no_cpr" => d.asks_about_cpr(),
+                _ => true,
+            })
             .map(|d| secondary_id(*d).to_string())
             .collect(),
         "witness_reason" => ["last_time", "abroad", "under_five", "little_history"]

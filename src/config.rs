@@ -68,6 +68,7 @@ impl Config {
             municipality: self.municipality.clone(),
             phone: self.phone.clone(),
             booking_url: self.booking_url.clone(),
+            retention_days: self.retention_days,
         }
     }
 

@@ -101,12 +101,15 @@ impl Msg {
     }
 }
 
-/// Values every message may use: `$municipality`, `$phone`, `$booking_url`.
+/// Values every message may use: `$municipality`, `$phone`, `$booking_url`,
+/// `$retention_days`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Globals {
     pub municipality: String,
     pub phone: String,
     pub booking_url: String,
+    /// Days without activity after which a conversation is deleted.
+    pub retention_days: u32,
 }
 
 impl Default for Globals {
@@ -114,7 +117,8 @@ impl Default for Globals {
         Globals {
             municipality: "Aabenraa Kommune".into(),
             phone: "73 76 76 76".into(),
-            booking_url: "https://www.aabenraa.dk/borger/borgerservice/bestil-tid".into(),
+            booking_url: "https://www.aabenraa.dk".into(),
+            retention_days: 30,
         }
     }
 }
@@ -247,7 +251,7 @@ impl I18n {
         let msg = Msg::new("fmt-datetime")
             .num("day", local.day() as i64)
             .num("month", local.month() as i64)
-            .num("year", local.year() as i64)
+            .str("year", local.year().to_string())
             .str("hour", format!("{:02}", local.hour()))
             .str("minute", format!("{:02}", local.minute()));
         self.render(lang, &msg, globals)

@@ -134,7 +134,8 @@ fn witness_photo(v: &str) -> Option<WitnessPhotoId> {
 }
 
 /// Adds the derived facts to a copy of `facts`.
-pub fn with_derived(facts: &Facts) -> Facts {
+/// `now` stands in for the appointment when the citizen has not booked yet.
+pub fn with_derived(facts: &Facts, now: DateTime<Utc>) -> Facts {
     let mut out = facts.clone();
     if facts.contains_key("main_doc") {
         let a = assess_documents(&document_set(facts));
@@ -190,11 +191,11 @@ pub fn with_derived(facts: &Facts) -> Facts {
         });
         out.insert("witness_reason".into(), many(reasons));
     }
-    derive_witness_check(facts, &mut out);
+    derive_witness_check(facts, now, &mut out);
     out
 }
 
-fn derive_witness_check(facts: &Facts, out: &mut Facts) {
+fn derive_witness_check(facts: &Facts, now: DateTime<Utc>, out: &mut Facts) {
     let Some(mitid_since) = facts.get("w_mitid").and_then(Fact::time) else {
         return;
     };
@@ -212,14 +213,9 @@ fn derive_witness_check(facts: &Facts, out: &mut Facts) {
             .and_then(Fact::as_one)
             .and_then(witness_photo),
     };
-    // Without a booked time, the check is as of the earliest moment the witness can serve:
-    // the texts then say from when.
-    let check = check_witness(
-        &candidate,
-        appointment.unwrap_or(
-            mitid_since + chrono::Duration::hours(crate::domain::witness::WITNESS_WAIT_HOURS),
-        ),
-    );
+    // Without a booked time, the check is as of now; the texts then say from when the
+    // witness can serve, so the citizen books after that.
+    let check = check_witness(&candidate, appointment.unwrap_or(now));
     out.insert(
         "w_result".into(),
         one(if check.qualifies() { "ok" } else { "not_ok" }),

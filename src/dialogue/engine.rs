@@ -135,6 +135,7 @@ pub struct Engine {
 
 struct Ctx<'a> {
     engine: &'a Engine,
+    now: DateTime<Utc>,
     state: State,
     replies: Vec<Reply>,
     pending: Vec<Msg>,
@@ -159,6 +160,7 @@ impl Engine {
         }
         let mut cx = Ctx {
             engine: self,
+            now,
             state,
             replies: Vec::new(),
             pending: Vec::new(),
@@ -233,7 +235,7 @@ fn cond_holds(cond: &Cond, facts: &Facts) -> bool {
         match facts.get(name) {
             None => false,
             Some(f) => values.iter().any(|v| {
-                v == "*"
+                (v == "*" && !matches!(f, Fact::Many(s) if s.is_empty()))
                     || match f {
                         Fact::One(s) => s == v,
                         Fact::Many(set) => set.contains(v),
@@ -321,7 +323,7 @@ impl Ctx<'_> {
     }
 
     fn visible_options(&self) -> Vec<Opt> {
-        let facts = with_derived(&self.state.facts);
+        let facts = with_derived(&self.state.facts, self.now);
         let has_resume = self.state.resume.is_some();
         let has_history = !self.state.history.is_empty();
         self.current()
@@ -505,6 +507,9 @@ impl Ctx<'_> {
             Some(n) => n.clone(),
             None => return self.go_start(),
         };
+        for k in &o.clear {
+            self.state.facts.remove(k);
+        }
         for (k, v) in &o.set {
             self.state.facts.insert(k.clone(), Fact::One(v.clone()));
         }
@@ -658,6 +663,12 @@ impl Ctx<'_> {
                 self.resolve_and_show(false);
             }
             Target::Resume => {
+                if self.state.resume.is_none()
+                    && self.current().is_some_and(|n| n.section.is_some())
+                {
+                    // Already in the guided flow: show the question again.
+                    return self.show_current();
+                }
                 let to = self
                     .state
                     .resume
@@ -700,7 +711,7 @@ impl Ctx<'_> {
 
     /// Follows branch nodes until a node that shows something.
     fn resolve_and_show_silent(&mut self) {
-        let facts = with_derived(&self.state.facts);
+        let facts = with_derived(&self.state.facts, self.now);
         for _ in 0..64 {
             let Some(node) = self.current() else { break };
             if node.kind != NodeKind::Branch {
@@ -767,7 +778,7 @@ impl Ctx<'_> {
         let Some(node) = self.current().cloned() else {
             return;
         };
-        let facts = with_derived(&self.state.facts);
+        let facts = with_derived(&self.state.facts, self.now);
         let mut parts = std::mem::take(&mut self.pending);
         if let Some((step, total)) = node.section.as_deref().and_then(|s| self.flow().step_of(s)) {
             parts.push(

@@ -99,6 +99,8 @@ pub struct Opt {
     pub label: String,
     pub goto: Option<Target>,
     pub set: Vec<(String, String)>,
+    /// Facts an answer makes stale (choosing another main document clears `main_cpr`).
+    pub clear: Vec<String>,
     pub lang: Option<Lang>,
     /// A link button: the name of a configured address (`booking_url`).
     pub url: Option<String>,
@@ -208,6 +210,8 @@ struct OptDef {
     goto: Option<Spanned<String>>,
     #[serde(default)]
     set: BTreeMap<String, String>,
+    #[serde(default)]
+    clear: Vec<String>,
     lang: Option<String>,
     url: Option<String>,
     #[serde(default)]
@@ -270,6 +274,7 @@ fn nav_option(name: &str, line: usize) -> Option<Opt> {
         label: label.to_string(),
         goto: Some(goto),
         set: Vec::new(),
+        clear: Vec::new(),
         lang: None,
         url: None,
         cond: Cond::default(),
@@ -414,6 +419,7 @@ impl Flow {
                         label: o.label.into_inner(),
                         goto: o.goto.map(|g| Target::parse(g.get_ref())),
                         set: o.set.into_iter().collect(),
+                        clear: o.clear,
                         lang,
                         url: o.url,
                         cond: cond(o.when, o.unless),
@@ -455,6 +461,9 @@ impl Flow {
                 if input == Some(InputKind::Date) {
                     if let Some(f) = &nd.fact {
                         fact_values.entry(f.clone()).or_default().insert("*".into());
+                        let only = fact_values.entry(format!("{f}_date_only")).or_default();
+                        only.insert("yes".into());
+                        only.insert("no".into());
                     }
                 }
                 let routes = nd

@@ -1,0 +1,401 @@
+## mitid-bot, English. Plain, international English; short messages for a phone.
+## Variables every message may use: $municipality, $phone, $booking_url, $retention_days.
+
+## ---- Formats ----
+
+fmt-datetime = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }, { $hour }:{ $minute }
+
+progress = Step { $step } of { $total }
+
+## ---- Buttons used in many places ----
+
+btn-yes = Yes
+btn-no = No
+btn-not-sure = I am not sure
+btn-dont-remember = I don't remember
+btn-continue = Continue
+btn-done = Done
+btn-back = Back
+btn-restart = Start over
+btn-resume = Continue where I left off
+btn-menu = Main menu
+btn-faq = Questions and answers
+btn-book = Book an appointment
+btn-book-online = Book online
+btn-language = Language / Sprog / Sprache
+btn-privacy = What do you keep about me?
+btn-prepare = Prepare for my appointment
+btn-checklist = Show my checklist
+btn-witness-check = Check my witness
+btn-userid-check = Check a UserID idea
+btn-check-documents = Check my documents
+
+lang-da = Dansk
+lang-en = English
+lang-de = Deutsch
+
+## ---- Welcome, menu, help ----
+
+welcome =
+    Hello! I am the automated assistant of Borgerservice (Citizen Service) at { $municipality }.
+
+    I help you get ready for your MitID appointment, so you can get MitID in one visit: which documents to bring, whether you need a witness, and how to get your phone ready.
+
+    I never ask for your password, PIN or CPR number.
+
+menu = What would you like to do?
+
+help =
+    How to use me:
+    • Press a button, or type its text or number.
+    • You can also just write your question, for example "Do I need a witness?".
+    • /menu shows the main menu, /restart starts the preparation again.
+    • /language changes the language. /forget deletes everything I keep about you.
+
+    Questions I cannot answer: call Borgerservice on { $phone }.
+
+language-choose = Which language do you prefer?
+
+privacy =
+    What I keep about you:
+    • your answers to my questions (for example "lives in Denmark") and your language,
+    • so you can continue later and see your checklist again.
+
+    I do not keep what you type: not your UserID ideas, not your questions.
+    Everything is deleted after { $retention_days } days without activity, or at once when you write /forget.
+
+    Telegram is a separate company and handles the chat itself. Please do not send your CPR number, passwords or photos of your documents here.
+
+book =
+    You always need to book an appointment with Borgerservice to get MitID. People with a booking are served at their time; without one, we can only help if there is time.
+
+    Book online: { $booking_url }
+    Or call { $phone }.
+
+start-over-notice = Let's start again from the beginning.
+
+## ---- Things the engine says ----
+
+stale-button = That button belongs to an earlier message. Here is where we are now:
+not-understood =
+    Sorry, I did not understand that. You can press a button below, ask a question in a few words, or call Borgerservice on { $phone }.
+only-text = I can only read text and buttons. Please write your question, or press a button.
+cpr-warning =
+    It looks like you sent a CPR number. Please never send your CPR number in a chat. I have not saved it, and I have tried to delete your message.
+date-unreadable = I could not read that date. Please write it like this: 03.12.2026, or with the time: 03.12.2026 14:30
+date-no-such-day = That date does not exist. Please check the day and month, for example 28.02.2026.
+date-in-future = That date is in the future. Please write the date your witness got MitID.
+date-in-past = That date has already passed. Please write the date of your appointment, for example 03.12.2026 10:00.
+
+## ---- UserID check (what the user typed is never saved) ----
+
+userid-allowed = ✅ That UserID follows the rules ({ $length } characters).
+userid-not-allowed = ❌ That UserID is not allowed:
+userid-problem-too-short = • It has { $length } characters. It needs at least 5.
+userid-problem-too-long = • It has { $length } characters. It can have at most 48.
+userid-problem-characters = • These characters are not allowed: { $characters }
+userid-problem-starts-with-space = • It must not start with a space.
+userid-problem-ends-with-space = • It must not end with a space.
+userid-problem-ten-digits = • It must not be 10 digits, like a CPR number.
+userid-warning-cpr = ⚠️ It looks like it contains a CPR number. That is allowed, but we strongly advise against it.
+userid-warning-ten-digits = ⚠️ It contains 10 digits in a row. That is allowed, but it could be mistaken for a CPR number.
+userid-not-kept =
+    I have not saved what you wrote. Whether a UserID is still free is only shown when you create MitID.
+    Type another idea to check it, or press a button.
+
+## ---- 1. About you ----
+
+cpr-question = Do you have a Danish CPR number (personal identification number)?
+cpr-unsure =
+    You have a CPR number if you are registered in Denmark. It is on your yellow health insurance card ("the yellow card"), and it has 10 digits: your date of birth and four more.
+
+    Do you have one?
+btn-cpr-have = Yes, I have a CPR number
+btn-cpr-have-not = No, I don't have one
+no-cpr =
+    You need a CPR number to get MitID at Borgerservice.
+
+    To get one, you must be registered in Denmark. If you have moved here, or work here, contact Borgerservice or International Citizen Service. Call us on { $phone } if you are unsure what applies to you.
+
+age-question = Are you 13 years or older?
+btn-age-13-plus = Yes, 13 or older
+btn-age-under-13 = No, younger than 13
+under-13 =
+    You can get MitID from the age of 13. Until then, your parents can do many things for you with their own MitID.
+
+reason-question = Why do you need MitID?
+btn-reason-first = I am getting MitID for the first time
+btn-reason-new-phone = I have a new phone
+btn-reason-password = I forgot my password
+btn-reason-code-display = I lost my code display
+btn-reason-other = My MitID does not work for another reason
+
+renew-working-question = Can you still log in with your MitID, for example with the app on another phone?
+self-service =
+    Then you can probably do it yourself, without an appointment:
+    { $renew_why ->
+        [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
+        [password] • With the MitID app, you can choose a new password on MitID.dk.
+        [code_display] • Log in with the app and manage your code display on MitID.dk.
+       *[other] • Many things can be done on MitID.dk when you can still log in.
+    }
+
+    See MitID.dk: https://www.mitid.dk
+    MitID Support can also help: 33 98 00 10.
+btn-self-service-solved = Thanks, I will try that
+btn-self-service-come = I still need to come in
+self-service-done = Good luck! If it does not work, come back here and choose "Prepare for my appointment".
+
+witness-last-question = The last time you got MitID or NemID, did you need a witness?
+
+## ---- 2. Where you live ----
+
+residence-question = Where do you live?
+btn-residence-dk = In Denmark
+btn-residence-cross-border = Abroad, and I work in Denmark
+btn-residence-abroad = Abroad, and I do not work in Denmark
+years-question = How long have you lived in Denmark?
+btn-years-under-5 = Less than 5 years
+btn-years-5-plus = 5 years or more
+moved-question = Have you moved house in Denmark more than once?
+btn-moved-several = Yes, more than once
+btn-moved-rarely = No, once or never
+children-question = Do you have children?
+
+## ---- 3. Documents ----
+
+doc-main-question =
+    Which of these Danish documents do you have? Choose the first that fits.
+
+    They must be valid originals. Temporary documents and photos or PDFs of documents do not count.
+btn-doc-licence = Danish driving licence (card or app)
+btn-doc-dk-passport = Danish passport
+btn-doc-dk-permit = Residence permit or card issued in Denmark
+btn-doc-none-of-these = None of these
+
+main-cpr-question = { $main_doc ->
+    [dk_permit] Does your residence permit or card show your CPR number?
+   *[other] Does your passport show your CPR number?
+}
+
+docs-question = Tick every document you have, then press "Done". You need two, and at least one must show your CPR number.
+docs-dk-id-counts = Your { $main_doc ->
+    [dk_permit] residence permit
+   *[other] passport
+} counts as one of them, as a photo ID.
+doc-yellow-card = Yellow health insurance card (card or app)
+doc-special-card = Special health insurance card
+doc-personal-cert = Personal or birth certificate (DK/Greenland)
+doc-residence-cert = Certificate of residence (DK/Greenland)
+doc-foreign-passport = Passport from another country
+doc-foreign-id = National ID card or driving licence from abroad
+doc-municipal-id = Municipal ID card
+doc-tax = Annual tax statement or preliminary assessment
+doc-benefit = Papers about public benefits (e.g. SU)
+
+personal-cert-cpr-question = Does your personal or birth certificate show your CPR number?
+residence-cert-cpr-question = Does your certificate of residence show your CPR number?
+tax-recent-question = Is your tax paper (annual tax statement or preliminary income assessment) from the last 3 months?
+benefit-recent-question = Are your papers about public benefits from the last 3 months?
+
+docs-enough = ✅ Your documents are enough. Remember to bring them.
+docs-maybe =
+    ⚠️ Your documents may not be enough: they show your CPR number, but none of them has a photo.
+    Bring a photo ID if you have one, for example a passport. If you have none, call Borgerservice on { $phone } before you book.
+docs-not-enough = ❌ Your documents are not enough yet. { $documents_missing ->
+    [photo] You also need a document with a photo, for example a passport or a national ID card.
+    [second] You need one more document from the list.
+    [cpr_and_photo] You need a document that shows your CPR number and a document with a photo.
+   *[cpr] You also need a document that shows your CPR number.
+}
+docs-how-to-get = { $residence ->
+    [dk] You can get the yellow health insurance card from Borgerservice (the app version also counts).
+    [cross_border] As a cross-border worker, you can get the special health insurance card.
+   *[other] If you work in Denmark, you can get the special health insurance card.
+} Or ask the Danish Tax Agency (Skattestyrelsen) for your annual tax statement or preliminary income assessment. It must be at most 3 months old.
+docs-too-old-tax = Your tax paper does not count, because it is older than 3 months.
+docs-too-old-benefit = Your benefit papers do not count, because they are older than 3 months.
+docs-no-cpr-personal-cert = Your personal or birth certificate does not count here without your CPR number.
+docs-no-cpr-residence-cert = Your certificate of residence does not count here without your CPR number.
+docs-originals = Bring valid originals. A photo or PDF of a document does not count.
+btn-change-documents = Change my documents
+
+## ---- 4. Witness ----
+
+witness-forecast = { $witness ->
+    [almost_certain] You will almost certainly need a witness.
+    [likely] You will likely need a witness.
+   *[unlikely] You will probably not need a witness.
+}
+witness-forecast-unknown = Whether you need a witness depends on how much the CPR register knows about you.
+witness-reason-last-time = • You needed a witness last time.
+witness-reason-abroad = • You live outside Denmark.
+witness-reason-under-five = • You have lived in Denmark for less than 5 years.
+witness-reason-little-history = • You have rarely moved and have no children, so the CPR register knows little about you.
+witness-requirements =
+    At the counter, the system asks you 4–6 questions from the CPR register. If it knows too little about you, a witness must confirm who you are.
+
+    Your witness must:
+    • be 18 or older,
+    • have had their own MitID for at least 30 days (30 × 24 hours),
+    • not have been a witness more than 2 times in the last 120 days,
+    • come with you, with their own MitID and a valid photo ID.
+witness-if-needed =
+    At the counter, the system asks you 4–6 questions from the CPR register. If it cannot ask enough, you will need a witness after all. If that happens, you can book a new time and bring one.
+
+## ---- 5. Phone or code display ----
+
+device-question = How do you want to use MitID?
+btn-device-app = With the MitID app on my phone
+btn-device-code-display = With a code display
+btn-device-audio = With an audio code reader
+btn-device-unsure = I don't know yet
+device-compare =
+    • The MitID app: most people use it. You need a phone or tablet with Google Play or the App Store.
+    • A code display: a small device that shows a code. You use it with a password.
+    • An audio code reader: like a code display, but it reads the code aloud. For people with poor sight.
+device-app =
+    For the MitID app, your phone must:
+    • have Google Play or the App Store,
+    • not be rooted or jailbroken,
+    • have a recent system (Android 9 and older no longer work).
+
+    Please install the MitID app before you come, and bring the phone (with its SIM card: you get a code by SMS).
+    You will choose a 6-digit PIN for the app. Never tell anyone your PIN.
+
+    Our staff can help you find the app and activate it, but they cannot fix phone problems.
+btn-phone-ok = My phone can do that
+btn-phone-not-ok = My phone cannot do that
+device-code =
+    You use a code display or audio code reader together with a password. The first 3 are free.
+
+    Your password:
+    • has 8 to 64 characters,
+    • must not contain your UserID,
+    • must not contain 10 digits in a row (like a CPR number),
+    • must not contain words like "password" or rows of keys like "qwertyui" or "abc12345".
+
+    Think of a password before you come, but never tell it to anyone – not to me, and not to our staff.
+
+## ---- 6. UserID ----
+
+userid-rules =
+    You log in with a UserID (bruger-ID). It is like a username, not a password: you type it every time you log in. Choose one before you come, to save time.
+
+    The rules:
+    • 5 to 48 characters,
+    • letters a–z, æ, ø, å (small and capital letters count as the same),
+    • digits 0–9, spaces and these characters: {"{"} {"}"} ! # $ ^ , * ( ) _ + - = : ; ? . @
+    • no other letters (not ü, ö, é or ß),
+    • no space at the start or end,
+    • not your CPR number, and not 10 digits.
+userid-try = Type an idea and I will check it. You can also type an example of the same kind instead of your real choice. I will not save it.
+btn-userid-chosen = I have chosen a UserID
+btn-userid-later = I will choose it later
+
+## ---- The checklist ----
+
+cl-title = 📋 Your checklist for MitID at Borgerservice, { $municipality }
+cl-docs-heading = Bring these documents (valid originals):
+cl-doc-main = • { $main_doc ->
+    [licence] Your Danish driving licence (card or app)
+    [dk_permit] Your residence permit or card with your CPR number
+   *[other] Your Danish passport with your CPR number
+}
+cl-doc-yellow-card = • Your yellow health insurance card (card or app)
+cl-doc-special-card = • Your special health insurance card
+cl-doc-personal-cert = • Your personal or birth certificate
+cl-doc-residence-cert = • Your certificate of residence
+cl-doc-foreign-id = • Your national ID card or driving licence
+cl-doc-foreign-passport = • Your passport
+cl-doc-municipal-id = • Your municipal ID card
+cl-doc-dk-id-no-cpr = • Your { $main_doc ->
+    [dk_permit] residence permit or card
+   *[other] Danish passport
+}
+cl-doc-tax = • Your tax paper (at most 3 months old)
+cl-doc-benefit = • Your papers about public benefits (at most 3 months old)
+cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If not, call { $phone } before you book.
+cl-docs-missing = ❌ { $documents_missing ->
+    [photo] You still need a document with a photo.
+    [second] You still need one more document.
+   *[other] You still need a document with your CPR number, for example { $residence ->
+        [dk] the yellow health insurance card.
+        [cross_border] the special health insurance card.
+       *[other] a tax statement no older than 3 months.
+    }
+}
+cl-docs-unknown = • We have not gone through your documents. Choose "Prepare for my appointment" to check them.
+cl-witness = 👥 Bring a witness. { $witness ->
+    [almost_certain] You will almost certainly need one.
+   *[other] You will likely need one.
+} Your witness is 18 or older, has had MitID for at least 30 days, and brings their own MitID and a photo ID.
+cl-witness-unlikely = 👥 You will probably not need a witness.
+cl-witness-unknown = 👥 Witness: not checked yet.
+cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
+cl-code-display = 🔑 Think of a password (8–64 characters) before you come. Never tell it to anyone.
+cl-device-unknown = 📱 Decide whether you want the MitID app or a code display.
+cl-userid-chosen = 👤 You have chosen your UserID.
+cl-userid-todo = 👤 Choose a UserID before you come (5–48 characters).
+cl-book = 📅 Book an appointment: { $booking_url }
+    Questions: call Borgerservice on { $phone }.
+cl-keep = Keep this message and show it at the counter.
+
+## ---- Witness check ----
+
+wc-intro =
+    I will check whether someone can be your witness. I ask about your witness's age, when they got MitID, and how often they have been a witness.
+
+    The dates you give are only used for this check, and /forget deletes them.
+btn-wc-start = Start the check
+wc-adult-question = Is your witness 18 years or older?
+wc-mitid-question = When did your witness get MitID? Write the date, for example 03.11.2026, or with the time: 03.11.2026 14:30
+btn-wc-mitid-unknown = They do not know
+wc-mitid-unknown =
+    Your witness must have had MitID for at least 30 days (30 × 24 hours) at the time of your appointment. Ask them to find out when they got it, then check again.
+btn-wc-enter-date = Enter the date
+wc-appointment-known-question = Have you booked your appointment?
+btn-wc-not-booked = Not yet
+wc-appointment-question = When is your appointment? Write the date and time, for example 03.12.2026 10:00
+wc-count-question = How many times has your witness been a witness for someone else in the last 120 days?
+btn-wc-count-0 = Never
+btn-wc-count-1 = Once
+btn-wc-count-2 = Twice
+btn-wc-count-3-plus = 3 times or more
+wc-photo-question = Which photo ID will your witness bring?
+btn-wc-photo-licence = Danish driving licence
+btn-wc-photo-dk-passport-cpr = Danish passport with CPR number
+btn-wc-photo-dk-passport-no-cpr = Danish passport without CPR number
+btn-wc-photo-permit-cpr = Residence permit with CPR number
+btn-wc-photo-permit-no-cpr = Residence permit without CPR number
+btn-wc-photo-foreign-passport = Passport from another country
+btn-wc-photo-foreign-id = National ID card from another country
+wc-ok = ✅ This person can be your witness.
+wc-not-ok = ❌ This person cannot be your witness:
+wc-problem-under18 = • A witness must be 18 or older.
+wc-problem-too-recent = • They have not had MitID for 30 days yet. They can be a witness from { $w_eligible_from }.
+wc-problem-too-many = • They have already been a witness 3 times or more in the last 120 days.
+wc-assumed-end-of-day = As you gave no time, I counted from the end of that day, to be safe.
+wc-no-appointment = I checked against today. Your witness must still meet these rules on the day of your appointment.
+wc-brings = Your witness must bring their own MitID (the phone with the app, or their code display) and a valid photo ID.
+wc-brings-cpr-doc =
+    Their photo ID does not show their CPR number, so they must also bring one of these:
+    • the yellow health insurance card (card or app),
+    • a baptism or birth certificate from Denmark or Greenland,
+    • a certificate of residence or identity from Denmark or Greenland,
+    • a municipal ID card together with the yellow card.
+wc-cannot-find = If you cannot find a witness, call Borgerservice on { $phone } before you book.
+btn-wc-another = Check another witness
