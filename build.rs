@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     println!("cargo:rerun-if-changed={}", dir.display());
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -13,7 +13,7 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     paths.sort();
     for path in paths {
         if path.is_dir() {
-            collect(&path, root, out);
+            collect(&path, out);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("ftl" | "toml")
@@ -28,7 +28,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets this"));
     let mut files = Vec::new();
     for dir in ["locales", "dialogues"] {
-        collect(&root.join(dir), &root, &mut files);
+        collect(&root.join(dir), &mut files);
     }
     let mut code = String::from("pub static EMBEDDED: &[(&str, &str)] = &[\n");
     for path in files {

@@ -342,11 +342,11 @@ cl-docs-unknown = • We have not gone through your documents. Choose "Prepare f
 cl-witness = 👥 Bring a witness. { $witness ->
     [almost_certain] You will almost certainly need one.
    *[other] You will likely need one.
-} Your witness is 18 or older, has had MitID for at least 30 days, and brings their own MitID and a photo ID.
+} Your witness is 18 or older, has had MitID for at least 30 days, and brings their own MitID and a photo ID. If that photo ID does not show their CPR number, they also bring the yellow health insurance card or a Danish certificate with their CPR number.
 cl-witness-unlikely = 👥 You will probably not need a witness.
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
-cl-code-display = 🔑 Think of a password (8–64 characters) before you come. Never tell it to anyone.
+cl-code-display = 🔑 Think of a password before you come: 8–64 characters, not your UserID, no 10 digits in a row, no words like "password" and no rows of keys like "qwertyui". Never tell it to anyone.
 cl-device-unknown = 📱 Decide whether you want the MitID app or a code display.
 cl-userid-chosen = 👤 You have chosen your UserID.
 cl-userid-todo = 👤 Choose a UserID before you come (5–48 characters).

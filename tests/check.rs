@@ -1,0 +1,116 @@
+//! `mitid-bot check` catches broken content with file and line, before a citizen does.
+
+use std::path::Path;
+use std::process::Command;
+
+fn copy_content() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["locales", "dialogues"] {
+        copy_tree(&root.join(sub), &dir.path().join(sub));
+    }
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+fn check(dir: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mitid-bot"))
+        .args(["check", "--content-dir"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let new = f(text.clone());
+    assert_ne!(text, new, "the edit changed nothing in {}", path.display());
+    std::fs::write(path, new).unwrap();
+}
+
+fn line_of(path: &Path, needle: &str) -> usize {
+    std::fs::read_to_string(path).unwrap().lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn shipped_content_passes() {
+    let dir = copy_content();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_message_removed_from_german_is_reported_with_file_and_line() {
+    let dir = copy_content();
+    let de = dir.path().join("locales/de/main.ftl");
+    edit(&de, |t| t.lines().filter(|l| !l.starts_with("age-question")).collect::<Vec<_>>().join("\n"));
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    let en = dir.path().join("locales/en/main.ftl");
+    let expected = format!("{}:{}:", en.display(), line_of(&en, "age-question ="));
+    let line = out.lines().find(|l| l.contains("`age-question`") && l.contains("locales/de")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.starts_with(&expected), "where it is defined: {line}");
+    let flow = dir.path().join("dialogues/prepare.toml");
+    let used_at = format!("{}:{}:", flow.display(), line_of(&flow, "text = \"age-question\""));
+    assert!(out.contains(&used_at), "where it is used: {out}");
+}
+
+#[test]
+fn a_transition_to_a_missing_node_is_reported_with_file_and_line() {
+    let dir = copy_content();
+    let flow = dir.path().join("dialogues/prepare.toml");
+    edit(&flow, |t| t.replacen("goto = \"age\"", "goto = \"nowhere\"", 1));
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    let expected = format!("{}:{}:", flow.display(), line_of(&flow, "goto = \"nowhere\""));
+    assert!(out.lines().any(|l| l.starts_with(&expected) && l.contains("nowhere")), "{out}");
+}
+
+#[test]
+fn broken_fluent_and_toml_syntax_name_file_and_line() {
+    let dir = copy_content();
+    let da = dir.path().join("locales/da/main.ftl");
+    edit(&da, |t| t.replacen("progress =", "progress = { $step", 1));
+    let flow = dir.path().join("dialogues/tools.toml");
+    edit(&flow, |t| t.replacen("id = \"w-count\"", "id = \"w-count", 1));
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    assert!(out.contains(&format!("{}:{}:", da.display(), line_of(&da, "progress ="))), "{out}");
+    assert!(out.contains(&format!("{}:", flow.display())), "{out}");
+}
+
+#[test]
+fn a_variable_missing_in_one_language_is_reported() {
+    let dir = copy_content();
+    let de = dir.path().join("locales/de/main.ftl");
+    edit(&de, |t| t.replacen("{ $total }", "6", 1));
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    assert!(out.contains("`progress`") && out.contains("$total"), "{out}");
+}
+
+#[test]
+fn an_unreachable_node_and_a_long_callback_are_reported() {
+    let dir = copy_content();
+    let flow = dir.path().join("dialogues/tools.toml");
+    edit(&flow, |t| {
+        t + "\n[[node]]\nid = \"orphan\"\ntext = \"menu\"\noptions = [{ id = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", label = \"btn-yes\", goto = \"menu\" }]\n"
+    });
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    assert!(out.contains("`orphan` cannot be reached"), "{out}");
+    assert!(out.contains("over Telegram's 64"), "{out}");
+}

@@ -1,0 +1,361 @@
+//! The engine as a citizen meets it, without any channel: button presses, typed text,
+//! stale and forged buttons, private input, deep links and languages.
+
+use chrono::{DateTime, TimeZone, Utc};
+use mitid_bot::check;
+use mitid_bot::content::ContentSource;
+use mitid_bot::dialogue::engine::{ButtonAction, Command, Engine, Input, Reply};
+use mitid_bot::dialogue::State;
+use mitid_bot::i18n::{Globals, Lang, Msg};
+
+fn engine() -> Engine {
+    match check::load(&ContentSource::embedded(), Globals::default()) {
+        Ok(e) => e,
+        Err(problems) => panic!("shipped content has problems: {problems:#?}"),
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+}
+
+/// A conversation driven like a user would.
+struct Talk<'a> {
+    engine: &'a Engine,
+    now: DateTime<Utc>,
+    state: State,
+    last: Vec<Reply>,
+    deleted: bool,
+}
+
+impl<'a> Talk<'a> {
+    fn new(engine: &'a Engine, lang: Lang) -> Talk<'a> {
+        let mut t = Talk { engine, now: now(), state: engine.new_state(lang), last: Vec::new(), deleted: false };
+        t.send(Input::Start { payload: None });
+        t
+    }
+
+    fn send(&mut self, input: Input) -> &mut Self {
+        let step = self.engine.step(&self.state, input, self.now);
+        self.state = step.state;
+        self.last = step.replies;
+        self.deleted = step.delete_input;
+        self
+    }
+
+    /// Presses the button whose callback data ends in `:option` on the last screen.
+    fn press(&mut self, option: &str) -> &mut Self {
+        let data = self
+            .last
+            .iter()
+            .flat_map(|r| &r.buttons)
+            .find_map(|b| match &b.action {
+                ButtonAction::Callback(d) if d.rsplit(':').next() == Some(option) => Some(d.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no button `{option}` on screen `{}`: {:#?}", self.state.node, self.last));
+        self.send(Input::Button(data))
+    }
+
+    fn text(&mut self, t: &str) -> &mut Self {
+        self.send(Input::Text(t.to_string()))
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.last.iter().flat_map(|r| r.parts.iter().map(|m| m.id.clone())).collect()
+    }
+
+    fn shown(&self) -> String {
+        self.last
+            .iter()
+            .map(|r| {
+                let rendered = self.engine.render(self.state.lang, r);
+                let labels: Vec<String> = rendered.buttons.iter().map(|b| b.label.clone()).collect();
+                format!("{}\n{}", rendered.text, labels.join("\n"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn to_documents(t: &mut Talk) {
+    t.press("prepare").press("yes").press("yes").press("first").press("dk").press("under5").press("several").press("yes");
+    assert_eq!(t.state.node, "doc-main");
+}
+
+#[test]
+fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_checklist() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    to_documents(&mut t);
+    t.press("none").press("residence_cert").press("foreign_passport").press("done");
+    assert_eq!(t.state.node, "residence-cert-cpr", "asks whether the certificate shows the CPR number");
+    t.press("yes");
+    assert!(t.ids().contains(&"docs-enough".to_string()), "{:?}", t.ids());
+    t.press("next");
+    let shown = t.shown();
+    assert!(shown.contains("You will likely need a witness"), "{shown}");
+    assert!(shown.contains("less than 5 years"), "{shown}");
+    t.press("next").press("code").press("next");
+    assert_eq!(t.state.node, "userid");
+    t.press("chosen");
+    let checklist = t.shown();
+    for expected in [
+        "Your certificate of residence",
+        "Your passport",
+        "Bring a witness",
+        "8–64 characters",
+        "https://www.aabenraa.dk",
+        "73 76 76 76",
+        "You have chosen your UserID",
+    ] {
+        assert!(checklist.contains(expected), "checklist lacks {expected:?}:\n{checklist}");
+    }
+    assert!(!checklist.contains("You still need"), "{checklist}");
+}
+
+#[test]
+fn two_documents_without_cpr_are_not_enough_and_say_what_to_get() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    to_documents(&mut t);
+    t.press("none").press("foreign_passport").press("foreign_id").press("done");
+    assert!(t.ids().contains(&"docs-not-enough".to_string()));
+    let shown = t.shown();
+    assert!(shown.contains("yellow health insurance card"), "lives in Denmark: {shown}");
+}
+
+#[test]
+fn tax_papers_older_than_three_months_do_not_count() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    to_documents(&mut t);
+    t.press("none").press("foreign_passport").press("tax").press("done");
+    assert_eq!(t.state.node, "tax-recent");
+    t.press("no");
+    assert!(t.ids().contains(&"docs-not-enough".to_string()), "{:?}", t.ids());
+    assert!(t.ids().contains(&"docs-too-old-tax".to_string()), "{:?}", t.ids());
+}
+
+#[test]
+fn ticking_a_document_twice_unticks_it_and_redraws_the_screen() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    to_documents(&mut t);
+    t.press("none").press("yellow_card");
+    let ticked = |t: &Talk| t.last[0].buttons.iter().filter(|b| b.ticked == Some(true)).count();
+    assert_eq!(ticked(&t), 1);
+    assert!(t.last[0].replaces_previous);
+    t.press("yellow_card");
+    assert_eq!(ticked(&t), 0);
+}
+
+#[test]
+fn a_button_from_an_earlier_screen_does_not_move_the_dialogue() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare").press("yes");
+    let before = t.state.clone();
+    t.send(Input::Button("cpr:no".into()));
+    assert_eq!(t.ids()[0], "stale-button");
+    assert_eq!(t.state.node, before.node);
+    assert_eq!(t.state.facts, before.facts);
+}
+
+#[test]
+fn forged_callback_data_gets_a_calm_answer() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare");
+    let node = t.state.node.clone();
+    for forged in ["", ":", "cpr:", "cpr:drop table", "@nav:nowhere", &"x".repeat(5000), "cpr:yes:extra"] {
+        t.send(Input::Button(forged.to_string()));
+        assert_eq!(t.ids()[0], "stale-button", "for {forged:?}");
+        assert_eq!(t.state.node, node);
+    }
+}
+
+#[test]
+fn a_cpr_number_is_warned_about_deleted_and_never_kept() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare");
+    t.text("my number is 010190-1234");
+    assert_eq!(t.ids()[0], "cpr-warning");
+    assert!(t.deleted);
+    assert_eq!(t.state.node, "cpr");
+    let stored = serde_json::to_string(&t.state).unwrap();
+    assert!(!stored.contains("1234"), "{stored}");
+}
+
+#[test]
+fn a_userid_idea_is_checked_and_not_kept() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.send(Input::Command(Command::UserId));
+    assert_eq!(t.state.node, "userid");
+    t.text("Åse Ørsted");
+    assert_eq!(t.ids()[0], "userid-allowed");
+    assert!(t.deleted, "the idea's message is deleted where the channel allows");
+    t.text("jürgen");
+    assert!(t.ids().contains(&"userid-problem-characters".to_string()));
+    assert!(t.shown().contains('ü'));
+    t.text("0101901234");
+    assert!(t.ids().contains(&"userid-problem-ten-digits".to_string()) || t.ids().contains(&"cpr-warning".to_string()));
+    let stored = serde_json::to_string(&t.state).unwrap();
+    for typed in ["Åse", "Ørsted", "rgen"] {
+        assert!(!stored.contains(typed), "{typed} found in {stored}");
+    }
+    assert_eq!(t.state.node, "userid", "stays to check another idea");
+}
+
+#[test]
+fn typing_a_label_or_its_number_works_like_pressing() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::Da);
+    t.text("1");
+    assert_eq!(t.state.node, "cpr");
+    let yes = e.i18n.render(Lang::Da, &Msg::new("btn-yes"), &e.globals);
+    t.text(&yes.to_uppercase());
+    assert_eq!(t.state.node, "age");
+}
+
+#[test]
+fn back_goes_to_the_previous_question_and_restart_forgets_the_answers() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare").press("yes").press("yes");
+    assert_eq!(t.state.node, "reason");
+    t.send(Input::Command(Command::Back));
+    assert_eq!(t.state.node, "age");
+    t.send(Input::Command(Command::Restart));
+    assert_eq!(t.state.node, "cpr");
+    assert!(t.state.facts.is_empty());
+}
+
+#[test]
+fn deep_links_choose_language_and_topic() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.send(Input::Start { payload: Some("de-witness".into()) });
+    assert_eq!(t.state.lang, Lang::De);
+    assert_eq!(t.state.node, "wc-intro");
+    t.send(Input::Start { payload: Some("da".into()) });
+    assert_eq!(t.state.lang, Lang::Da);
+    assert_eq!(t.state.node, "welcome");
+    t.send(Input::Start { payload: Some("xx-nonsense".into()) });
+    assert_eq!(t.state.lang, Lang::Da, "an unknown payload keeps the language");
+    assert_eq!(t.state.node, "welcome");
+}
+
+#[test]
+fn changing_language_mid_flow_returns_to_the_same_question() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare").press("yes");
+    t.send(Input::Command(Command::Language));
+    t.press("de");
+    assert_eq!(t.state.node, "age");
+    assert_eq!(t.state.lang, Lang::De);
+}
+
+#[test]
+fn a_question_in_the_middle_of_the_flow_can_be_resumed() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare").press("yes").press("yes");
+    t.send(Input::Command(Command::Faq));
+    t.press("sharing");
+    assert_eq!(t.state.node, "faq-sharing");
+    t.press("resume");
+    assert_eq!(t.state.node, "reason");
+}
+
+#[test]
+fn stickers_huge_text_and_nonsense_get_a_helpful_answer() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.press("prepare");
+    t.send(Input::Other);
+    assert_eq!(t.ids()[0], "only-text");
+    assert_eq!(t.state.node, "cpr");
+    t.text(&"blah ".repeat(50_000));
+    assert!(t.ids().contains(&"not-understood".to_string()), "{:?}", t.ids());
+    assert!(t.shown().contains("73 76 76 76"));
+    assert_eq!(t.state.node, "cpr");
+}
+
+fn witness_until_dates(t: &mut Talk) {
+    t.send(Input::Command(Command::Witness));
+    t.press("start").press("yes");
+    assert_eq!(t.state.node, "w-mitid");
+}
+
+#[test]
+fn witness_check_counts_elapsed_hours_across_the_spring_change() {
+    let e = engine();
+    // MitID at 12:00 on 1 March; 29 March 2026 moves the clocks forward, so 12:00 on
+    // 31 March is only 719 hours later: not yet. 13:00 is exactly 720 hours.
+    for (appointment, ok) in [("31.03.2026 12:00", false), ("31.03.2026 13:00", true)] {
+        let mut t = Talk::new(&e, Lang::En);
+        t.now = Utc.with_ymd_and_hms(2026, 3, 5, 9, 0, 0).unwrap();
+        witness_until_dates(&mut t);
+        t.text("01.03.2026 12:00");
+        t.press("yes");
+        t.text(appointment);
+        assert_eq!(t.state.node, "w-count", "{}", t.shown());
+        t.press("0").press("licence");
+        let ids = t.ids();
+        if ok {
+            assert!(ids.contains(&"wc-ok".to_string()), "{appointment}: {ids:?}");
+        } else {
+            assert!(ids.contains(&"wc-problem-too-recent".to_string()), "{appointment}: {ids:?}");
+        }
+        assert!(!ids.contains(&"wc-brings-cpr-doc".to_string()), "a Danish driving licence shows the CPR number");
+    }
+}
+
+#[test]
+fn witness_check_reports_each_problem_and_what_to_bring() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    witness_until_dates(&mut t);
+    t.text("20.11.2026");
+    assert_eq!(t.state.node, "w-appointment-known");
+    t.press("no").press("3").press("foreign-pass");
+    let ids = t.ids();
+    for id in ["wc-not-ok", "wc-problem-too-recent", "wc-problem-too-many", "wc-assumed-end-of-day", "wc-brings", "wc-brings-cpr-doc", "wc-cannot-find"] {
+        assert!(ids.contains(&id.to_string()), "{id} missing in {ids:?}");
+    }
+    // The MitID date alone means the end of 20 November; 720 hours later is 21 December 00:00.
+    assert!(t.shown().contains("21 December 2026, 00:00"), "{}", t.shown());
+}
+
+#[test]
+fn an_unreadable_or_future_date_is_asked_again() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    witness_until_dates(&mut t);
+    t.text("last tuesday");
+    assert_eq!(t.ids()[0], "date-unreadable");
+    assert_eq!(t.state.node, "w-mitid");
+    t.text("31.02.2026");
+    assert_eq!(t.ids()[0], "date-no-such-day");
+    t.text("01.01.2030");
+    assert_eq!(t.ids()[0], "date-in-future");
+    assert_eq!(t.state.node, "w-mitid");
+}
+
+#[test]
+fn every_language_renders_every_screen_of_the_preparation() {
+    let e = engine();
+    for lang in Lang::ALL {
+        let mut t = Talk::new(&e, lang);
+        to_documents(&mut t);
+        t.press("licence").press("next").press("next").press("app").press("ok").press("later");
+        let shown = t.shown();
+        assert_eq!(t.state.node, "checklist");
+        assert!(!shown.contains("cl-"), "an id instead of a text in {lang}: {shown}");
+        assert!(shown.contains("73 76 76 76"));
+    }
+}
