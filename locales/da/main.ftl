@@ -1,0 +1,405 @@
+## mitid-bot, dansk. Du-form, kort, venligt og direkte, som kommunen skriver på nettet.
+## Variabler, som alle beskeder må bruge: $municipality, $phone, $booking_url, $retention_days.
+## Faste termer (domain/mitid-rules.md §8): sundhedskort ("det gule sundhedskort"),
+## særligt sundhedskort, vidne, bopælsattest, personattest, årsopgørelse, forskudsopgørelse,
+## opholdstilladelse, legitimationskort, Borgerservice, kodeviser, kodeoplæser, bruger-ID.
+
+## ---- Formater ----
+
+# "3. december 2026 kl. 10.00"
+fmt-datetime = { $day }. { $month ->
+    [1] januar
+    [2] februar
+    [3] marts
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] august
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+} { $year } kl. { $hour }.{ $minute }
+
+progress = Trin { $step } af { $total }
+
+## ---- Knapper, der bruges mange steder ----
+
+btn-yes = Ja
+btn-no = Nej
+btn-not-sure = Jeg er ikke sikker
+btn-dont-remember = Det kan jeg ikke huske
+btn-continue = Fortsæt
+btn-done = Færdig
+btn-back = Tilbage
+btn-restart = Start forfra
+btn-resume = Fortsæt, hvor jeg slap
+btn-menu = Hovedmenu
+btn-faq = Spørgsmål og svar
+btn-book = Bestil tid
+btn-book-online = Bestil tid online
+btn-language = Sprog / Language / Sprache
+btn-privacy = Hvad gemmer du om mig?
+btn-prepare = Forbered mit besøg
+btn-checklist = Vis min tjekliste
+btn-witness-check = Tjek mit vidne
+btn-userid-check = Tjek et forslag til bruger-ID
+btn-check-documents = Tjek mine dokumenter
+
+lang-da = Dansk
+lang-en = English
+lang-de = Deutsch
+
+## ---- Velkomst, menu, hjælp ----
+
+welcome =
+    Hej! Jeg er en automatisk assistent fra Borgerservice i { $municipality }.
+
+    Jeg hjælper dig med at blive klar til din tid hos Borgerservice, så du kan få MitID på ét besøg: hvilke dokumenter du skal have med, om du skal have et vidne med, og hvordan du gør din telefon klar.
+
+    Jeg spørger aldrig om din adgangskode, din PIN-kode eller dit CPR-nummer.
+
+menu = Hvad kan jeg hjælpe dig med?
+
+help =
+    Sådan bruger du mig:
+    • Tryk på en knap, eller skriv knappens tekst eller nummer.
+    • Du kan også bare skrive dit spørgsmål, for eksempel "Skal jeg have et vidne med?".
+    • /menu viser hovedmenuen. /restart starter forberedelsen forfra.
+    • /sprog skifter sprog. /forget sletter alt, hvad jeg gemmer om dig.
+
+    Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+
+language-choose = Hvilket sprog vil du helst bruge?
+
+privacy =
+    Det gemmer jeg om dig:
+    • dine svar på mine spørgsmål (for eksempel "bor i Danmark") og dit sprog,
+    • så du kan fortsætte senere og se din tjekliste igen.
+
+    Jeg gemmer ikke det, du skriver: hverken dine forslag til bruger-ID eller dine spørgsmål.
+    Alt bliver slettet, når du ikke har brugt mig i { $retention_days } dage, eller med det samme, når du skriver /forget.
+
+    Telegram er et selvstændigt firma og står selv for chatten. Send derfor ikke dit CPR-nummer, adgangskoder eller billeder af dine dokumenter her.
+
+book =
+    Du skal altid bestille tid hos Borgerservice for at få MitID. Har du bestilt tid, bliver du hjulpet på dit tidspunkt. Uden en bestilt tid kan vi kun hjælpe dig, hvis der er luft i kalenderen.
+
+    Bestil tid online: { $booking_url }
+    Eller ring på { $phone }.
+
+start-over-notice = Vi starter forfra.
+
+## ---- Det, som motoren siger ----
+
+stale-button = Den knap hører til en tidligere besked. Her er vi nu:
+not-understood =
+    Undskyld, det forstod jeg ikke. Du kan trykke på en knap herunder, stille et spørgsmål med få ord eller ringe til Borgerservice på { $phone }.
+only-text = Jeg kan kun læse tekst og knapper. Skriv dit spørgsmål, eller tryk på en knap.
+cpr-warning =
+    Det ser ud til, at du har sendt et CPR-nummer. Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det, og jeg har forsøgt at slette din besked.
+date-unreadable = Jeg kunne ikke læse datoen. Skriv den sådan her: 03.12.2026, eller med klokkeslæt: 03.12.2026 kl. 14.30
+date-no-such-day = Den dato findes ikke. Tjek dag og måned, for eksempel 28.02.2026
+date-in-future = Den dato ligger ude i fremtiden. Skriv den dato, hvor dit vidne fik MitID.
+date-in-past = Den dato er allerede gået. Skriv datoen for din tid, for eksempel 03.12.2026 kl. 10.00
+
+## ---- Tjek af bruger-ID (det, brugeren skriver, gemmes aldrig) ----
+
+userid-allowed = ✅ Det bruger-ID følger reglerne ({ $length } tegn).
+userid-not-allowed = ❌ Det bruger-ID kan ikke bruges:
+userid-problem-too-short = • Det har { $length } tegn. Det skal have mindst 5.
+userid-problem-too-long = • Det har { $length } tegn. Det må højst have 48.
+userid-problem-characters = • Disse tegn må ikke bruges: { $characters }
+userid-problem-starts-with-space = • Det må ikke starte med et mellemrum.
+userid-problem-ends-with-space = • Det må ikke slutte med et mellemrum.
+userid-problem-ten-digits = • Det må ikke bestå af 10 cifre, ligesom et CPR-nummer.
+userid-warning-cpr = ⚠️ Det ser ud til at indeholde et CPR-nummer. Det er tilladt, men vi fraråder det kraftigt.
+userid-warning-ten-digits = ⚠️ Det indeholder 10 cifre i træk. Det er tilladt, men det kan forveksles med et CPR-nummer.
+userid-not-kept =
+    Jeg har ikke gemt det, du skrev. Om et bruger-ID er ledigt, kan du først se, når du opretter MitID.
+    Skriv et nyt forslag for at tjekke det, eller tryk på en knap.
+
+## ---- 1. Om dig ----
+
+cpr-question = Har du et dansk CPR-nummer?
+cpr-unsure =
+    Du har et CPR-nummer, hvis du er registreret i Danmark. Det står på dit sundhedskort ("det gule sundhedskort") og har 10 cifre: din fødselsdato og fire cifre mere.
+
+    Har du et CPR-nummer?
+btn-cpr-have = Ja, jeg har et CPR-nummer
+btn-cpr-have-not = Nej, jeg har ikke et CPR-nummer
+no-cpr =
+    Du skal have et CPR-nummer for at få MitID hos Borgerservice.
+
+    For at få et CPR-nummer skal du være registreret i Danmark. Er du flyttet hertil, eller arbejder du her, så kontakt Borgerservice eller International Citizen Service. Ring til os på { $phone }, hvis du er i tvivl om, hvad der gælder for dig.
+
+age-question = Er du 13 år eller ældre?
+btn-age-13-plus = Ja, jeg er 13 år eller ældre
+btn-age-under-13 = Nej, jeg er under 13 år
+under-13 =
+    Du kan få MitID, når du er fyldt 13 år. Indtil da kan dine forældre klare mange ting for dig med deres eget MitID.
+
+reason-question = Hvad drejer det sig om?
+btn-reason-first = Jeg skal have MitID for første gang
+btn-reason-new-phone = Jeg har fået en ny telefon
+btn-reason-password = Jeg har glemt min adgangskode
+btn-reason-code-display = Jeg har mistet min kodeviser
+btn-reason-other = Mit MitID virker ikke af en anden grund
+
+renew-working-question = Kan du stadig logge på med dit MitID, for eksempel med appen på en anden telefon?
+self-service =
+    Så kan du formentlig klare det selv, uden at bestille tid:
+    { $renew_why ->
+        [new_phone] • Aktivér MitID-appen på din nye telefon, og godkend det med din nuværende app. Du kan have op til 3 aktive apps.
+        [password] • Med MitID-appen kan du vælge en ny adgangskode på MitID.dk.
+        [code_display] • Log på med appen, og administrér din kodeviser på MitID.dk.
+       *[other] • Du kan klare mange ting selv på MitID.dk, når du stadig kan logge på.
+    }
+
+    Se MitID.dk: https://www.mitid.dk
+    MitID Support kan også hjælpe: 33 98 00 10.
+btn-self-service-solved = Tak, det prøver jeg
+btn-self-service-come = Jeg skal stadig møde op hos Borgerservice
+self-service-done = Held og lykke! Virker det ikke, så kom tilbage hertil, og vælg "Forbered mit besøg".
+
+witness-last-question = Skulle du have et vidne med, sidste gang du fik MitID eller NemID?
+
+## ---- 2. Hvor du bor ----
+
+residence-question = Hvor bor du?
+btn-residence-dk = I Danmark
+btn-residence-cross-border = I udlandet, og jeg arbejder i Danmark
+btn-residence-abroad = I udlandet, og jeg arbejder ikke i Danmark
+years-question = Hvor længe har du boet i Danmark?
+btn-years-under-5 = Under 5 år
+btn-years-5-plus = 5 år eller mere
+moved-question = Er du flyttet mere end én gang, mens du har boet i Danmark?
+btn-moved-several = Ja, mere end én gang
+btn-moved-rarely = Nej, én gang eller aldrig
+children-question = Har du børn?
+
+## ---- 3. Dokumenter ----
+
+doc-main-question =
+    Hvilket af disse danske dokumenter har du? Vælg det første, der passer.
+
+    De skal være gyldige originaler. Midlertidige dokumenter og billeder eller PDF'er af dokumenter kan ikke bruges.
+btn-doc-licence = Dansk kørekort (kort eller app)
+btn-doc-dk-passport = Dansk pas
+btn-doc-dk-permit = Opholdstilladelse eller opholdskort udstedt i Danmark
+btn-doc-none-of-these = Ingen af dem
+
+main-cpr-question = { $main_doc ->
+    [dk_permit] Står dit CPR-nummer på din opholdstilladelse eller dit opholdskort?
+   *[other] Står dit CPR-nummer i dit pas?
+}
+
+docs-question = Vælg alle de dokumenter, du har, og tryk så på "Færdig". Du skal have to, og mindst ét af dem skal vise dit CPR-nummer.
+docs-dk-id-counts = { $main_doc ->
+    [dk_permit] Din opholdstilladelse
+   *[other] Dit pas
+} tæller som det ene af dem, fordi der er billede på.
+doc-yellow-card = Det gule sundhedskort (kort eller app)
+doc-special-card = Særligt sundhedskort
+doc-personal-cert = Personattest eller fødsels-/dåbsattest (DK/Grønland)
+doc-residence-cert = Bopælsattest (DK/Grønland)
+doc-foreign-passport = Pas fra et andet land
+doc-foreign-id = Nationalt ID-kort eller kørekort fra et andet land
+doc-municipal-id = Legitimationskort fra kommunen
+doc-tax = Årsopgørelse eller forskudsopgørelse
+doc-benefit = Papirer om offentlige ydelser (for eksempel SU)
+
+personal-cert-cpr-question = Står dit CPR-nummer på din personattest eller fødsels-/dåbsattest?
+residence-cert-cpr-question = Står dit CPR-nummer på din bopælsattest?
+tax-recent-question = Er din årsopgørelse eller forskudsopgørelse fra de seneste 3 måneder?
+benefit-recent-question = Er dine papirer om offentlige ydelser fra de seneste 3 måneder?
+
+docs-enough = ✅ Dine dokumenter er nok. Husk at tage dem med.
+docs-maybe =
+    ⚠️ Dine dokumenter er måske ikke nok: De viser dit CPR-nummer, men der er ikke billede på nogen af dem.
+    Tag billedlegitimation med, hvis du har det, for eksempel et pas. Har du ikke noget, så ring til Borgerservice på { $phone }, før du bestiller tid.
+docs-not-enough = ❌ Dine dokumenter er ikke nok endnu. { $documents_missing ->
+    [photo] Du mangler også et dokument med billede, for eksempel et pas eller et nationalt ID-kort.
+    [second] Du mangler ét dokument mere fra listen.
+    [cpr_and_photo] Du mangler både et dokument, der viser dit CPR-nummer, og et dokument med billede.
+   *[cpr] Du mangler også et dokument, der viser dit CPR-nummer.
+}
+docs-how-to-get = { $residence ->
+    [dk] Du kan få det gule sundhedskort hos Borgerservice (sundhedskortet i appen gælder også).
+    [cross_border] Som grænsegænger kan du få et særligt sundhedskort.
+   *[other] Hvis du arbejder i Danmark, kan du få et særligt sundhedskort.
+} Du kan også bede Skattestyrelsen om din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel.
+docs-too-old-tax = Din årsopgørelse eller forskudsopgørelse tæller ikke, fordi den er mere end 3 måneder gammel.
+docs-too-old-benefit = Dine papirer om offentlige ydelser tæller ikke, fordi de er mere end 3 måneder gamle.
+docs-no-cpr-personal-cert = Din personattest eller fødsels-/dåbsattest tæller ikke her uden dit CPR-nummer.
+docs-no-cpr-residence-cert = Din bopælsattest tæller ikke her uden dit CPR-nummer.
+docs-originals = Tag gyldige originaler med. Et billede eller en PDF af et dokument kan ikke bruges.
+btn-change-documents = Ret mine dokumenter
+
+## ---- 4. Vidne ----
+
+witness-forecast = { $witness ->
+    [almost_certain] Du skal næsten helt sikkert have et vidne med.
+    [likely] Du skal sandsynligvis have et vidne med.
+   *[unlikely] Du skal formentlig ikke have et vidne med.
+}
+witness-forecast-unknown = Om du skal have et vidne med, afhænger af, hvor meget CPR-registret ved om dig.
+witness-reason-last-time = • Du skulle have et vidne med sidste gang.
+witness-reason-abroad = • Du bor uden for Danmark.
+witness-reason-under-five = • Du har boet i Danmark i under 5 år.
+witness-reason-little-history = • Du er sjældent flyttet og har ingen børn, så CPR-registret ved ikke så meget om dig.
+witness-requirements =
+    Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Ved registret for lidt om dig, skal et vidne bekræfte, hvem du er.
+
+    Dit vidne skal:
+    • være 18 år eller ældre,
+    • have haft sit eget MitID i mindst 30 dage (30 × 24 timer),
+    • højst have været vidne 2 gange inden for de seneste 120 dage,
+    • komme sammen med dig og have sit eget MitID og gyldig billedlegitimation med.
+witness-if-needed =
+    Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Kan det ikke stille nok spørgsmål, skal du alligevel have et vidne. Sker det, kan du bestille en ny tid og tage et vidne med.
+
+## ---- 5. Telefon eller kodeviser ----
+
+device-question = Hvordan vil du bruge MitID?
+btn-device-app = Med MitID-appen på min telefon
+btn-device-code-display = Med en kodeviser
+btn-device-audio = Med en kodeoplæser
+btn-device-unsure = Det ved jeg ikke endnu
+device-compare =
+    • MitID-appen: De fleste bruger den. Du skal have en telefon eller tablet med Google Play eller App Store.
+    • En kodeviser: en lille enhed, der viser en kode. Du bruger den sammen med en adgangskode.
+    • En kodeoplæser: ligesom en kodeviser, men den læser koden højt. Til dig, der ser dårligt.
+device-app =
+    Hvis du vil bruge MitID-appen, skal din telefon:
+    • have Google Play eller App Store,
+    • ikke være rootet eller jailbreaket,
+    • have et nyere styresystem (Android 9 og ældre virker ikke længere).
+
+    Installér MitID-appen, før du kommer, og tag telefonen med – med SIM-kortet i, for du får en kode på sms.
+    Du skal vælge en PIN-kode på 6 cifre til appen. Fortæl aldrig nogen din PIN-kode.
+
+    Vores medarbejdere kan hjælpe dig med at finde appen og aktivere den, men de kan ikke løse problemer med din telefon.
+btn-phone-ok = Det kan min telefon
+btn-phone-not-ok = Det kan min telefon ikke
+device-code =
+    Du bruger en kodeviser eller kodeoplæser sammen med en adgangskode. De første 3 er gratis.
+
+    Din adgangskode:
+    • skal have 8 til 64 tegn,
+    • må ikke indeholde dit bruger-ID,
+    • må ikke indeholde 10 cifre i træk (som et CPR-nummer),
+    • må ikke indeholde ord som "adgangskode" eller "password" eller rækker af taster som "qwertyui" eller "abc12345".
+
+    Find på en adgangskode, før du kommer, men fortæl den aldrig til nogen – hverken til mig eller til vores medarbejdere.
+
+## ---- 6. Bruger-ID ----
+
+userid-rules =
+    Du logger på med et bruger-ID. Det svarer til et brugernavn og er ikke en adgangskode: Du skriver det, hver gang du logger på. Vælg dit bruger-ID, før du kommer, så sparer du tid.
+
+    Reglerne:
+    • 5 til 48 tegn,
+    • bogstaverne a–z, æ, ø og å (store og små bogstaver regnes som de samme),
+    • tallene 0–9, mellemrum og disse tegn: {"{"} {"}"} ! # $ ^ , * ( ) _ + - = : ; ? . @
+    • ingen andre bogstaver (ikke ü, ö, é eller ß),
+    • intet mellemrum først eller sidst,
+    • ikke dit CPR-nummer og ikke 10 cifre.
+userid-try = Skriv et forslag, så tjekker jeg det. Du kan også skrive et eksempel med samme slags tegn i stedet for dit rigtige bruger-ID. Jeg gemmer det ikke.
+btn-userid-chosen = Jeg har valgt et bruger-ID
+btn-userid-later = Jeg vælger det senere
+
+## ---- Tjeklisten ----
+
+cl-title = 📋 Din tjekliste til MitID hos Borgerservice, { $municipality }
+cl-docs-heading = Tag disse dokumenter med (gyldige originaler):
+cl-doc-main = • { $main_doc ->
+    [licence] Dit danske kørekort (kort eller app)
+    [dk_permit] Din opholdstilladelse eller dit opholdskort med dit CPR-nummer
+   *[other] Dit danske pas med dit CPR-nummer
+}
+cl-doc-yellow-card = • Dit gule sundhedskort (kort eller app)
+cl-doc-special-card = • Dit særlige sundhedskort
+cl-doc-personal-cert = • Din personattest eller fødsels-/dåbsattest
+cl-doc-residence-cert = • Din bopælsattest
+cl-doc-foreign-id = • Dit nationale ID-kort eller kørekort
+cl-doc-foreign-passport = • Dit pas
+cl-doc-municipal-id = • Dit legitimationskort
+cl-doc-dk-id-no-cpr = • { $main_doc ->
+    [dk_permit] Din opholdstilladelse eller dit opholdskort
+   *[other] Dit danske pas
+}
+cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel)
+cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle)
+cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis ikke, så ring på { $phone }, før du bestiller tid.
+cl-docs-missing = ❌ { $documents_missing ->
+    [photo] Du mangler stadig et dokument med billede.
+    [second] Du mangler stadig ét dokument mere.
+   *[other] Du mangler stadig et dokument med dit CPR-nummer, for eksempel { $residence ->
+        [dk] det gule sundhedskort.
+        [cross_border] et særligt sundhedskort.
+       *[other] en årsopgørelse eller forskudsopgørelse, der højst er 3 måneder gammel.
+    }
+}
+cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forbered mit besøg" for at tjekke dem.
+cl-witness = 👥 Tag et vidne med. { $witness ->
+    [almost_certain] Du får næsten helt sikkert brug for et.
+   *[other] Du får sandsynligvis brug for et.
+} Dit vidne skal være 18 år eller ældre, have haft MitID i mindst 30 dage og have sit eget MitID og billedlegitimation med.
+cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med.
+cl-witness-unknown = 👥 Vidne: ikke tjekket endnu.
+cl-app = 📱 Installér MitID-appen, før du kommer, og husk telefonen med SIM-kortet i. Du skal vælge en PIN-kode på 6 cifre.
+cl-code-display = 🔑 Find på en adgangskode (8–64 tegn), før du kommer. Fortæl den aldrig til nogen.
+cl-device-unknown = 📱 Beslut, om du vil bruge MitID-appen eller en kodeviser.
+cl-userid-chosen = 👤 Du har valgt dit bruger-ID.
+cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
+cl-book = 📅 Bestil tid: { $booking_url }
+    Spørgsmål? Ring til Borgerservice på { $phone }.
+cl-keep = Gem denne besked, og vis den ved skranken.
+
+## ---- Tjek af vidne ----
+
+wc-intro =
+    Jeg tjekker, om en person kan være dit vidne. Jeg spørger om personens alder, hvornår personen fik MitID, og hvor tit personen har været vidne.
+
+    De datoer, du skriver, bruges kun til dette tjek, og /forget sletter dem.
+btn-wc-start = Start tjekket
+wc-adult-question = Er dit vidne 18 år eller ældre?
+wc-mitid-question = Hvornår fik dit vidne MitID? Skriv datoen, for eksempel 03.11.2026, eller med klokkeslæt: 03.11.2026 kl. 14.30
+btn-wc-mitid-unknown = Det ved mit vidne ikke
+wc-mitid-unknown =
+    Dit vidne skal have haft MitID i mindst 30 dage (30 × 24 timer), når du har din tid. Bed dit vidne om at finde ud af, hvornår han eller hun fik MitID, og tjek så igen.
+btn-wc-enter-date = Skriv datoen
+wc-appointment-known-question = Har du bestilt tid?
+btn-wc-not-booked = Ikke endnu
+wc-appointment-question = Hvornår har du tid? Skriv dato og klokkeslæt, for eksempel 03.12.2026 kl. 10.00
+wc-count-question = Hvor mange gange har dit vidne været vidne for andre inden for de seneste 120 dage?
+btn-wc-count-0 = Aldrig
+btn-wc-count-1 = Én gang
+btn-wc-count-2 = To gange
+btn-wc-count-3-plus = 3 gange eller flere
+wc-photo-question = Hvilken billedlegitimation tager dit vidne med?
+btn-wc-photo-licence = Dansk kørekort
+btn-wc-photo-dk-passport-cpr = Dansk pas med CPR-nummer
+btn-wc-photo-dk-passport-no-cpr = Dansk pas uden CPR-nummer
+btn-wc-photo-permit-cpr = Opholdstilladelse med CPR-nummer
+btn-wc-photo-permit-no-cpr = Opholdstilladelse uden CPR-nummer
+btn-wc-photo-foreign-passport = Pas fra et andet land
+btn-wc-photo-foreign-id = Nationalt ID-kort fra et andet land
+wc-ok = ✅ Denne person kan være dit vidne.
+wc-not-ok = ❌ Denne person kan ikke være dit vidne:
+wc-problem-under18 = • Et vidne skal være 18 år eller ældre.
+wc-problem-too-recent = • Personen har ikke haft MitID i 30 dage endnu og kan først være vidne fra { $w_eligible_from }.
+wc-problem-too-many = • Personen har allerede været vidne 3 gange eller flere inden for de seneste 120 dage.
+wc-assumed-end-of-day = Du skrev ikke et klokkeslæt, så for en sikkerheds skyld har jeg regnet fra slutningen af dagen.
+wc-no-appointment = Jeg har tjekket i forhold til i dag. Dit vidne skal stadig opfylde reglerne den dag, du har din tid.
+wc-brings = Dit vidne skal have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
+wc-brings-cpr-doc =
+    Vidnets billedlegitimation viser ikke CPR-nummeret, så vidnet skal også have et af disse med:
+    • det gule sundhedskort (kort eller app),
+    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
+    • en personattest eller bopælsattest fra Danmark eller Grønland,
+    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
+wc-cannot-find = Kan du ikke finde et vidne, så ring til Borgerservice på { $phone }, før du bestiller tid.
+btn-wc-another = Tjek et andet vidne
