@@ -1,0 +1,404 @@
+## mitid-bot, Deutsch. "Sie"-Form, höflich und klar, kurze Nachrichten für das Handy.
+## Wie eine nordschleswigsche Kommune an Grenzpendlerinnen und Grenzpendler schreibt.
+## Dokumente: beim ersten Vorkommen in einer Nachricht den dänischen Namen in Klammern,
+## z. B. "gelbe Gesundheitskarte (sundhedskort)". In Schaltflächen darf er fehlen (max. 64 Zeichen).
+## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $booking_url, $retention_days.
+
+## ---- Formate ----
+
+fmt-datetime = { $day }. { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+} { $year }, { $hour }:{ $minute } Uhr
+
+progress = Schritt { $step } von { $total }
+
+## ---- Schaltflächen, die an vielen Stellen vorkommen ----
+
+btn-yes = Ja
+btn-no = Nein
+btn-not-sure = Ich bin nicht sicher
+btn-dont-remember = Ich weiß es nicht mehr
+btn-continue = Weiter
+btn-done = Fertig
+btn-back = Zurück
+btn-restart = Neu anfangen
+btn-resume = Dort weitermachen, wo ich aufgehört habe
+btn-menu = Hauptmenü
+btn-faq = Fragen und Antworten
+btn-book = Termin buchen
+btn-book-online = Online buchen
+btn-language = Sprache / Sprog / Language
+btn-privacy = Was speichern Sie über mich?
+btn-prepare = Meinen Termin vorbereiten
+btn-checklist = Meine Checkliste zeigen
+btn-witness-check = Zeugin oder Zeugen prüfen
+btn-userid-check = Eine Idee für die Benutzer-ID prüfen
+btn-check-documents = Meine Dokumente prüfen
+
+lang-da = Dansk
+lang-en = English
+lang-de = Deutsch
+
+## ---- Begrüßung, Menü, Hilfe ----
+
+welcome =
+    Guten Tag! Ich bin der automatische Assistent des Bürgerservice (Borgerservice) der { $municipality }.
+
+    Ich helfe Ihnen, sich auf Ihren MitID-Termin vorzubereiten, damit Sie MitID bei einem einzigen Besuch bekommen: welche Dokumente Sie mitbringen, ob Sie eine Zeugin oder einen Zeugen brauchen und wie Sie Ihr Handy vorbereiten.
+
+    Ich frage nie nach Ihrem Passwort, Ihrer PIN oder Ihrer CPR-Nummer.
+
+menu = Was möchten Sie tun?
+
+help =
+    So nutzen Sie mich:
+    • Tippen Sie auf eine Schaltfläche, oder schreiben Sie ihren Text oder ihre Nummer.
+    • Sie können Ihre Frage auch einfach schreiben, zum Beispiel „Brauche ich eine Zeugin oder einen Zeugen?“.
+    • /menu zeigt das Hauptmenü, /restart startet die Vorbereitung neu.
+    • /language wechselt die Sprache. /forget löscht alles, was ich über Sie gespeichert habe.
+
+    Wenn ich eine Frage nicht beantworten kann, rufen Sie den Bürgerservice unter { $phone } an.
+
+language-choose = Welche Sprache möchten Sie?
+
+privacy =
+    Was ich über Sie speichere:
+    • Ihre Antworten auf meine Fragen (zum Beispiel „wohnt in Dänemark“) und Ihre Sprache,
+    • damit Sie später weitermachen und Ihre Checkliste wieder ansehen können.
+
+    Was Sie schreiben, speichere ich nicht: weder Ihre Ideen für die Benutzer-ID noch Ihre Fragen.
+    Alles wird nach { $retention_days } Tagen ohne Aktivität gelöscht, oder sofort, wenn Sie /forget schreiben.
+
+    Der Chat selbst läuft über Telegram, ein eigenständiges Unternehmen. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
+
+book =
+    Für MitID brauchen Sie immer einen Termin beim Bürgerservice. Mit Termin werden Sie zur gebuchten Zeit bedient; ohne Termin können wir nur helfen, wenn Zeit ist.
+
+    Online buchen: { $booking_url }
+    Oder rufen Sie uns unter { $phone } an.
+
+start-over-notice = Wir fangen noch einmal von vorn an.
+
+## ---- Was die Engine sagt ----
+
+stale-button = Diese Schaltfläche gehört zu einer früheren Nachricht. Hier sind wir gerade:
+not-understood =
+    Das habe ich leider nicht verstanden. Sie können unten auf eine Schaltfläche tippen, Ihre Frage in wenigen Worten stellen oder den Bürgerservice unter { $phone } anrufen.
+only-text = Ich kann nur Text und Schaltflächen lesen. Bitte schreiben Sie Ihre Frage, oder tippen Sie auf eine Schaltfläche.
+cpr-warning =
+    Es sieht so aus, als hätten Sie eine CPR-Nummer geschickt. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert und versucht, Ihre Nachricht zu löschen.
+date-unreadable = Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie es so: 03.12.2026, oder mit Uhrzeit: 03.12.2026 14:30
+date-no-such-day = Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat, zum Beispiel 28.02.2026.
+date-in-future = Dieses Datum liegt in der Zukunft. Bitte schreiben Sie das Datum, an dem Ihre Zeugin oder Ihr Zeuge MitID bekommen hat.
+date-in-past = Dieses Datum ist schon vorbei. Bitte schreiben Sie das Datum Ihres Termins, zum Beispiel 03.12.2026 10:00.
+
+## ---- Prüfung der Benutzer-ID (was eingegeben wurde, wird nie gespeichert) ----
+
+userid-allowed = ✅ Diese Benutzer-ID entspricht den Regeln ({ $length } Zeichen).
+userid-not-allowed = ❌ Diese Benutzer-ID ist nicht erlaubt:
+userid-problem-too-short = • Die Benutzer-ID hat { $length } Zeichen. Nötig sind mindestens 5.
+userid-problem-too-long = • Die Benutzer-ID hat { $length } Zeichen. Erlaubt sind höchstens 48.
+userid-problem-characters = • Diese Zeichen sind nicht erlaubt: { $characters }
+userid-problem-starts-with-space = • Am Anfang darf kein Leerzeichen stehen.
+userid-problem-ends-with-space = • Am Ende darf kein Leerzeichen stehen.
+userid-problem-ten-digits = • Die Benutzer-ID darf nicht aus genau 10 Ziffern bestehen, wie eine CPR-Nummer.
+userid-warning-cpr = ⚠️ Die Benutzer-ID scheint eine CPR-Nummer zu enthalten. Das ist erlaubt, aber wir raten dringend davon ab.
+userid-warning-ten-digits = ⚠️ Die Benutzer-ID enthält 10 Ziffern hintereinander. Das ist erlaubt, kann aber mit einer CPR-Nummer verwechselt werden.
+userid-not-kept =
+    Ich habe nicht gespeichert, was Sie geschrieben haben. Ob eine Benutzer-ID noch frei ist, sehen Sie erst, wenn Sie MitID einrichten.
+    Schreiben Sie eine weitere Idee, um sie zu prüfen, oder tippen Sie auf eine Schaltfläche.
+
+## ---- 1. Zu Ihrer Person ----
+
+cpr-question = Haben Sie eine dänische CPR-Nummer (Personennummer)?
+cpr-unsure =
+    Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort) und hat 10 Ziffern: Ihr Geburtsdatum und vier weitere Ziffern.
+
+    Haben Sie eine?
+btn-cpr-have = Ja, ich habe eine CPR-Nummer
+btn-cpr-have-not = Nein, ich habe keine
+no-cpr =
+    Für MitID beim Bürgerservice brauchen Sie eine CPR-Nummer.
+
+    Dafür müssen Sie in Dänemark registriert sein. Wenn Sie hierher gezogen sind oder hier arbeiten, wenden Sie sich an den Bürgerservice oder an das International Citizen Service. Rufen Sie uns unter { $phone } an, wenn Sie nicht sicher sind, was für Sie gilt.
+
+age-question = Sind Sie 13 Jahre oder älter?
+btn-age-13-plus = Ja, 13 oder älter
+btn-age-under-13 = Nein, jünger als 13
+under-13 =
+    MitID gibt es ab 13 Jahren. Bis dahin können Ihre Eltern vieles mit ihrer eigenen MitID für Sie erledigen.
+
+reason-question = Worum geht es bei Ihnen?
+btn-reason-first = Ich bekomme MitID zum ersten Mal
+btn-reason-new-phone = Ich habe ein neues Handy
+btn-reason-password = Ich habe mein Passwort vergessen
+btn-reason-code-display = Ich habe meinen Codeanzeiger verloren
+btn-reason-other = Meine MitID funktioniert aus einem anderen Grund nicht
+
+renew-working-question = Können Sie sich noch mit Ihrer MitID anmelden, zum Beispiel mit der App auf einem anderen Handy?
+self-service =
+    Dann können Sie das wahrscheinlich selbst erledigen, ohne Termin:
+    { $renew_why ->
+        [new_phone] • Aktivieren Sie die MitID-App auf Ihrem neuen Handy, und bestätigen Sie das mit Ihrer bisherigen App. Sie können bis zu 3 aktive Apps haben.
+        [password] • Mit der MitID-App können Sie auf MitID.dk ein neues Passwort wählen.
+        [code_display] • Melden Sie sich mit der App an, und verwalten Sie Ihren Codeanzeiger (kodeviser) auf MitID.dk.
+       *[other] • Vieles können Sie auf MitID.dk selbst erledigen, solange Sie sich noch anmelden können.
+    }
+
+    Mehr auf MitID.dk: https://www.mitid.dk
+    Auch der MitID Support hilft Ihnen: 33 98 00 10.
+btn-self-service-solved = Danke, das probiere ich
+btn-self-service-come = Ich muss trotzdem vorbeikommen
+self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.
+
+witness-last-question = Als Sie zuletzt MitID oder NemID bekommen haben: Brauchten Sie da eine Zeugin oder einen Zeugen?
+
+## ---- 2. Wo Sie wohnen ----
+
+residence-question = Wo wohnen Sie?
+btn-residence-dk = In Dänemark
+btn-residence-cross-border = Im Ausland, und ich arbeite in Dänemark
+btn-residence-abroad = Im Ausland, und ich arbeite nicht in Dänemark
+years-question = Wie lange wohnen Sie schon in Dänemark?
+btn-years-under-5 = Weniger als 5 Jahre
+btn-years-5-plus = 5 Jahre oder länger
+moved-question = Sind Sie innerhalb Dänemarks mehr als einmal umgezogen?
+btn-moved-several = Ja, mehr als einmal
+btn-moved-rarely = Nein, einmal oder nie
+children-question = Haben Sie Kinder?
+
+## ---- 3. Dokumente ----
+
+doc-main-question =
+    Welches dieser dänischen Dokumente haben Sie? Wählen Sie das erste, das passt.
+
+    Es müssen gültige Originale sein. Vorläufige Dokumente sowie Fotos oder PDFs von Dokumenten zählen nicht.
+btn-doc-licence = Dänischer Führerschein (Karte oder App)
+btn-doc-dk-passport = Dänischer Reisepass
+btn-doc-dk-permit = In Dänemark ausgestellte Aufenthaltserlaubnis oder -karte
+btn-doc-none-of-these = Keines davon
+
+main-cpr-question = { $main_doc ->
+    [dk_permit] Steht Ihre CPR-Nummer auf Ihrer Aufenthaltserlaubnis oder -karte?
+   *[other] Steht Ihre CPR-Nummer in Ihrem Reisepass?
+}
+
+docs-question = Wählen Sie alle Dokumente aus, die Sie haben, und tippen Sie dann auf „Fertig“. Sie brauchen zwei, und auf mindestens einem muss Ihre CPR-Nummer stehen.
+docs-dk-id-counts = { $main_doc ->
+    [dk_permit] Ihre Aufenthaltserlaubnis zählt
+   *[other] Ihr Reisepass zählt
+} als eines davon, und zwar als Ausweis mit Foto.
+doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort), Karte oder App
+doc-special-card = Spezielle Gesundheitskarte für Grenzpendler
+doc-personal-cert = Personenstandsbescheinigung oder Geburtsurkunde (DK/Grönland)
+doc-residence-cert = Wohnsitzbescheinigung (bopælsattest) aus DK/Grönland
+doc-foreign-passport = Reisepass aus einem anderen Land
+doc-foreign-id = Personalausweis oder Führerschein aus dem Ausland
+doc-municipal-id = Kommunaler Ausweis (legitimationskort)
+doc-tax = Dänischer Steuerbescheid oder Vorauszahlungsbescheid
+doc-benefit = Unterlagen über öffentliche Leistungen (z. B. SU)
+
+personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Geburtsurkunde (fødselsattest)?
+residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) aus den letzten 3 Monaten?
+benefit-recent-question = Sind Ihre Unterlagen über öffentliche Leistungen aus den letzten 3 Monaten?
+
+docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
+docs-maybe =
+    ⚠️ Ihre Dokumente reichen vielleicht nicht aus: Ihre CPR-Nummer steht darauf, aber keines hat ein Foto.
+    Bringen Sie einen Ausweis mit Foto mit, wenn Sie einen haben, zum Beispiel einen Reisepass. Wenn Sie keinen haben, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
+docs-not-enough = ❌ Ihre Dokumente reichen noch nicht aus. { $documents_missing ->
+    [photo] Sie brauchen außerdem ein Dokument mit Foto, zum Beispiel einen Reisepass oder einen Personalausweis.
+    [second] Sie brauchen noch ein weiteres Dokument aus der Liste.
+    [cpr_and_photo] Sie brauchen ein Dokument, auf dem Ihre CPR-Nummer steht, und ein Dokument mit Foto.
+   *[cpr] Sie brauchen außerdem ein Dokument, auf dem Ihre CPR-Nummer steht.
+}
+docs-how-to-get = { $residence ->
+    [dk] Die gelbe Gesundheitskarte (sundhedskort) bekommen Sie beim Bürgerservice (auch die App-Version zählt).
+    [cross_border] Da Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
+   *[other] Wenn Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
+} Oder fragen Sie bei der dänischen Steuerbehörde (Skattestyrelsen) nach Ihrem Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf höchstens 3 Monate alt sein.
+docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er älter als 3 Monate ist.
+docs-too-old-benefit = Ihre Unterlagen über öffentliche Leistungen zählen nicht, weil sie älter als 3 Monate sind.
+docs-no-cpr-personal-cert = Ihre Personenstandsbescheinigung (personattest) oder Geburtsurkunde (fødselsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
+docs-no-cpr-residence-cert = Ihre Wohnsitzbescheinigung (bopælsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
+docs-originals = Bringen Sie gültige Originale mit. Ein Foto oder PDF eines Dokuments zählt nicht.
+btn-change-documents = Meine Dokumente ändern
+
+## ---- 4. Zeugin oder Zeuge ----
+
+witness-forecast = { $witness ->
+    [almost_certain] Sie brauchen höchstwahrscheinlich eine Zeugin oder einen Zeugen.
+    [likely] Sie brauchen wahrscheinlich eine Zeugin oder einen Zeugen.
+   *[unlikely] Eine Zeugin oder ein Zeuge ist bei Ihnen wahrscheinlich nicht nötig.
+}
+witness-forecast-unknown = Ob Sie eine Zeugin oder einen Zeugen brauchen, hängt davon ab, wie viel das CPR-Register über Sie weiß.
+witness-reason-last-time = • Sie brauchten beim letzten Mal eine Zeugin oder einen Zeugen.
+witness-reason-abroad = • Sie wohnen außerhalb Dänemarks.
+witness-reason-under-five = • Sie wohnen seit weniger als 5 Jahren in Dänemark.
+witness-reason-little-history = • Sie sind selten umgezogen und haben keine Kinder. Deshalb weiß das CPR-Register wenig über Sie.
+witness-requirements =
+    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn das Register zu wenig über Sie weiß, muss eine Zeugin oder ein Zeuge bestätigen, wer Sie sind.
+
+    Ihre Zeugin oder Ihr Zeuge muss:
+    • 18 Jahre oder älter sein,
+    • seit mindestens 30 Tagen (30 × 24 Stunden) eine eigene MitID haben,
+    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein,
+    • mit Ihnen kommen, mit der eigenen MitID und einem gültigen Ausweis mit Foto.
+witness-if-needed =
+    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn es nicht genug Fragen stellen kann, brauchen Sie doch eine Zeugin oder einen Zeugen. Dann können Sie einen neuen Termin buchen und jemanden mitbringen.
+
+## ---- 5. Handy oder Codeanzeiger ----
+
+device-question = Wie möchten Sie MitID nutzen?
+btn-device-app = Mit der MitID-App auf meinem Handy
+btn-device-code-display = Mit einem Codeanzeiger
+btn-device-audio = Mit einem Codevorleser
+btn-device-unsure = Das weiß ich noch nicht
+device-compare =
+    • Die MitID-App: Die meisten nutzen sie. Sie brauchen ein Handy oder Tablet mit Google Play oder dem App Store.
+    • Ein Codeanzeiger (kodeviser): ein kleines Gerät, das einen Code anzeigt. Sie nutzen ihn zusammen mit einem Passwort.
+    • Ein Codevorleser (kodeoplæser): wie ein Codeanzeiger, aber er liest den Code laut vor. Für Menschen, die schlecht sehen.
+device-app =
+    Für die MitID-App muss Ihr Handy:
+    • Google Play oder den App Store haben,
+    • nicht gerootet oder gejailbreakt sein,
+    • ein aktuelles Betriebssystem haben (Android 9 und älter funktionieren nicht mehr).
+
+    Bitte installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit (mit SIM-Karte: Sie bekommen einen Code per SMS).
+    Sie wählen für die App eine 6-stellige PIN. Sagen Sie Ihre PIN niemandem.
+
+    Unsere Mitarbeiterinnen und Mitarbeiter helfen Ihnen, die App zu finden und zu aktivieren, aber Probleme mit dem Handy können sie nicht lösen.
+btn-phone-ok = Mein Handy kann das
+btn-phone-not-ok = Mein Handy kann das nicht
+device-code =
+    Einen Codeanzeiger (kodeviser) oder Codevorleser (kodeoplæser) nutzen Sie zusammen mit einem Passwort. Die ersten 3 sind kostenlos.
+
+    Ihr Passwort:
+    • hat 8 bis 64 Zeichen,
+    • darf Ihre Benutzer-ID nicht enthalten,
+    • darf keine 10 Ziffern hintereinander enthalten (wie eine CPR-Nummer),
+    • darf keine Wörter wie „password“ und keine Tastenfolgen wie „qwertyui“ oder „abc12345“ enthalten.
+
+    Überlegen Sie sich ein Passwort, bevor Sie kommen, aber sagen Sie es niemandem – nicht mir und auch nicht unseren Mitarbeiterinnen und Mitarbeitern.
+
+## ---- 6. Benutzer-ID ----
+
+userid-rules =
+    Sie melden sich mit einer Benutzer-ID (bruger-ID) an. Die Benutzer-ID ist wie ein Benutzername, kein Passwort: Sie geben sie bei jeder Anmeldung ein. Wählen Sie eine, bevor Sie kommen – das spart Zeit.
+
+    Die Regeln:
+    • 5 bis 48 Zeichen,
+    • Buchstaben a–z, æ, ø, å (Groß- und Kleinschreibung macht keinen Unterschied),
+    • Ziffern 0–9, Leerzeichen und diese Zeichen: {"{"} {"}"} ! # $ ^ , * ( ) _ + - = : ; ? . @
+    • keine anderen Buchstaben (also kein ä, ö, ü, é oder ß),
+    • kein Leerzeichen am Anfang oder Ende,
+    • nicht Ihre CPR-Nummer und nicht genau 10 Ziffern.
+userid-try = Schreiben Sie eine Idee, und ich prüfe sie. Statt Ihrer echten Wahl können Sie auch ein Beispiel mit derselben Art von Zeichen schreiben. Ich speichere nichts davon.
+btn-userid-chosen = Ich habe eine Benutzer-ID gewählt
+btn-userid-later = Ich wähle sie später
+
+## ---- Die Checkliste ----
+
+cl-title = 📋 Ihre Checkliste für MitID beim Bürgerservice, { $municipality }
+cl-docs-heading = Bringen Sie diese Dokumente mit (gültige Originale):
+cl-doc-main = • { $main_doc ->
+    [licence] Ihr dänischer Führerschein (Karte oder App)
+    [dk_permit] Ihre Aufenthaltserlaubnis oder -karte mit Ihrer CPR-Nummer
+   *[other] Ihr dänischer Reisepass mit Ihrer CPR-Nummer
+}
+cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort), als Karte oder App
+cl-doc-special-card = • Ihre spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort)
+cl-doc-personal-cert = • Ihre Personenstandsbescheinigung (personattest) oder Geburtsurkunde (fødselsattest)
+cl-doc-residence-cert = • Ihre Wohnsitzbescheinigung (bopælsattest)
+cl-doc-foreign-id = • Ihr Personalausweis oder Führerschein
+cl-doc-foreign-passport = • Ihr Reisepass
+cl-doc-municipal-id = • Ihr kommunaler Ausweis (legitimationskort)
+cl-doc-dk-id-no-cpr = • { $main_doc ->
+    [dk_permit] Ihre Aufenthaltserlaubnis oder -karte
+   *[other] Ihr dänischer Reisepass
+}
+cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), höchstens 3 Monate alt
+cl-doc-benefit = • Ihre Unterlagen über öffentliche Leistungen, höchstens 3 Monate alt
+cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung unter { $phone } an.
+cl-docs-missing = ❌ { $documents_missing ->
+    [photo] Ihnen fehlt noch ein Dokument mit Foto.
+    [second] Ihnen fehlt noch ein weiteres Dokument.
+   *[other] Ihnen fehlt noch ein Dokument mit Ihrer CPR-Nummer, zum Beispiel { $residence ->
+        [dk] die gelbe Gesundheitskarte (sundhedskort).
+        [cross_border] die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
+       *[other] ein dänischer Steuerbescheid (årsopgørelse), höchstens 3 Monate alt.
+    }
+}
+cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
+cl-witness = 👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
+    [almost_certain] Das ist höchstwahrscheinlich nötig.
+   *[other] Das ist wahrscheinlich nötig.
+} Die Person muss 18 Jahre oder älter sein, seit mindestens 30 Tagen MitID haben und die eigene MitID und einen Ausweis mit Foto mitbringen.
+cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig.
+cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
+cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
+cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort (8–64 Zeichen). Sagen Sie es niemandem.
+cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.
+cl-userid-chosen = 👤 Sie haben Ihre Benutzer-ID gewählt.
+cl-userid-todo = 👤 Wählen Sie eine Benutzer-ID, bevor Sie kommen (5–48 Zeichen).
+cl-book = 📅 Termin buchen: { $booking_url }
+    Fragen? Rufen Sie den Bürgerservice unter { $phone } an.
+cl-keep = Heben Sie diese Nachricht auf, und zeigen Sie sie am Schalter.
+
+## ---- Prüfung der Zeugin oder des Zeugen ----
+
+wc-intro =
+    Ich prüfe, ob jemand Ihre Zeugin oder Ihr Zeuge sein kann. Dazu frage ich nach dem Alter der Person, wann sie MitID bekommen hat und wie oft sie schon Zeugin oder Zeuge war.
+
+    Ihre Datumsangaben nutze ich nur für diese Prüfung, und /forget löscht sie.
+btn-wc-start = Prüfung starten
+wc-adult-question = Ist die Person 18 Jahre oder älter?
+wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zum Beispiel 03.11.2026, oder mit Uhrzeit: 03.11.2026 14:30
+btn-wc-mitid-unknown = Die Person weiß es nicht
+wc-mitid-unknown =
+    Ihre Zeugin oder Ihr Zeuge muss zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen (30 × 24 Stunden) MitID haben. Bitten Sie die Person nachzusehen, wann sie MitID bekommen hat, und prüfen Sie dann noch einmal.
+btn-wc-enter-date = Datum eingeben
+wc-appointment-known-question = Haben Sie Ihren Termin schon gebucht?
+btn-wc-not-booked = Noch nicht
+wc-appointment-question = Wann ist Ihr Termin? Schreiben Sie Datum und Uhrzeit, zum Beispiel 03.12.2026 10:00
+wc-count-question = Wie oft war die Person in den letzten 120 Tagen für jemand anderen Zeugin oder Zeuge?
+btn-wc-count-0 = Nie
+btn-wc-count-1 = Einmal
+btn-wc-count-2 = Zweimal
+btn-wc-count-3-plus = 3-mal oder öfter
+wc-photo-question = Welchen Ausweis mit Foto bringt die Person mit?
+btn-wc-photo-licence = Dänischer Führerschein
+btn-wc-photo-dk-passport-cpr = Dänischer Reisepass mit CPR-Nummer
+btn-wc-photo-dk-passport-no-cpr = Dänischer Reisepass ohne CPR-Nummer
+btn-wc-photo-permit-cpr = Aufenthaltserlaubnis mit CPR-Nummer
+btn-wc-photo-permit-no-cpr = Aufenthaltserlaubnis ohne CPR-Nummer
+btn-wc-photo-foreign-passport = Reisepass aus einem anderen Land
+btn-wc-photo-foreign-id = Personalausweis aus einem anderen Land
+wc-ok = ✅ Diese Person kann Ihre Zeugin oder Ihr Zeuge sein.
+wc-not-ok = ❌ Diese Person kann nicht Ihre Zeugin oder Ihr Zeuge sein:
+wc-problem-under18 = • Zeuginnen und Zeugen müssen 18 Jahre oder älter sein.
+wc-problem-too-recent = • Die Person hat MitID noch keine 30 Tage. Ab dem { $w_eligible_from } kann sie Zeugin oder Zeuge sein.
+wc-problem-too-many = • Die Person war in den letzten 120 Tagen schon 3-mal oder öfter Zeugin oder Zeuge.
+wc-assumed-end-of-day = Da Sie keine Uhrzeit angegeben haben, habe ich sicherheitshalber ab dem Ende dieses Tages gerechnet.
+wc-no-appointment = Ich habe für den heutigen Tag geprüft. Am Tag Ihres Termins muss die Person diese Regeln immer noch erfüllen.
+wc-brings = Ihre Zeugin oder Ihr Zeuge muss die eigene MitID mitbringen – also das Handy mit der App oder den Codeanzeiger (kodeviser) – und dazu einen gültigen Ausweis mit Foto.
+wc-brings-cpr-doc =
+    Auf diesem Ausweis steht keine CPR-Nummer. Deshalb muss die Person außerdem eines dieser Dokumente mitbringen:
+    • die gelbe Gesundheitskarte (sundhedskort), als Karte oder App,
+    • eine Tauf- oder Geburtsurkunde (dåbs- eller fødselsattest) aus Dänemark oder Grönland,
+    • eine Wohnsitzbescheinigung (bopælsattest) oder Identitätsbescheinigung aus Dänemark oder Grönland,
+    • einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte.
+wc-cannot-find = Wenn Sie niemanden als Zeugin oder Zeugen finden, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
+btn-wc-another = Eine andere Person prüfen
