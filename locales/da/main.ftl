@@ -124,7 +124,7 @@ userid-not-kept =
 
 cpr-question = Har du et dansk CPR-nummer?
 cpr-unsure =
-    Du har et CPR-nummer, hvis du er registreret i Danmark. Det står på dit sundhedskort ("det gule sundhedskort") og har 10 cifre: din fødselsdato og fire cifre mere.
+    Du har et CPR-nummer, hvis du er registreret i Danmark. Det har 10 cifre: din fødselsdato og fire cifre mere. Det står på dit sundhedskort ("det gule sundhedskort") – eller på dit særlige sundhedskort, hvis du bor i udlandet og arbejder i Danmark.
 
     Har du et CPR-nummer?
 btn-cpr-have = Ja, jeg har et CPR-nummer
@@ -138,7 +138,7 @@ age-question = Er du 13 år eller ældre?
 btn-age-13-plus = Ja, jeg er 13 år eller ældre
 btn-age-under-13 = Nej, jeg er under 13 år
 under-13 =
-    Du kan få MitID, når du er fyldt 13 år. Indtil da kan dine forældre klare mange ting for dig med deres eget MitID.
+    Du kan få MitID, når du er fyldt 13 år. Du er velkommen tilbage til den tid.
 
 reason-question = Hvad drejer det sig om?
 btn-reason-first = Jeg skal have MitID for første gang
@@ -151,10 +151,10 @@ renew-working-question = Kan du stadig logge på med dit MitID, for eksempel med
 self-service =
     Så kan du formentlig klare det selv, uden at bestille tid:
     { $renew_why ->
-        [new_phone] • Aktivér MitID-appen på din nye telefon, og godkend det med din nuværende app. Du kan have op til 3 aktive apps.
+        [new_phone] • Aktivér MitID-appen på din nye telefon, og godkend med den app, du har nu. Du kan have op til 3 aktive apps.
         [password] • Med MitID-appen kan du vælge en ny adgangskode på MitID.dk.
-        [code_display] • Log på med appen, og administrér din kodeviser på MitID.dk.
-       *[other] • Du kan klare mange ting selv på MitID.dk, når du stadig kan logge på.
+        [code_display] • Log på MitID.dk med appen, og se, hvad du kan gøre der.
+       *[other] • Du kan klare meget på MitID.dk, når du stadig kan logge på.
     }
 
     Se MitID.dk: https://www.mitid.dk
@@ -195,7 +195,7 @@ main-cpr-question = { $main_doc ->
    *[other] Står dit CPR-nummer i dit pas?
 }
 
-docs-question = Vælg alle de dokumenter, du har, og tryk så på "Færdig". Du skal have to, og mindst ét af dem skal vise dit CPR-nummer.
+docs-question = Vælg alle de dokumenter, du har, og tryk så på "Færdig". Du skal have to: mindst ét skal vise dit CPR-nummer, og mindst ét skal have billede.
 docs-dk-id-counts = { $main_doc ->
     [dk_permit] Din opholdstilladelse
    *[other] Dit pas
@@ -228,7 +228,7 @@ docs-not-enough = ❌ Dine dokumenter er ikke nok endnu. { $documents_missing ->
 docs-how-to-get = { $residence ->
     [dk] Du kan få det gule sundhedskort hos Borgerservice (sundhedskortet i appen gælder også).
     [cross_border] Som grænsegænger kan du få et særligt sundhedskort.
-   *[other] Hvis du arbejder i Danmark, kan du få et særligt sundhedskort.
+   *[other] Ring til Borgerservice på { $phone } og hør, hvilket dokument med dit CPR-nummer du kan få.
 } Du kan også bede Skattestyrelsen om din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel.
 docs-too-old-tax = Din årsopgørelse eller forskudsopgørelse tæller ikke, fordi den er mere end 3 måneder gammel.
 docs-too-old-benefit = Dine papirer om offentlige ydelser tæller ikke, fordi de er mere end 3 måneder gamle.
@@ -256,7 +256,8 @@ witness-requirements =
     • være 18 år eller ældre,
     • have haft sit eget MitID i mindst 30 dage (30 × 24 timer),
     • højst have været vidne 2 gange inden for de seneste 120 dage,
-    • komme sammen med dig og have sit eget MitID og gyldig billedlegitimation med.
+    • komme sammen med dig og have sit eget MitID og gyldig billedlegitimation med,
+    • også have et dokument med sit CPR-nummer med, hvis billedlegitimationen ikke viser det (det gør udenlandsk legitimation aldrig) – for eksempel det gule sundhedskort.
 witness-if-needed =
     Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Kan det ikke stille nok spørgsmål, skal du alligevel have et vidne. Sker det, kan du bestille en ny tid og tage et vidne med.
 
@@ -336,6 +337,7 @@ cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis i
 cl-docs-missing = ❌ { $documents_missing ->
     [photo] Du mangler stadig et dokument med billede.
     [second] Du mangler stadig ét dokument mere.
+    [cpr_and_photo] Du mangler stadig et dokument med dit CPR-nummer og et dokument med billede.
    *[other] Du mangler stadig et dokument med dit CPR-nummer, for eksempel { $residence ->
         [dk] det gule sundhedskort.
         [cross_border] et særligt sundhedskort.
@@ -346,11 +348,11 @@ cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forb
 cl-witness = 👥 Tag et vidne med. { $witness ->
     [almost_certain] Du får næsten helt sikkert brug for et.
    *[other] Du får sandsynligvis brug for et.
-} Dit vidne skal være 18 år eller ældre, have haft MitID i mindst 30 dage og have sit eget MitID og billedlegitimation med.
+} Dit vidne skal være 18 år eller ældre, have haft MitID i mindst 30 dage og højst have været vidne 2 gange på 120 dage. Vidnet tager sit eget MitID og billedlegitimation med – og det gule sundhedskort eller en dansk attest med CPR-nummer, hvis legitimationen ikke viser CPR-nummeret.
 cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med.
 cl-witness-unknown = 👥 Vidne: ikke tjekket endnu.
 cl-app = 📱 Installér MitID-appen, før du kommer, og husk telefonen med SIM-kortet i. Du skal vælge en PIN-kode på 6 cifre.
-cl-code-display = 🔑 Find på en adgangskode (8–64 tegn), før du kommer. Fortæl den aldrig til nogen.
+cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikke dit bruger-ID, ikke 10 cifre i træk, ingen ord som "adgangskode" og ingen tasterækker som "qwertyui". Fortæl den aldrig til nogen.
 cl-device-unknown = 📱 Beslut, om du vil bruge MitID-appen eller en kodeviser.
 cl-userid-chosen = 👤 Du har valgt dit bruger-ID.
 cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).

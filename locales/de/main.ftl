@@ -123,7 +123,7 @@ userid-not-kept =
 
 cpr-question = Haben Sie eine dänische CPR-Nummer (Personennummer)?
 cpr-unsure =
-    Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort) und hat 10 Ziffern: Ihr Geburtsdatum und vier weitere Ziffern.
+    Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Sie hat 10 Ziffern: Ihr Geburtsdatum und vier weitere Ziffern. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort) – oder, wenn Sie im Ausland wohnen und in Dänemark arbeiten, auf Ihrer speziellen Gesundheitskarte für Grenzpendler (særligt sundhedskort).
 
     Haben Sie eine?
 btn-cpr-have = Ja, ich habe eine CPR-Nummer
@@ -137,7 +137,7 @@ age-question = Sind Sie 13 Jahre oder älter?
 btn-age-13-plus = Ja, 13 oder älter
 btn-age-under-13 = Nein, jünger als 13
 under-13 =
-    MitID gibt es ab 13 Jahren. Bis dahin können Ihre Eltern vieles mit ihrer eigenen MitID für Sie erledigen.
+    MitID gibt es ab 13 Jahren. Dann sind Sie herzlich willkommen.
 
 reason-question = Worum geht es bei Ihnen?
 btn-reason-first = Ich bekomme MitID zum ersten Mal
@@ -150,14 +150,14 @@ renew-working-question = Können Sie sich noch mit Ihrer MitID anmelden, zum Bei
 self-service =
     Dann können Sie das wahrscheinlich selbst erledigen, ohne Termin:
     { $renew_why ->
-        [new_phone] • Aktivieren Sie die MitID-App auf Ihrem neuen Handy, und bestätigen Sie das mit Ihrer bisherigen App. Sie können bis zu 3 aktive Apps haben.
+        [new_phone] • Aktivieren Sie die MitID-App auf Ihrem neuen Handy und bestätigen Sie das mit Ihrer bisherigen App. Sie können bis zu 3 aktive Apps haben.
         [password] • Mit der MitID-App können Sie auf MitID.dk ein neues Passwort wählen.
-        [code_display] • Melden Sie sich mit der App an, und verwalten Sie Ihren Codeanzeiger (kodeviser) auf MitID.dk.
-       *[other] • Vieles können Sie auf MitID.dk selbst erledigen, solange Sie sich noch anmelden können.
+        [code_display] • Melden Sie sich mit der App auf MitID.dk an und sehen Sie dort nach, was Sie tun können.
+       *[other] • Vieles können Sie auf MitID.dk erledigen, solange Sie sich noch anmelden können.
     }
 
     Mehr auf MitID.dk: https://www.mitid.dk
-    Auch der MitID Support hilft Ihnen: 33 98 00 10.
+    Auch der MitID-Support hilft: 33 98 00 10.
 btn-self-service-solved = Danke, das probiere ich
 btn-self-service-come = Ich muss trotzdem vorbeikommen
 self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.
@@ -194,7 +194,7 @@ main-cpr-question = { $main_doc ->
    *[other] Steht Ihre CPR-Nummer in Ihrem Reisepass?
 }
 
-docs-question = Wählen Sie alle Dokumente aus, die Sie haben, und tippen Sie dann auf „Fertig“. Sie brauchen zwei, und auf mindestens einem muss Ihre CPR-Nummer stehen.
+docs-question = Wählen Sie alle Dokumente aus, die Sie haben, und tippen Sie dann auf „Fertig“. Sie brauchen zwei: Auf mindestens einem muss Ihre CPR-Nummer stehen, und mindestens eines muss ein Foto haben.
 docs-dk-id-counts = { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis zählt
    *[other] Ihr Reisepass zählt
@@ -227,7 +227,7 @@ docs-not-enough = ❌ Ihre Dokumente reichen noch nicht aus. { $documents_missin
 docs-how-to-get = { $residence ->
     [dk] Die gelbe Gesundheitskarte (sundhedskort) bekommen Sie beim Bürgerservice (auch die App-Version zählt).
     [cross_border] Da Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
-   *[other] Wenn Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
+   *[other] Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Dokument mit Ihrer CPR-Nummer Sie bekommen können.
 } Oder fragen Sie bei der dänischen Steuerbehörde (Skattestyrelsen) nach Ihrem Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf höchstens 3 Monate alt sein.
 docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er älter als 3 Monate ist.
 docs-too-old-benefit = Ihre Unterlagen über öffentliche Leistungen zählen nicht, weil sie älter als 3 Monate sind.
@@ -255,7 +255,8 @@ witness-requirements =
     • 18 Jahre oder älter sein,
     • seit mindestens 30 Tagen (30 × 24 Stunden) eine eigene MitID haben,
     • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein,
-    • mit Ihnen kommen, mit der eigenen MitID und einem gültigen Ausweis mit Foto.
+    • mit Ihnen kommen, mit der eigenen MitID und einem gültigen Ausweis mit Foto,
+    • wenn auf diesem Ausweis keine CPR-Nummer steht (bei ausländischen Ausweisen nie), zusätzlich ein Dokument mit der CPR-Nummer mitbringen, zum Beispiel die gelbe Gesundheitskarte (sundhedskort).
 witness-if-needed =
     Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn es nicht genug Fragen stellen kann, brauchen Sie doch eine Zeugin oder einen Zeugen. Dann können Sie einen neuen Termin buchen und jemanden mitbringen.
 
@@ -335,6 +336,7 @@ cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie ein
 cl-docs-missing = ❌ { $documents_missing ->
     [photo] Ihnen fehlt noch ein Dokument mit Foto.
     [second] Ihnen fehlt noch ein weiteres Dokument.
+    [cpr_and_photo] Ihnen fehlen noch ein Dokument mit Ihrer CPR-Nummer und ein Dokument mit Foto.
    *[other] Ihnen fehlt noch ein Dokument mit Ihrer CPR-Nummer, zum Beispiel { $residence ->
         [dk] die gelbe Gesundheitskarte (sundhedskort).
         [cross_border] die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
@@ -345,11 +347,11 @@ cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen 
 cl-witness = 👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
     [almost_certain] Das ist höchstwahrscheinlich nötig.
    *[other] Das ist wahrscheinlich nötig.
-} Die Person muss 18 Jahre oder älter sein, seit mindestens 30 Tagen MitID haben und die eigene MitID und einen Ausweis mit Foto mitbringen.
+} Die Person muss 18 Jahre oder älter sein, seit mindestens 30 Tagen MitID haben und darf in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein. Sie bringt die eigene MitID und einen Ausweis mit Foto mit – und, wenn darauf keine CPR-Nummer steht, die gelbe Gesundheitskarte (sundhedskort) oder eine dänische Bescheinigung mit CPR-Nummer.
 cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig.
 cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
-cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort (8–64 Zeichen). Sagen Sie es niemandem.
+cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort: 8–64 Zeichen, nicht Ihre Benutzer-ID, keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ und keine Tastenreihen wie „qwertyui“. Sagen Sie es niemandem.
 cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.
 cl-userid-chosen = 👤 Sie haben Ihre Benutzer-ID gewählt.
 cl-userid-todo = 👤 Wählen Sie eine Benutzer-ID, bevor Sie kommen (5–48 Zeichen).

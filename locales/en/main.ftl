@@ -120,7 +120,7 @@ userid-not-kept =
 
 cpr-question = Do you have a Danish CPR number (personal identification number)?
 cpr-unsure =
-    You have a CPR number if you are registered in Denmark. It is on your yellow health insurance card ("the yellow card"), and it has 10 digits: your date of birth and four more.
+    You have a CPR number if you are registered in Denmark. It has 10 digits: your date of birth and four more. It is on your yellow health insurance card ("the yellow card"), or on the special health insurance card if you work in Denmark and live abroad.
 
     Do you have one?
 btn-cpr-have = Yes, I have a CPR number
@@ -134,7 +134,7 @@ age-question = Are you 13 years or older?
 btn-age-13-plus = Yes, 13 or older
 btn-age-under-13 = No, younger than 13
 under-13 =
-    You can get MitID from the age of 13. Until then, your parents can do many things for you with their own MitID.
+    You can get MitID from the age of 13. You are welcome to come back then.
 
 reason-question = Why do you need MitID?
 btn-reason-first = I am getting MitID for the first time
@@ -149,7 +149,7 @@ self-service =
     { $renew_why ->
         [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
         [password] • With the MitID app, you can choose a new password on MitID.dk.
-        [code_display] • Log in with the app and manage your code display on MitID.dk.
+        [code_display] • Log in on MitID.dk with the app and see what you can do there.
        *[other] • Many things can be done on MitID.dk when you can still log in.
     }
 
@@ -191,7 +191,7 @@ main-cpr-question = { $main_doc ->
    *[other] Does your passport show your CPR number?
 }
 
-docs-question = Tick every document you have, then press "Done". You need two, and at least one must show your CPR number.
+docs-question = Tick every document you have, then press "Done". You need two: at least one must show your CPR number, and at least one must have a photo.
 docs-dk-id-counts = Your { $main_doc ->
     [dk_permit] residence permit
    *[other] passport
@@ -224,7 +224,7 @@ docs-not-enough = ❌ Your documents are not enough yet. { $documents_missing ->
 docs-how-to-get = { $residence ->
     [dk] You can get the yellow health insurance card from Borgerservice (the app version also counts).
     [cross_border] As a cross-border worker, you can get the special health insurance card.
-   *[other] If you work in Denmark, you can get the special health insurance card.
+   *[other] Call Borgerservice on { $phone } to hear which document with your CPR number you can get.
 } Or ask the Danish Tax Agency (Skattestyrelsen) for your annual tax statement or preliminary income assessment. It must be at most 3 months old.
 docs-too-old-tax = Your tax paper does not count, because it is older than 3 months.
 docs-too-old-benefit = Your benefit papers do not count, because they are older than 3 months.
@@ -252,7 +252,8 @@ witness-requirements =
     • be 18 or older,
     • have had their own MitID for at least 30 days (30 × 24 hours),
     • not have been a witness more than 2 times in the last 120 days,
-    • come with you, with their own MitID and a valid photo ID.
+    • come with you, with their own MitID and a valid photo ID,
+    • if that photo ID does not show their CPR number (no foreign ID does), also bring a document that shows it, for example the yellow health insurance card.
 witness-if-needed =
     At the counter, the system asks you 4–6 questions from the CPR register. If it cannot ask enough, you will need a witness after all. If that happens, you can book a new time and bring one.
 
@@ -332,6 +333,7 @@ cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If not, call { $ph
 cl-docs-missing = ❌ { $documents_missing ->
     [photo] You still need a document with a photo.
     [second] You still need one more document.
+    [cpr_and_photo] You still need a document with your CPR number and a document with a photo.
    *[other] You still need a document with your CPR number, for example { $residence ->
         [dk] the yellow health insurance card.
         [cross_border] the special health insurance card.
@@ -342,7 +344,7 @@ cl-docs-unknown = • We have not gone through your documents. Choose "Prepare f
 cl-witness = 👥 Bring a witness. { $witness ->
     [almost_certain] You will almost certainly need one.
    *[other] You will likely need one.
-} Your witness is 18 or older, has had MitID for at least 30 days, and brings their own MitID and a photo ID. If that photo ID does not show their CPR number, they also bring the yellow health insurance card or a Danish certificate with their CPR number.
+} Your witness is 18 or older, has had MitID for at least 30 days, has been a witness at most 2 times in the last 120 days, and brings their own MitID and a photo ID. If that photo ID does not show their CPR number, they also bring the yellow health insurance card or a Danish certificate with their CPR number.
 cl-witness-unlikely = 👥 You will probably not need a witness.
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
