@@ -5,3 +5,4 @@
 //!   No I/O, no texts: it returns facts the texts explain.
 
 pub mod domain;
+pub mod faq;
