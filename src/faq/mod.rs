@@ -154,6 +154,19 @@ impl FaqMatcher {
         )
     }
 
+    /// Every topic with a score above zero, best first, and the out-of-scope score: for
+    /// tuning `match.toml` and for tests. The text is not kept.
+    pub fn ranking(&self, text: &str) -> (Vec<(&str, f32)>, f32) {
+        let (scores, out_of_scope) = self.scores(text);
+        let mut ranked: Vec<(&str, f32)> = self
+            .topics()
+            .zip(scores)
+            .filter(|&(_, score)| score > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        (ranked, out_of_scope)
+    }
+
     /// Score per topic (in `topics` order) and the out-of-scope score.
     fn scores(&self, text: &str) -> (Vec<f32>, f32) {
         let mut words = fold_words(text);
@@ -197,7 +210,8 @@ impl FaqMatcher {
     }
 }
 
-/// Whether the words of `part` occur in order, each within two words of the one before.
+/// Whether the words of `part` occur in order, with at most two other words between neighbours
+/// ("bring a witness" matches `bring witness`; "witness ... bring" does not).
 fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
     let Some((&first, rest)) = part.split_first() else {
         return false;
@@ -208,7 +222,7 @@ fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
         }
         let mut at = start;
         for &id in rest {
-            let window = (at + 1)..(at + 3).min(hits.len());
+            let window = (at + 1)..(at + 4).min(hits.len());
             match window.clone().find(|&i| hits[i].contains(&id)) {
                 Some(i) => at = i,
                 None => continue 'start,
