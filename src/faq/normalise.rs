@@ -81,20 +81,27 @@ pub fn allowed_typos(keyword_len: usize) -> usize {
     }
 }
 
+/// Words longer than this are only compared exactly (no real word in a question is).
+const MAX_TYPO_WORD: usize = 31;
+
 /// Optimal-string-alignment distance (insert, delete, substitute, swap two neighbours),
 /// or `None` when it is above `limit`. Compares bytes: callers pass ASCII words.
+/// Allocation-free: it runs for many word pairs per question.
 pub fn typo_distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > limit {
-        return None;
-    }
     if a == b {
         return Some(0);
     }
-    // Three rows are enough for OSA; words are short, so these stay small.
+    if a.len().abs_diff(b.len()) > limit || a.len() > MAX_TYPO_WORD || b.len() > MAX_TYPO_WORD {
+        return None;
+    }
+    // Three rows are enough for OSA.
     let width = b.len() + 1;
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
+    let mut before = [0usize; MAX_TYPO_WORD + 1];
+    let mut previous = [0usize; MAX_TYPO_WORD + 1];
+    let mut current = [0usize; MAX_TYPO_WORD + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = current[0];
@@ -112,8 +119,8 @@ pub fn typo_distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
         if row_min > limit {
             return None;
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        before = previous;
+        previous = current;
     }
     let distance = previous[b.len()];
     (distance <= limit).then_some(distance)
