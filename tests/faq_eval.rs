@@ -20,8 +20,11 @@ fn read(relative: &str) -> String {
 }
 
 fn matcher() -> FaqMatcher {
-    FaqMatcher::from_toml("dialogues/faq/match.toml", &read("dialogues/faq/match.toml"))
-        .unwrap_or_else(|e| panic!("{e}"))
+    FaqMatcher::from_toml(
+        "dialogues/faq/match.toml",
+        &read("dialogues/faq/match.toml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 struct Question {
@@ -38,7 +41,12 @@ fn questions(relative: &str) -> Vec<Question> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("lang\t"))
         .map(|(i, l)| {
             let cols: Vec<&str> = l.splitn(3, '\t').collect();
-            assert_eq!(cols.len(), 3, "{relative}:{}: want lang<TAB>expected<TAB>question", i + 1);
+            assert_eq!(
+                cols.len(),
+                3,
+                "{relative}:{}: want lang<TAB>expected<TAB>question",
+                i + 1
+            );
             Question {
                 line: i + 1,
                 lang: cols[0].to_string(),
@@ -145,7 +153,9 @@ fn held_out_accuracy_per_language() {
     let tallies = evaluate("tests/faq_eval/heldout.tsv", false);
     report("held-out set:", &tallies);
     for lang in LANGUAGES {
-        let t = tallies.get(lang).unwrap_or_else(|| panic!("no {lang} questions"));
+        let t = tallies
+            .get(lang)
+            .unwrap_or_else(|| panic!("no {lang} questions"));
         let accuracy = percent(t.top1, t.in_scope);
         assert!(accuracy >= 90.0, "{lang}: top-1 {accuracy:.1}% < 90%");
     }
@@ -153,7 +163,10 @@ fn held_out_accuracy_per_language() {
         .values()
         .fold((0, 0), |(c, o), t| (c + t.not_sure, o + t.out_of_scope));
     let rate = percent(calm, outside);
-    assert!(rate >= 90.0, "out-of-scope answered confidently: only {rate:.1}% held back");
+    assert!(
+        rate >= 90.0,
+        "out-of-scope answered confidently: only {rate:.1}% held back"
+    );
 }
 
 /// Not a gate: shows the tuning set's misses (`-- --nocapture`) while editing match.toml.
@@ -186,8 +199,11 @@ fn eval_sets_are_big_enough_and_apart() {
     }
 }
 
-/// The messages of one `.ftl` file: id -> (first line, full text), by a simple line scan.
-fn ftl_messages(relative: &str) -> BTreeMap<String, (usize, String)> {
+/// Messages of one `.ftl` file: id -> (line where it starts, its text).
+type Messages = BTreeMap<String, (usize, String)>;
+
+/// The messages of one `.ftl` file, by a simple line scan.
+fn ftl_messages(relative: &str) -> Messages {
     let mut messages = BTreeMap::new();
     let mut current: Option<String> = None;
     for (i, line) in read(relative).lines().enumerate() {
@@ -201,7 +217,10 @@ fn ftl_messages(relative: &str) -> BTreeMap<String, (usize, String)> {
             })
             .map(|(id, _)| id.to_string());
         if let Some(id) = starts_message {
-            let value = line.split_once('=').map_or("", |(_, v)| v.trim()).to_string();
+            let value = line
+                .split_once('=')
+                .map_or("", |(_, v)| v.trim())
+                .to_string();
             messages.insert(id.clone(), (i + 1, value));
             current = Some(id);
         } else if line.starts_with(' ') && !line.trim().is_empty() {
@@ -235,7 +254,7 @@ fn every_topic_has_texts_in_every_language() {
         ids.push(format!("faq-{topic}-q"));
         ids.push(format!("faq-{topic}"));
     }
-    let files: Vec<(String, BTreeMap<String, (usize, String)>)> = LANGUAGES
+    let files: Vec<(String, Messages)> = LANGUAGES
         .iter()
         .map(|lang| {
             let file = format!("locales/{lang}/faq.ftl");

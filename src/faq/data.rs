@@ -74,7 +74,7 @@ pub enum WordPattern {
 }
 
 /// A parsed entry: all `parts` must occur (in any order); the words within a part follow one
-/// another, with at most one other word between them.
+/// another, with at most two other words between neighbours.
 #[derive(Debug, Clone)]
 pub struct PhraseSpec {
     pub parts: Vec<Vec<WordPattern>>,
@@ -122,7 +122,10 @@ pub fn parse(source_name: &str, text: &str) -> Result<MatchData, FaqDataError> {
             ));
         }
         if !seen.insert(id.clone()) {
-            return Err(error_at(id_offset, format!("topic {id:?} is defined twice")));
+            return Err(error_at(
+                id_offset,
+                format!("topic {id:?} is defined twice"),
+            ));
         }
         let mut phrases = Vec::new();
         for (language, table) in entry.by_language() {
@@ -133,7 +136,9 @@ pub fn parse(source_name: &str, text: &str) -> Result<MatchData, FaqDataError> {
                 _ => {
                     return Err(error_at(
                         id_offset,
-                        format!("topic {id:?} has no phrases for {language:?}; add [topic.{language}]"),
+                        format!(
+                            "topic {id:?} has no phrases for {language:?}; add [topic.{language}]"
+                        ),
                     ))
                 }
             }
@@ -165,11 +170,14 @@ fn parse_table(
         if !(w > 0.0 && w <= MAX_WEIGHT) {
             return Err(error_at(
                 weight.span().start,
-                format!("weight of {:?} must be above 0 and at most {MAX_WEIGHT}", key.get_ref()),
+                format!(
+                    "weight of {:?} must be above 0 and at most {MAX_WEIGHT}",
+                    key.get_ref()
+                ),
             ));
         }
-        let parts = parse_phrase(key.get_ref())
-            .map_err(|problem| error_at(key.span().start, problem))?;
+        let parts =
+            parse_phrase(key.get_ref()).map_err(|problem| error_at(key.span().start, problem))?;
         specs.push(PhraseSpec {
             parts,
             weight: w as f32,
@@ -188,7 +196,9 @@ fn parse_phrase(raw: &str) -> Result<Vec<Vec<WordPattern>>, String> {
             let prefix = token.ends_with('*') && !contains;
             let folded = fold_words(token.trim_matches('*'));
             if folded.is_empty() {
-                return Err(format!("{token:?} in phrase {raw:?} has no letters or digits"));
+                return Err(format!(
+                    "{token:?} in phrase {raw:?} has no letters or digits"
+                ));
             }
             let last = folded.len() - 1;
             for (i, word) in folded.into_iter().enumerate() {
@@ -212,5 +222,9 @@ fn parse_phrase(raw: &str) -> Result<Vec<Vec<WordPattern>>, String> {
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -313,7 +313,11 @@ id = "password-reset"
             "do I need a witnes",
             "do I need a wtiness",
         ] {
-            assert_eq!(m.match_text(text), FaqMatch::Sure("witness".into()), "{text}");
+            assert_eq!(
+                m.match_text(text),
+                FaqMatch::Sure("witness".into()),
+                "{text}"
+            );
         }
         for text in [
             "jeg har glemt min adgangskode",
