@@ -1,25 +1,390 @@
-//! STUB until the faq branch lands.
+//! Recognises which FAQ topic a typed question is about, in Danish, English or German.
+//!
+//! The phrases live in `dialogues/faq/match.toml` (see its header for how to add one); this
+//! module folds spelling ([`normalise`]), finds the phrases in the text and weighs them.
+//! A question that is not clearly about one topic gets [`FaqMatch::Unsure`] or
+//! [`FaqMatch::NoMatch`]: a wrong confident answer is worse than asking back.
+//!
+//! Must not: log, store or return the text it is given. It holds no words shown to users
+//! (answers are `faq-<topic>` in `locales/*/faq.ftl`).
+
+mod data;
+pub mod normalise;
+
+use data::{PhraseSpec, WordPattern};
+use normalise::{allowed_typos, fold_words, typo_distance};
+
+/// A score from this on may be answered without asking back (weights in match.toml are on a
+/// 1–5 scale: 3 means "this phrase alone is enough").
+const SURE_SCORE: f32 = 3.0;
+/// The best topic must beat the runner-up (or the out-of-scope score) by this factor to be sure.
+const SURE_LEAD: f32 = 1.5;
+/// Below this nothing is offered at all.
+const UNSURE_SCORE: f32 = 1.0;
+/// When unsure, topics scoring at least this share of the best are offered too.
+const UNSURE_SHARE: f32 = 0.4;
+/// Topics offered when unsure.
+const UNSURE_MAX: usize = 3;
+/// Only the first words of a long message are read: questions are short, and this bounds time.
+const MAX_WORDS: usize = 60;
+
+/// What the matcher made of a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FaqMatch {
+    /// Clearly this topic (its id): answer it.
     Sure(String),
+    /// Maybe one of these, best first: ask "did you mean ...?". Usually 2–3 ids; one when
+    /// only one topic came near.
     Unsure(Vec<String>),
+    /// Not a question the FAQ knows (or not about MitID at all).
     NoMatch,
 }
-pub struct FaqMatcher;
-#[derive(Debug)]
-pub struct FaqDataError(pub String);
-impl std::fmt::Display for FaqDataError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+
+/// A problem in the FAQ data file, as `file:line: problem`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct FaqDataError {
+    /// The `source_name` given to [`FaqMatcher::from_toml`].
+    pub file: String,
+    /// 1-based line of the key or value at fault.
+    pub line: usize,
+    pub problem: String,
+}
+
+/// Owner of a phrase: a topic (index into `topics`) or the out-of-scope list.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    Topic(usize),
+    OutOfScope,
+}
+
+/// A phrase compiled to word ids (indices into `FaqMatcher::words`).
+struct Phrase {
+    owner: Owner,
+    weight: f32,
+    parts: Vec<Vec<u32>>,
+}
+
+/// The FAQ data, compiled once at load so that matching a question is a few thousand cheap
+/// comparisons.
+pub struct FaqMatcher {
+    topics: Vec<String>,
+    /// Every distinct word pattern used by any phrase.
+    words: Vec<WordPattern>,
+    phrases: Vec<Phrase>,
+}
+
+impl FaqMatcher {
+    /// Parses the text of `dialogues/faq/match.toml`. `source_name` names the file in errors.
+    pub fn from_toml(source_name: &str, text: &str) -> Result<FaqMatcher, FaqDataError> {
+        let data = data::parse(source_name, text)?;
+        let mut matcher = FaqMatcher {
+            topics: Vec::with_capacity(data.topics.len()),
+            words: Vec::new(),
+            phrases: Vec::new(),
+        };
+        let mut word_ids = std::collections::HashMap::new();
+        let mut compile = |spec: &PhraseSpec, owner: Owner, matcher: &mut FaqMatcher| {
+            let parts = spec
+                .parts
+                .iter()
+                .map(|part| {
+                    part.iter()
+                        .map(|word| {
+                            *word_ids.entry(word.clone()).or_insert_with(|| {
+                                matcher.words.push(word.clone());
+                                (matcher.words.len() - 1) as u32
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            matcher.phrases.push(Phrase {
+                owner,
+                weight: spec.weight,
+                parts,
+            });
+        };
+        for (index, (id, specs)) in data.topics.iter().enumerate() {
+            matcher.topics.push(id.clone());
+            for spec in specs {
+                compile(spec, Owner::Topic(index), &mut matcher);
+            }
+        }
+        for spec in &data.out_of_scope {
+            compile(spec, Owner::OutOfScope, &mut matcher);
+        }
+        Ok(matcher)
+    }
+
+    /// Topic ids in the order of the file (the FAQ menu's order).
+    pub fn topics(&self) -> impl Iterator<Item = &str> {
+        self.topics.iter().map(String::as_str)
+    }
+
+    /// Which topic `text` asks about. The text is neither kept nor logged.
+    pub fn match_text(&self, text: &str) -> FaqMatch {
+        let (scores, out_of_scope) = self.scores(text);
+        let mut ranked: Vec<(usize, f32)> = scores
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(_, score)| score > 0.0)
+            .collect();
+        // Stable: on a tie the topic earlier in the file wins.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let Some(&(best, best_score)) = ranked.first() else {
+            return FaqMatch::NoMatch;
+        };
+        if best_score < UNSURE_SCORE || out_of_scope >= best_score {
+            return FaqMatch::NoMatch;
+        }
+        let runner_up = ranked.get(1).map_or(0.0, |r| r.1);
+        let rival = runner_up.max(out_of_scope);
+        if best_score >= SURE_SCORE && best_score >= SURE_LEAD * rival {
+            return FaqMatch::Sure(self.topics[best].clone());
+        }
+        FaqMatch::Unsure(
+            ranked
+                .iter()
+                .take_while(|&&(_, score)| score >= best_score * UNSURE_SHARE)
+                .take(UNSURE_MAX)
+                .map(|&(topic, _)| self.topics[topic].clone())
+                .collect(),
+        )
+    }
+
+    /// Every topic with a score above zero, best first, and the out-of-scope score: for
+    /// tuning `match.toml` and for tests. The text is not kept.
+    pub fn ranking(&self, text: &str) -> (Vec<(&str, f32)>, f32) {
+        let (scores, out_of_scope) = self.scores(text);
+        let mut ranked: Vec<(&str, f32)> = self
+            .topics()
+            .zip(scores)
+            .filter(|&(_, score)| score > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        (ranked, out_of_scope)
+    }
+
+    /// Score per topic (in `topics` order) and the out-of-scope score.
+    fn scores(&self, text: &str) -> (Vec<f32>, f32) {
+        let mut words = fold_words(text);
+        words.truncate(MAX_WORDS);
+        // For each word of the text, the word patterns it matches.
+        let mut found_anywhere = vec![false; self.words.len()];
+        let hits: Vec<Vec<u32>> = words
+            .iter()
+            .map(|word| {
+                let ids: Vec<u32> = self
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, pattern)| word_matches(pattern, word))
+                    .map(|(id, _)| id as u32)
+                    .collect();
+                for &id in &ids {
+                    found_anywhere[id as usize] = true;
+                }
+                ids
+            })
+            .collect();
+
+        let mut scores = vec![0.0; self.topics.len()];
+        let mut out_of_scope = 0.0;
+        for phrase in &self.phrases {
+            let possible = phrase
+                .parts
+                .iter()
+                .flatten()
+                .all(|&id| found_anywhere[id as usize]);
+            if !possible || !phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
+                continue;
+            }
+            match phrase.owner {
+                Owner::Topic(topic) => scores[topic] += phrase.weight,
+                Owner::OutOfScope => out_of_scope += phrase.weight,
+            }
+        }
+        (scores, out_of_scope)
     }
 }
-impl FaqMatcher {
-    pub fn from_toml(_source_name: &str, _text: &str) -> Result<FaqMatcher, FaqDataError> {
-        Ok(FaqMatcher)
+
+/// Whether the words of `part` occur in order, with at most two other words between neighbours
+/// ("bring a witness" matches `bring witness`; "witness ... bring" does not).
+fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
+    let Some((&first, rest)) = part.split_first() else {
+        return false;
+    };
+    'start: for start in 0..hits.len() {
+        if !hits[start].contains(&first) {
+            continue;
+        }
+        let mut at = start;
+        for &id in rest {
+            let window = (at + 1)..(at + 4).min(hits.len());
+            match window.clone().find(|&i| hits[i].contains(&id)) {
+                Some(i) => at = i,
+                None => continue 'start,
+            }
+        }
+        return true;
     }
-    pub fn topics(&self) -> impl Iterator<Item = &str> {
-        std::iter::empty()
+    false
+}
+
+/// Whether one folded word of the text matches one word pattern of the data.
+fn word_matches(pattern: &WordPattern, word: &str) -> bool {
+    match pattern {
+        WordPattern::Prefix(p) => word.starts_with(p.as_str()),
+        WordPattern::Contains(p) => word.contains(p.as_str()),
+        WordPattern::Word(w) => {
+            if word == w {
+                return true;
+            }
+            // Inflections: "vidnet", "Zeugen", "kodeviseren", "witnesses".
+            let endings = match w.len() {
+                0..=3 => 0,
+                4 => 2,
+                _ => 3,
+            };
+            if endings > 0 && word.starts_with(w.as_str()) && word.len() - w.len() <= endings {
+                return true;
+            }
+            let typos = allowed_typos(w.len());
+            typos > 0
+                && word.is_ascii()
+                && w.is_ascii()
+                && typo_distance(word.as_bytes(), w.as_bytes(), typos).is_some()
+        }
     }
-    pub fn match_text(&self, _text: &str) -> FaqMatch {
-        FaqMatch::NoMatch
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+[[topic]]
+id = "witness"
+[topic.da]
+"vidne" = 3
+[topic.en]
+"witness" = 3
+"who + witness" = 1
+[topic.de]
+"zeuge" = 3
+
+[[topic]]
+id = "password-reset"
+[topic.da]
+"glemt + adgangskode" = 4
+[topic.en]
+"forgot + password" = 4
+"password" = 1
+[topic.de]
+"passwort vergessen" = 4
+
+[out-of-scope.en]
+"opening hours" = 4
+"#;
+
+    fn small() -> FaqMatcher {
+        match FaqMatcher::from_toml("match.toml", SMALL) {
+            Ok(m) => m,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn topics_keep_file_order() {
+        assert_eq!(
+            small().topics().collect::<Vec<_>>(),
+            ["witness", "password-reset"]
+        );
+    }
+
+    #[test]
+    fn forgives_case_typos_inflection_and_spelling() {
+        let m = small();
+        for text in [
+            "Brauche ich einen Zeugen?",
+            "skal jeg have VIDNER med",
+            "do I need a witnes",
+            "do I need a wtiness",
+        ] {
+            assert_eq!(
+                m.match_text(text),
+                FaqMatch::Sure("witness".into()),
+                "{text}"
+            );
+        }
+        for text in [
+            "jeg har glemt min adgangskode",
+            "I forgott my pasword",
+            "passwort vergesen",
+            "hab mein Passwort vergessen",
+        ] {
+            assert_eq!(
+                m.match_text(text),
+                FaqMatch::Sure("password-reset".into()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn weak_or_mixed_or_foreign_questions_are_not_sure() {
+        let m = small();
+        assert_eq!(
+            m.match_text("what is my password"),
+            FaqMatch::Unsure(vec!["password-reset".into()])
+        );
+        assert_eq!(m.match_text("hvad er vejret"), FaqMatch::NoMatch);
+        assert_eq!(m.match_text(""), FaqMatch::NoMatch);
+        assert_eq!(
+            m.match_text("witness opening hours"),
+            FaqMatch::NoMatch,
+            "out-of-scope outweighs"
+        );
+        assert!(matches!(
+            m.match_text("witness: glemt adgangskode"),
+            FaqMatch::Unsure(ids) if ids == ["password-reset", "witness"]
+        ));
+    }
+
+    fn error_of(text: &str) -> String {
+        match FaqMatcher::from_toml("dialogues/faq/match.toml", text) {
+            Ok(_) => panic!("accepted broken data"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn broken_data_names_the_line() {
+        // A TOML syntax error on line 5 (line 1 is the empty one after `r#"`).
+        let broken = SMALL.replacen("\"vidne\" = 3", "\"vidne = 3", 1);
+        let e = error_of(&broken);
+        assert!(e.starts_with("dialogues/faq/match.toml:5:"), "{e}");
+
+        // A bad weight on line 7.
+        let bad_weight = SMALL.replacen("\"witness\" = 3", "\"witness\" = 0", 1);
+        let e = error_of(&bad_weight);
+        assert!(e.starts_with("dialogues/faq/match.toml:7: weight"), "{e}");
+
+        // A missing language, reported at the topic's id (line 3).
+        let no_german = SMALL.replacen("[topic.de]\n\"zeuge\" = 3\n", "", 1);
+        let e = error_of(&no_german);
+        assert!(e.starts_with("dialogues/faq/match.toml:3:"), "{e}");
+        assert!(e.contains("\"de\""), "{e}");
+
+        // A phrase without letters, a duplicate id, a misspelt language.
+        let e = error_of(&SMALL.replacen("\"zeuge\" = 3", "\"*\" = 3", 1));
+        assert!(e.starts_with("dialogues/faq/match.toml:10:"), "{e}");
+        let e = error_of(&SMALL.replacen("id = \"password-reset\"", "id = \"witness\"", 1));
+        assert!(e.starts_with("dialogues/faq/match.toml:13:"), "{e}");
+        assert!(e.contains("twice"), "{e}");
+        let e = error_of(&SMALL.replacen("[topic.de]", "[topic.dk]", 1));
+        assert!(e.contains("dk"), "{e}");
     }
 }

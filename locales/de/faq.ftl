@@ -1,0 +1,131 @@
+# Fragen und Antworten (FAQ). Die Themen und ihre IDs stehen in dialogues/faq/match.toml.
+# faq-<thema>-q ist die Schaltfläche (höchstens 40 Zeichen), faq-<thema> die Antwort.
+# Variablen: { $municipality }, { $phone }, { $booking_url }.
+
+faq-menu = Was möchten Sie wissen?
+faq-unsure = Meinten Sie eine dieser Fragen?
+faq-none =
+    Das habe ich leider nicht verstanden.
+    Wählen Sie eine Frage aus dem Menü, buchen Sie einen Termin unter { $booking_url } oder rufen Sie den Bürgerservice an: { $phone }.
+
+faq-power-of-attorney-q = Vollmacht für die MitID eines anderen?
+faq-power-of-attorney =
+    Nein. Niemand kann eine Vollmacht für die MitID eines anderen Menschen bekommen – auch nicht für die MitID des Kindes, des Partners oder der Eltern.
+    Mit einer digitalen Vollmacht (Digital Fuldmagt) können Sie aber mit Ihrer eigenen MitID für eine andere Person handeln.
+    Mehr dazu auf https://www.borger.dk (suchen Sie nach „Digital Fuldmagt“).
+
+faq-sharing-q = Darf jemand anderes meine MitID nutzen?
+faq-sharing =
+    Nein. Ihre MitID ist persönlich, und nur Sie dürfen sie benutzen.
+    Niemand sonst darf Ihre Benutzer-ID oder Ihr Passwort kennen oder Ihre MitID-App benutzen – auch nicht Ihre Familie.
+    Erfährt { $municipality }, dass jemand anderes Zugang zu Ihrer MitID hat, müssen wir sie sperren.
+    Soll jemand Ihre Angelegenheiten erledigen, können Sie ihm eine digitale Vollmacht auf https://www.borger.dk geben.
+
+faq-voluntary-q = Muss ich MitID haben?
+faq-voluntary =
+    Nein, MitID ist freiwillig.
+    Die meisten öffentlichen Online-Dienste in Dänemark setzen aber MitID voraus, zum Beispiel Digital Post und borger.dk.
+    Ohne MitID ist es deshalb schwerer, diese Dinge selbst zu erledigen.
+
+faq-documents-q = Welche Dokumente muss ich mitbringen?
+faq-documents =
+    Bringen Sie gültige Originale mit – keine Kopien, Fotos oder vorläufigen Dokumente.
+    Eines davon reicht: dänischer Führerschein (Karte oder App), dänischer Reisepass mit Ihrer CPR-Nummer oder dänische Aufenthaltserlaubnis mit Foto und CPR-Nummer.
+    Sonst brauchen Sie zwei Dokumente: eines mit Ihrer CPR-Nummer (z. B. die gelbe Gesundheitskarte (sundhedskort) oder die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort)) und eines mit Foto (z. B. Personalausweis oder Reisepass).
+    Andere Dokumente zählen nicht. Die ganze Liste: https://www.mitid.dk
+    Unsicher? Rufen Sie { $phone } an.
+
+faq-witness-renewal-q = Brauche ich wieder einen Zeugen?
+faq-witness-renewal =
+    Brauchten Sie beim letzten Mal einen Zeugen für Ihre MitID? Dann brauchen Sie mit großer Wahrscheinlichkeit wieder einen.
+    Suchen Sie Ihren Zeugen, bevor Sie einen Termin buchen.
+    Finden Sie keinen Zeugen, rufen Sie vor der Buchung den Bürgerservice an: { $phone }.
+
+faq-booking-q = Muss ich einen Termin buchen?
+faq-booking =
+    Ja, buchen Sie immer einen Termin: { $booking_url }
+    Mit Termin helfen wir Ihnen zur gebuchten Zeit. Ohne Termin können wir nur helfen, wenn Zeit ist.
+    Funktioniert Ihre MitID noch? Dann können Sie ein neues Handy oder ein neues Passwort oft selbst auf https://www.mitid.dk einrichten – ganz ohne Termin.
+
+faq-staff-help-q = Wobei helfen Sie mir mit dem Handy?
+faq-staff-help =
+    Wir helfen Ihnen, die MitID-App im App Store oder bei Google Play zu finden, sie auf einem üblichen Handy zu aktivieren, und zeigen Ihnen, wie sie funktioniert.
+    Wir sind keine IT-Fachleute. Technische Probleme, wenn sich die App nicht installieren lässt oder nicht läuft, können wir nicht lösen.
+    Bitte installieren Sie die App, bevor Sie kommen.
+
+faq-phone-cannot-run-app-q = Die App läuft nicht auf meinem Handy
+faq-phone-cannot-run-app =
+    Die MitID-App braucht ein Handy oder Tablet mit Google Play oder App Store.
+    Auf gerooteten oder gejailbreakten Geräten läuft sie nicht, ebenso wenig auf Android 9 und älter.
+    Auf einem Gerät, das die App nicht unterstützt, können wir sie nicht zum Laufen bringen.
+    Stattdessen können Sie einen Codeanzeiger (kodeviser) oder Codevorleser (kodeoplæser) nutzen. Die ersten 3 sind kostenlos.
+
+faq-cpr-document-q = Wo bekomme ich ein Papier mit CPR-Nr.?
+faq-cpr-document =
+    Sie wohnen in Dänemark: Holen Sie sich die gelbe Gesundheitskarte (sundhedskort) bei { $municipality }. Die Karte in der App zählt auch.
+    Sie wohnen im Ausland und arbeiten in Dänemark (z. B. Wohnsitz in Deutschland): Sie brauchen die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
+    Oder Sie nutzen Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) der dänischen Steuerbehörde. Er darf höchstens 3 Monate alt sein.
+    Bringen Sie außerdem ein Dokument mit Foto mit.
+
+faq-userid-password-pin-q = Benutzer-ID, Passwort, PIN: Was ist was?
+faq-userid-password-pin =
+    Die Benutzer-ID ist Ihr Benutzername. Sie geben sie bei jeder Anmeldung ein. Sie ist kein Code.
+    Die PIN hat 6 Ziffern und gehört zur MitID-App.
+    Das Passwort (8–64 Zeichen) benutzen Sie mit einem Codeanzeiger (kodeviser), Codevorleser (kodeoplæser) oder Chip.
+    Überlegen Sie sich Ihre Benutzer-ID schon vor dem Termin. Das spart Zeit.
+
+faq-password-reset-q = Ich habe mein Passwort vergessen
+faq-password-reset =
+    Haben Sie die MitID-App, können Sie selbst ein neues Passwort auf https://www.mitid.dk festlegen.
+    Sonst hilft Ihnen der MitID Support unter 33 98 00 10, oder Sie buchen einen Termin beim Bürgerservice: { $booking_url }
+    Bringen Sie einen Ausweis und Ihr Handy mit der App oder Ihren Codeanzeiger (kodeviser) mit. Sie bekommen dann einen Aktivierungscode.
+
+faq-who-witness-q = Wer kann mein Zeuge sein?
+faq-who-witness =
+    Ihr Zeuge oder Ihre Zeugin muss:
+    • mindestens 18 Jahre alt sein
+    • die eigene MitID seit mindestens 30 vollen Tagen haben (30 × 24 Stunden)
+    • in den letzten 120 Tagen höchstens 2-mal Zeuge gewesen sein
+    • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Lichtbildausweis mitbringen
+    Zeigt der Ausweis keine CPR-Nummer (z. B. ein deutscher Personalausweis), muss der Zeuge zusätzlich z. B. die gelbe Gesundheitskarte (sundhedskort) mitbringen.
+
+faq-witness-needed-q = Brauche ich einen Zeugen?
+faq-witness-needed =
+    Bei der Ausstellung stellt das System 4–6 Fragen aus dem dänischen Melderegister (CPR). Weiß das Register zu wenig über Sie, brauchen Sie einen Zeugen.
+    Bringen Sie einen Zeugen mit, wenn Sie außerhalb Dänemarks wohnen, weniger als 5 Jahre hier leben oder selten umgezogen sind und keine Kinder haben.
+    Brauchten Sie beim letzten Mal einen Zeugen, brauchen Sie mit großer Wahrscheinlichkeit wieder einen.
+    Finden Sie keinen Zeugen, rufen Sie { $phone } an.
+
+faq-phone-number-q = Wie ist Ihre Telefonnummer?
+faq-phone-number =
+    Sie erreichen den Bürgerservice von { $municipality } unter { $phone }.
+    Bei Fragen zu MitID selbst hilft auch der MitID Support unter 33 98 00 10.
+
+faq-age-q = Ab welchem Alter gibt es MitID?
+faq-age =
+    MitID gibt es ab 13 Jahren.
+    Ein Zeuge muss mindestens 18 Jahre alt sein.
+    Ist Ihr Kind 13 bis 17 Jahre alt? Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, ob Sie mitkommen müssen.
+
+faq-no-cpr-q = Ich habe keine CPR-Nummer
+faq-no-cpr =
+    { $municipality } hilft Ihnen mit MitID, sobald Sie eine CPR-Nummer haben.
+    Zuerst müssen Sie im CPR-Register eingetragen werden. Rufen Sie den Bürgerservice unter { $phone } an oder wenden Sie sich an International Citizen Service.
+
+faq-new-phone-q = Ich habe ein neues Handy
+faq-new-phone =
+    Funktioniert Ihre MitID auf dem alten Handy noch? Dann können Sie die App auf dem neuen Handy selbst aktivieren. Ein Termin ist nicht nötig.
+    Installieren Sie die MitID-App auf dem neuen Handy und folgen Sie den Schritten. Sie können bis zu 3 aktive Apps haben.
+    Mehr dazu auf https://www.mitid.dk
+    Funktioniert Ihre MitID nicht mehr? Dann buchen Sie einen Termin: { $booking_url }
+
+faq-code-display-q = Kann ich einen Codeanzeiger bekommen?
+faq-code-display =
+    Ja. Ein Codeanzeiger (kodeviser) zeigt einen Code, den Sie zusammen mit Ihrem Passwort benutzen. Wenn Sie schlecht sehen, gibt es einen Codevorleser (kodeoplæser), der den Code vorliest.
+    Die ersten 3 Codeanzeiger oder Codevorleser sind kostenlos. Ein MitID-Chip kostet Geld.
+    Mehr dazu auf https://www.mitid.dk
+
+faq-where-q = Wo ist der Bürgerservice?
+faq-where =
+    Der Bürgerservice (Borgerservice) ist im Rathaus (Rådhuset), Skelbækvej, Aabenraa. Einen Bürgerservice gibt es auch in Bov.
+    Bitte buchen Sie einen Termin, bevor Sie kommen: { $booking_url }

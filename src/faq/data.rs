@@ -1,0 +1,230 @@
+//! Reads `dialogues/faq/match.toml`: the phrases that point to each FAQ topic.
+//!
+//! The file is for staff: adding a phrasing must not need Rust. Every problem is reported as
+//! `file:line: problem`, with the line of the offending key or value.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::normalise::fold_words;
+use super::FaqDataError;
+
+/// The largest weight one phrase may carry; weights are meant to stay on a 1–5 scale.
+const MAX_WEIGHT: f64 = 10.0;
+
+type PhraseTable = BTreeMap<Spanned<String>, Spanned<f64>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatchFile {
+    #[serde(default)]
+    topic: Vec<TopicEntry>,
+    #[serde(default, rename = "out-of-scope")]
+    out_of_scope: Option<PhrasesByLanguage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicEntry {
+    id: Spanned<String>,
+    da: Option<PhraseTable>,
+    en: Option<PhraseTable>,
+    de: Option<PhraseTable>,
+}
+
+impl TopicEntry {
+    fn by_language(&self) -> [(&'static str, Option<&PhraseTable>); 3] {
+        [
+            ("da", self.da.as_ref()),
+            ("en", self.en.as_ref()),
+            ("de", self.de.as_ref()),
+        ]
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PhrasesByLanguage {
+    da: Option<PhraseTable>,
+    en: Option<PhraseTable>,
+    de: Option<PhraseTable>,
+}
+
+impl PhrasesByLanguage {
+    fn by_language(&self) -> [(&'static str, Option<&PhraseTable>); 3] {
+        [
+            ("da", self.da.as_ref()),
+            ("en", self.en.as_ref()),
+            ("de", self.de.as_ref()),
+        ]
+    }
+}
+
+/// One word of a phrase, already folded (see [`fold_words`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WordPattern {
+    /// A word; also matches its inflections (a few letters more) and small typos.
+    Word(String),
+    /// `word*`: any word that starts with it (compounds: "sundhedskort*").
+    Prefix(String),
+    /// `*word`: any word that contains it ("*vollmacht" in "Generalvollmacht").
+    Contains(String),
+}
+
+/// A parsed entry: all `parts` must occur (in any order); the words within a part follow one
+/// another, with at most two other words between neighbours.
+#[derive(Debug, Clone)]
+pub struct PhraseSpec {
+    pub parts: Vec<Vec<WordPattern>>,
+    pub weight: f32,
+}
+
+/// The file's content, checked, before it is compiled for matching.
+pub struct MatchData {
+    /// Topic ids in file order (the order of the FAQ menu), each with its phrases.
+    pub topics: Vec<(String, Vec<PhraseSpec>)>,
+    /// Phrases that mark a question as outside MitID (opening hours, NemID, passports, ...).
+    pub out_of_scope: Vec<PhraseSpec>,
+}
+
+pub fn parse(source_name: &str, text: &str) -> Result<MatchData, FaqDataError> {
+    let error_at = |offset: usize, problem: String| FaqDataError {
+        file: source_name.to_string(),
+        line: line_of(text, offset),
+        problem,
+    };
+    let file: MatchFile = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0);
+        error_at(offset, e.message().trim().to_string())
+    })?;
+    if file.topic.is_empty() {
+        return Err(error_at(
+            0,
+            "no [[topic]] defined; each FAQ topic needs an id and da/en/de phrases".to_string(),
+        ));
+    }
+
+    let mut seen = HashSet::new();
+    let mut topics = Vec::with_capacity(file.topic.len());
+    for entry in &file.topic {
+        let id = entry.id.get_ref();
+        let id_offset = entry.id.span().start;
+        let well_formed = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !well_formed {
+            return Err(error_at(
+                id_offset,
+                format!("topic id {id:?} must be lower-case letters, digits and '-'"),
+            ));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(error_at(
+                id_offset,
+                format!("topic {id:?} is defined twice"),
+            ));
+        }
+        let mut phrases = Vec::new();
+        for (language, table) in entry.by_language() {
+            match table {
+                Some(table) if !table.is_empty() => {
+                    phrases.extend(parse_table(table, &error_at)?);
+                }
+                _ => {
+                    return Err(error_at(
+                        id_offset,
+                        format!(
+                            "topic {id:?} has no phrases for {language:?}; add [topic.{language}]"
+                        ),
+                    ))
+                }
+            }
+        }
+        topics.push((id.clone(), phrases));
+    }
+
+    let mut out_of_scope = Vec::new();
+    if let Some(sets) = &file.out_of_scope {
+        for (_, table) in sets.by_language() {
+            if let Some(table) = table {
+                out_of_scope.extend(parse_table(table, &error_at)?);
+            }
+        }
+    }
+    Ok(MatchData {
+        topics,
+        out_of_scope,
+    })
+}
+
+fn parse_table(
+    table: &PhraseTable,
+    error_at: &impl Fn(usize, String) -> FaqDataError,
+) -> Result<Vec<PhraseSpec>, FaqDataError> {
+    let mut specs = Vec::with_capacity(table.len());
+    for (key, weight) in table {
+        let w = *weight.get_ref();
+        if !(w > 0.0 && w <= MAX_WEIGHT) {
+            return Err(error_at(
+                weight.span().start,
+                format!(
+                    "weight of {:?} must be above 0 and at most {MAX_WEIGHT}",
+                    key.get_ref()
+                ),
+            ));
+        }
+        let parts =
+            parse_phrase(key.get_ref()).map_err(|problem| error_at(key.span().start, problem))?;
+        specs.push(PhraseSpec {
+            parts,
+            weight: w as f32,
+        });
+    }
+    Ok(specs)
+}
+
+/// `"glemt + adgangskode"`, `"bruger-id"`, `"sundhedskort*"`, `"*vollmacht"`.
+fn parse_phrase(raw: &str) -> Result<Vec<Vec<WordPattern>>, String> {
+    let mut parts = Vec::new();
+    for part in raw.split('+') {
+        let mut words = Vec::new();
+        for token in part.split_whitespace() {
+            let contains = token.starts_with('*');
+            let prefix = token.ends_with('*') && !contains;
+            let folded = fold_words(token.trim_matches('*'));
+            if folded.is_empty() {
+                return Err(format!(
+                    "{token:?} in phrase {raw:?} has no letters or digits"
+                ));
+            }
+            let last = folded.len() - 1;
+            for (i, word) in folded.into_iter().enumerate() {
+                words.push(if contains && i == 0 {
+                    WordPattern::Contains(word)
+                } else if prefix && i == last {
+                    WordPattern::Prefix(word)
+                } else {
+                    WordPattern::Word(word)
+                });
+            }
+        }
+        if words.is_empty() {
+            return Err(format!("phrase {raw:?} has an empty part"));
+        }
+        parts.push(words);
+    }
+    Ok(parts)
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

@@ -1,0 +1,200 @@
+//! Turns what people type into comparable word forms, and compares them forgivingly.
+//!
+//! Both the phrases in `dialogues/faq/match.toml` and the citizen's text go through the same
+//! [`fold_words`], so "Kodeoplæser", "kodeoplaeser" and "kodeoplaser" meet in one form.
+//! Must not: keep, log or return anything beyond the folded words of the call.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a text into lower-case "loose" words.
+///
+/// - letters with diacritics become their plain spelling: æ/ä → ae, ø/ö → oe, å → aa,
+///   ü → ue, ß → ss, é → e, ...;
+/// - then the two spellings meet: ae → a, oe → o, ue → u, and a doubled letter becomes one
+///   ("aa" → "a", "password" → "pasword"), so "får", "faar" and "far" are one word;
+/// - anything that is not a letter or digit separates words.
+///
+/// The loose form is only ever compared, never shown.
+pub fn fold_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut spelled = String::new();
+    for c in text.nfc() {
+        if c.is_alphanumeric() {
+            spell_plain(c, &mut spelled);
+        } else if !spelled.is_empty() {
+            words.push(loosen(&spelled));
+            spelled.clear();
+        }
+    }
+    if !spelled.is_empty() {
+        words.push(loosen(&spelled));
+    }
+    words
+}
+
+/// Appends the lower-case plain spelling of one letter or digit.
+fn spell_plain(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        match lower {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            _ if lower.is_ascii() => out.push(lower),
+            // é → e, ñ → n, ...: drop the combining marks; keep letters of other scripts.
+            _ => out.extend(
+                std::iter::once(lower)
+                    .nfd()
+                    .filter(|d| !unicode_normalization::char::is_combining_mark(*d)),
+            ),
+        }
+    }
+}
+
+/// ae → a, oe → o, ue → u, then runs of one letter → one letter.
+fn loosen(plain: &str) -> String {
+    let chars: Vec<char> = plain.chars().collect();
+    let mut merged = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, 'a' | 'o' | 'u') && chars.get(i + 1) == Some(&'e') {
+            merged.push(c);
+            i += 2;
+        } else {
+            merged.push(c);
+            i += 1;
+        }
+    }
+    merged.dedup_by(|a, b| a == b && a.is_alphabetic());
+    merged.into_iter().collect()
+}
+
+/// How many typos a keyword of this many characters forgives: none under 5, one from 5,
+/// two from 9. Short words differ by one letter too often ("pin"/"pen", "alder"/"adler").
+pub fn allowed_typos(keyword_len: usize) -> usize {
+    match keyword_len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Words longer than this are only compared exactly (no real word in a question is).
+const MAX_TYPO_WORD: usize = 31;
+
+/// Optimal-string-alignment distance (insert, delete, substitute, swap two neighbours),
+/// or `None` when it is above `limit`. Compares bytes: callers pass ASCII words.
+/// Allocation-free: it runs for many word pairs per question.
+pub fn typo_distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
+    if a == b {
+        return Some(0);
+    }
+    if a.len().abs_diff(b.len()) > limit || a.len() > MAX_TYPO_WORD || b.len() > MAX_TYPO_WORD {
+        return None;
+    }
+    // Three rows are enough for OSA.
+    let width = b.len() + 1;
+    let mut before = [0usize; MAX_TYPO_WORD + 1];
+    let mut previous = [0usize; MAX_TYPO_WORD + 1];
+    let mut current = [0usize; MAX_TYPO_WORD + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            current[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > limit {
+            return None;
+        }
+        before = previous;
+        previous = current;
+    }
+    let distance = previous[b.len()];
+    (distance <= limit).then_some(distance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> String {
+        fold_words(text).join(" ")
+    }
+
+    #[test]
+    fn danish_and_german_spellings_meet() {
+        let cases = [
+            ("Kodeoplæser", "kodeoplaeser"),
+            ("kodeoplaser", "kodeoplæser"),
+            ("får", "faar"),
+            ("far", "får"),
+            ("Bürgerservice", "buergerservice"),
+            ("Burgerservice", "Bürgerservice"),
+            ("Fuß", "fuss"),
+            ("Rådhuset", "raadhuset"),
+            ("søn", "soen"),
+            ("Führerschein", "fuhrerschein"),
+            ("café", "cafe"),
+            ("ÆØÅ", "æøå"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(folded(a), folded(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn decomposed_letters_fold_like_composed_ones() {
+        // "å" as "a" + combining ring, as some keyboards send it.
+        assert_eq!(folded("ra\u{30a}dhus"), folded("rådhus"));
+    }
+
+    #[test]
+    fn punctuation_and_case_separate_words() {
+        assert_eq!(
+            fold_words("Kan min søn bruge mit MitID-app?"),
+            ["kan", "min", "son", "bruge", "mit", "mitid", "ap"]
+        );
+        assert_eq!(fold_words("  ...  "), Vec::<String>::new());
+        assert_eq!(fold_words("CPR-nr. 13"), ["cpr", "nr", "13"]);
+    }
+
+    #[test]
+    fn typos_are_counted_with_swaps() {
+        let cases: [(&str, &str, usize, Option<usize>); 7] = [
+            ("pasword", "pasword", 1, Some(0)),
+            ("pasword", "paswrd", 1, Some(1)),
+            ("pasword", "paswrod", 1, Some(1)),
+            ("witnes", "wtines", 1, Some(1)),
+            ("kodeviser", "kodevisr", 2, Some(1)),
+            ("kodeviser", "kadavisar", 2, None),
+            ("vidne", "vidnerne", 2, None),
+        ];
+        for (a, b, limit, expected) in cases {
+            assert_eq!(
+                typo_distance(a.as_bytes(), b.as_bytes(), limit),
+                expected,
+                "{a} vs {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_words_forgive_no_typos() {
+        assert_eq!(allowed_typos(3), 0);
+        assert_eq!(allowed_typos(5), 1);
+        assert_eq!(allowed_typos(12), 2);
+    }
+}

@@ -1,0 +1,327 @@
+//! How well the FAQ matcher understands questions as citizens type them, and whether every
+//! topic it can recognise has its texts in all three languages.
+//!
+//! `cargo test --test faq_eval -- --nocapture` prints the accuracy per language.
+//! The held-out set (`tests/faq_eval/heldout.tsv`) was written before the matcher was tuned
+//! and must not be tuned against; tune `dialogues/faq/match.toml` with `tuning.tsv`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use mitid_bot::faq::{FaqMatch, FaqMatcher};
+
+const LANGUAGES: [&str; 3] = ["da", "en", "de"];
+/// Telegram shows about this much of a button label on a phone.
+const MAX_LABEL_CHARS: usize = 40;
+
+fn read(relative: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn matcher() -> FaqMatcher {
+    FaqMatcher::from_toml(
+        "dialogues/faq/match.toml",
+        &read("dialogues/faq/match.toml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+struct Question {
+    line: usize,
+    lang: String,
+    expected: String,
+    text: String,
+}
+
+fn questions(relative: &str) -> Vec<Question> {
+    read(relative)
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("lang\t"))
+        .map(|(i, l)| {
+            let cols: Vec<&str> = l.splitn(3, '\t').collect();
+            assert_eq!(
+                cols.len(),
+                3,
+                "{relative}:{}: want lang<TAB>expected<TAB>question",
+                i + 1
+            );
+            Question {
+                line: i + 1,
+                lang: cols[0].to_string(),
+                expected: cols[1].to_string(),
+                text: cols[2].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Counts per language, for in-scope and out-of-scope questions.
+#[derive(Default)]
+struct Tally {
+    in_scope: usize,
+    /// The matcher's first guess (the Sure topic, or the first one offered) is right.
+    top1: usize,
+    /// Answered directly and rightly.
+    sure_right: usize,
+    /// Answered directly with the wrong topic: the worst outcome.
+    sure_wrong: usize,
+    out_of_scope: usize,
+    /// Out-of-scope questions that got no confident answer.
+    not_sure: usize,
+}
+
+fn evaluate(relative: &str, show_misses: bool) -> BTreeMap<String, Tally> {
+    let matcher = matcher();
+    let topics: BTreeSet<&str> = matcher.topics().collect();
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for q in questions(relative) {
+        assert!(
+            LANGUAGES.contains(&q.lang.as_str()),
+            "{relative}:{}: unknown language {:?}",
+            q.line,
+            q.lang
+        );
+        assert!(
+            q.expected == "none" || topics.contains(q.expected.as_str()),
+            "{relative}:{}: unknown topic {:?}",
+            q.line,
+            q.expected
+        );
+        let got = matcher.match_text(&q.text);
+        let tally = tallies.entry(q.lang.clone()).or_default();
+        let ok = if q.expected == "none" {
+            tally.out_of_scope += 1;
+            let ok = !matches!(got, FaqMatch::Sure(_));
+            tally.not_sure += usize::from(ok);
+            ok
+        } else {
+            tally.in_scope += 1;
+            let first = match &got {
+                FaqMatch::Sure(id) => Some(id),
+                FaqMatch::Unsure(ids) => ids.first(),
+                FaqMatch::NoMatch => None,
+            };
+            let right = first == Some(&q.expected);
+            tally.top1 += usize::from(right);
+            match &got {
+                FaqMatch::Sure(id) if *id == q.expected => tally.sure_right += 1,
+                FaqMatch::Sure(_) => tally.sure_wrong += 1,
+                _ => {}
+            }
+            right
+        };
+        if show_misses && (!ok || !matches!(got, FaqMatch::Sure(_)) && q.expected != "none") {
+            println!(
+                "  {}:{} [{}] want {:<20} got {:?}  <- {}",
+                relative, q.line, q.lang, q.expected, got, q.text
+            );
+        }
+    }
+    tallies
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
+}
+
+fn report(title: &str, tallies: &BTreeMap<String, Tally>) {
+    println!("{title}");
+    for (lang, t) in tallies {
+        println!(
+            "  {lang}: top-1 {:5.1}% ({}/{}), answered directly and right {:5.1}%, \
+             directly wrong {}, out-of-scope not answered {:5.1}% ({}/{})",
+            percent(t.top1, t.in_scope),
+            t.top1,
+            t.in_scope,
+            percent(t.sure_right, t.in_scope),
+            t.sure_wrong,
+            percent(t.not_sure, t.out_of_scope),
+            t.not_sure,
+            t.out_of_scope
+        );
+    }
+}
+
+#[test]
+fn held_out_accuracy_per_language() {
+    let tallies = evaluate("tests/faq_eval/heldout.tsv", false);
+    report("held-out set:", &tallies);
+    for lang in LANGUAGES {
+        let t = tallies
+            .get(lang)
+            .unwrap_or_else(|| panic!("no {lang} questions"));
+        let accuracy = percent(t.top1, t.in_scope);
+        assert!(accuracy >= 90.0, "{lang}: top-1 {accuracy:.1}% < 90%");
+    }
+    let (calm, outside) = tallies
+        .values()
+        .fold((0, 0), |(c, o), t| (c + t.not_sure, o + t.out_of_scope));
+    let rate = percent(calm, outside);
+    assert!(
+        rate >= 90.0,
+        "out-of-scope answered confidently: only {rate:.1}% held back"
+    );
+}
+
+/// Not a gate: shows the tuning set's misses (`-- --nocapture`) while editing match.toml.
+#[test]
+fn tuning_set_report() {
+    let tallies = evaluate("tests/faq_eval/tuning.tsv", true);
+    report("tuning set:", &tallies);
+}
+
+#[test]
+fn eval_sets_are_big_enough_and_apart() {
+    let held = questions("tests/faq_eval/heldout.tsv");
+    let tuning = questions("tests/faq_eval/tuning.tsv");
+    let all: Vec<&Question> = held.iter().chain(&tuning).collect();
+    assert!(all.len() >= 200, "{} questions", all.len());
+    for lang in LANGUAGES {
+        let n = all.iter().filter(|q| q.lang == lang).count();
+        assert!(n >= 60, "{lang}: {n} questions");
+    }
+    assert!(all.iter().filter(|q| q.expected == "none").count() >= 30);
+    let share = percent(held.len(), all.len());
+    assert!((30.0..=50.0).contains(&share), "held out {share:.0}%");
+    let held_texts: BTreeSet<String> = held.iter().map(|q| q.text.to_lowercase()).collect();
+    for q in &tuning {
+        assert!(
+            !held_texts.contains(&q.text.to_lowercase()),
+            "tuning.tsv:{}: also in the held-out set",
+            q.line
+        );
+    }
+}
+
+/// Messages of one `.ftl` file: id -> (line where it starts, its text).
+type Messages = BTreeMap<String, (usize, String)>;
+
+/// The messages of one `.ftl` file, by a simple line scan.
+fn ftl_messages(relative: &str) -> Messages {
+    let mut messages = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for (i, line) in read(relative).lines().enumerate() {
+        let starts_message = line
+            .split_once(" =")
+            .filter(|(id, _)| {
+                !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .map(|(id, _)| id.to_string());
+        if let Some(id) = starts_message {
+            let value = line
+                .split_once('=')
+                .map_or("", |(_, v)| v.trim())
+                .to_string();
+            messages.insert(id.clone(), (i + 1, value));
+            current = Some(id);
+        } else if line.starts_with(' ') && !line.trim().is_empty() {
+            if let Some((_, text)) = current.as_ref().and_then(|id| messages.get_mut(id)) {
+                text.push('\n');
+                text.push_str(line.trim());
+            }
+        } else {
+            current = None;
+        }
+    }
+    messages
+}
+
+fn variables(text: &str) -> BTreeSet<String> {
+    text.split('$')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_topic_has_texts_in_every_language() {
+    let matcher = matcher();
+    let mut ids: Vec<String> = vec!["faq-menu".into(), "faq-unsure".into(), "faq-none".into()];
+    for topic in matcher.topics() {
+        ids.push(format!("faq-{topic}-q"));
+        ids.push(format!("faq-{topic}"));
+    }
+    let files: Vec<(String, Messages)> = LANGUAGES
+        .iter()
+        .map(|lang| {
+            let file = format!("locales/{lang}/faq.ftl");
+            let messages = ftl_messages(&file);
+            (file, messages)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for id in &ids {
+        let mut seen_vars: Option<(String, BTreeSet<String>)> = None;
+        for (file, messages) in &files {
+            let Some((line, text)) = messages.get(id) else {
+                problems.push(format!("{file}: {id} is missing"));
+                continue;
+            };
+            if text.trim().is_empty() {
+                problems.push(format!("{file}:{line}: {id} is empty"));
+            }
+            if id.ends_with("-q") && text.chars().count() > MAX_LABEL_CHARS {
+                problems.push(format!(
+                    "{file}:{line}: {id} has {} characters, at most {MAX_LABEL_CHARS}",
+                    text.chars().count()
+                ));
+            }
+            if text.contains("{ faq-") || text.contains("{faq-") {
+                problems.push(format!("{file}:{line}: {id} refers to another message"));
+            }
+            let vars = variables(text);
+            match &seen_vars {
+                None => seen_vars = Some((file.clone(), vars)),
+                Some((first, expected)) if *expected != vars => problems.push(format!(
+                    "{file}:{line}: {id} uses {vars:?}, {first} uses {expected:?}"
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn ftl_files_parse() {
+    for lang in LANGUAGES {
+        let file = format!("locales/{lang}/faq.ftl");
+        if let Err((_, errors)) = fluent_syntax::parser::parse(read(&file).as_str()) {
+            panic!("{file}: {errors:?}");
+        }
+    }
+}
+
+/// Every button label is also something a citizen could type: typed, it finds its own topic.
+#[test]
+fn button_labels_typed_find_their_topic() {
+    let matcher = matcher();
+    let mut problems = Vec::new();
+    for lang in LANGUAGES {
+        let file = format!("locales/{lang}/faq.ftl");
+        let messages = ftl_messages(&file);
+        for topic in matcher.topics() {
+            let Some((line, label)) = messages.get(&format!("faq-{topic}-q")) else {
+                continue; // reported by every_topic_has_texts_in_every_language
+            };
+            let got = matcher.match_text(label);
+            if got != FaqMatch::Sure(topic.to_string()) {
+                problems.push(format!("{file}:{line}: {label:?} -> {got:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
