@@ -17,7 +17,12 @@ fn chat(args: &[&str], input: &str) -> (String, String, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -52,22 +57,51 @@ const PERSONA: &str = "\
 
 #[test]
 fn a_whole_session_ends_in_the_right_checklist_in_every_language() {
-    let engine = check::load(&ContentSource::embedded(), Globals::default()).expect("content loads");
+    let engine =
+        check::load(&ContentSource::embedded(), Globals::default()).expect("content loads");
     let text = |lang: Lang, id: &str| engine.i18n.render(lang, &Msg::new(id), &engine.globals);
     for lang in Lang::ALL {
         let (out, err, code) = chat(&["chat", "--lang", lang.code()], PERSONA);
         assert_eq!(code, 0, "{lang}: {err}");
-        let checklist = out.rsplit(&text(lang, "cl-title")).next().unwrap_or_default();
+        let checklist = out
+            .rsplit(&text(lang, "cl-title"))
+            .next()
+            .unwrap_or_default();
         assert_ne!(checklist.len(), out.len(), "{lang}: no checklist in\n{out}");
-        for id in ["cl-doc-residence-cert", "cl-doc-foreign-passport", "cl-code-display", "cl-userid-chosen", "cl-keep"] {
-            assert!(checklist.contains(&text(lang, id)), "{lang}: checklist lacks {id}:\n{checklist}");
+        for id in [
+            "cl-doc-residence-cert",
+            "cl-doc-foreign-passport",
+            "cl-code-display",
+            "cl-userid-chosen",
+            "cl-keep",
+        ] {
+            assert!(
+                checklist.contains(&text(lang, id)),
+                "{lang}: checklist lacks {id}:\n{checklist}"
+            );
         }
-        let witness = engine.i18n.render(lang, &Msg::new("cl-witness").str("witness", "likely"), &engine.globals);
-        assert!(checklist.contains(&witness), "{lang}: witness advice missing:\n{checklist}");
-        assert!(checklist.contains("https://www.aabenraa.dk"), "{lang}: booking link");
+        let witness = engine.i18n.render(
+            lang,
+            &Msg::new("cl-witness").str("witness", "likely"),
+            &engine.globals,
+        );
+        assert!(
+            checklist.contains(&witness),
+            "{lang}: witness advice missing:\n{checklist}"
+        );
+        assert!(
+            checklist.contains("https://www.aabenraa.dk"),
+            "{lang}: booking link"
+        );
         assert!(checklist.contains("73 76 76 76"));
-        assert!(!checklist.contains(&text(lang, "cl-docs-missing")), "{lang}: documents are enough");
-        assert!(out.contains(&text(lang, "docs-enough")), "{lang}: told the documents are enough");
+        assert!(
+            !checklist.contains(&text(lang, "cl-docs-missing")),
+            "{lang}: documents are enough"
+        );
+        assert!(
+            out.contains(&text(lang, "docs-enough")),
+            "{lang}: told the documents are enough"
+        );
         assert!(!out.contains("\x1b["), "no colour codes when piped");
     }
 }
@@ -84,7 +118,10 @@ fn the_english_checklist_reads_as_a_citizen_expects() {
         "8–64 characters, not your UserID",
         "Book an appointment: https://www.aabenraa.dk",
     ] {
-        assert!(checklist.contains(expected), "lacks {expected:?}:\n{checklist}");
+        assert!(
+            checklist.contains(expected),
+            "lacks {expected:?}:\n{checklist}"
+        );
     }
 }
 

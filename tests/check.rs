@@ -31,7 +31,10 @@ fn check(dir: &Path) -> (i32, String) {
         .arg(dir)
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
 }
 
 fn edit(path: &Path, f: impl FnOnce(String) -> String) {
@@ -42,7 +45,12 @@ fn edit(path: &Path, f: impl FnOnce(String) -> String) {
 }
 
 fn line_of(path: &Path, needle: &str) -> usize {
-    std::fs::read_to_string(path).unwrap().lines().position(|l| l.contains(needle)).unwrap() + 1
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap()
+        + 1
 }
 
 #[test]
@@ -56,15 +64,29 @@ fn shipped_content_passes() {
 fn a_message_removed_from_german_is_reported_with_file_and_line() {
     let dir = copy_content();
     let de = dir.path().join("locales/de/main.ftl");
-    edit(&de, |t| t.lines().filter(|l| !l.starts_with("age-question")).collect::<Vec<_>>().join("\n"));
+    edit(&de, |t| {
+        t.lines()
+            .filter(|l| !l.starts_with("age-question"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
-    let en = dir.path().join("locales/en/main.ftl");
-    let expected = format!("{}:{}:", en.display(), line_of(&en, "age-question ="));
-    let line = out.lines().find(|l| l.contains("`age-question`") && l.contains("locales/de")).unwrap_or_else(|| panic!("{out}"));
-    assert!(line.starts_with(&expected), "where it is defined: {line}");
+    // Reported where it is defined (the first locale that has it, Danish), and where it is used.
+    let da = dir.path().join("locales/da/main.ftl");
+    let expected = format!("{}:{}:", da.display(), line_of(&da, "age-question ="));
+    assert!(
+        out.lines().any(|l| l.starts_with(&expected)
+            && l.contains("`age-question`")
+            && l.contains("missing in locales/de")),
+        "where it is defined, and which locale lacks it: {out}"
+    );
     let flow = dir.path().join("dialogues/prepare.toml");
-    let used_at = format!("{}:{}:", flow.display(), line_of(&flow, "text = \"age-question\""));
+    let used_at = format!(
+        "{}:{}:",
+        flow.display(),
+        line_of(&flow, "text = \"age-question\"")
+    );
     assert!(out.contains(&used_at), "where it is used: {out}");
 }
 
@@ -72,11 +94,21 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
 fn a_transition_to_a_missing_node_is_reported_with_file_and_line() {
     let dir = copy_content();
     let flow = dir.path().join("dialogues/prepare.toml");
-    edit(&flow, |t| t.replacen("goto = \"age\"", "goto = \"nowhere\"", 1));
+    edit(&flow, |t| {
+        t.replacen("goto = \"age\"", "goto = \"nowhere\"", 1)
+    });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
-    let expected = format!("{}:{}:", flow.display(), line_of(&flow, "goto = \"nowhere\""));
-    assert!(out.lines().any(|l| l.starts_with(&expected) && l.contains("nowhere")), "{out}");
+    let expected = format!(
+        "{}:{}:",
+        flow.display(),
+        line_of(&flow, "goto = \"nowhere\"")
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&expected) && l.contains("nowhere")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -85,10 +117,15 @@ fn broken_fluent_and_toml_syntax_name_file_and_line() {
     let da = dir.path().join("locales/da/main.ftl");
     edit(&da, |t| t.replacen("progress =", "progress = { $step", 1));
     let flow = dir.path().join("dialogues/tools.toml");
-    edit(&flow, |t| t.replacen("id = \"w-count\"", "id = \"w-count", 1));
+    edit(&flow, |t| {
+        t.replacen("id = \"w-count\"", "id = \"w-count", 1)
+    });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
-    assert!(out.contains(&format!("{}:{}:", da.display(), line_of(&da, "progress ="))), "{out}");
+    assert!(
+        out.contains(&format!("{}:{}:", da.display(), line_of(&da, "progress ="))),
+        "{out}"
+    );
     assert!(out.contains(&format!("{}:", flow.display())), "{out}");
 }
 
@@ -99,7 +136,10 @@ fn a_variable_missing_in_one_language_is_reported() {
     edit(&de, |t| t.replacen("{ $total }", "6", 1));
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
-    assert!(out.contains("`progress`") && out.contains("$total"), "{out}");
+    assert!(
+        out.contains("`progress`") && out.contains("$total"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -30,7 +30,13 @@ struct Talk<'a> {
 
 impl<'a> Talk<'a> {
     fn new(engine: &'a Engine, lang: Lang) -> Talk<'a> {
-        let mut t = Talk { engine, now: now(), state: engine.new_state(lang), last: Vec::new(), deleted: false };
+        let mut t = Talk {
+            engine,
+            now: now(),
+            state: engine.new_state(lang),
+            last: Vec::new(),
+            deleted: false,
+        };
         t.send(Input::Start { payload: None });
         t
     }
@@ -50,10 +56,17 @@ impl<'a> Talk<'a> {
             .iter()
             .flat_map(|r| &r.buttons)
             .find_map(|b| match &b.action {
-                ButtonAction::Callback(d) if d.rsplit(':').next() == Some(option) => Some(d.clone()),
+                ButtonAction::Callback(d) if d.rsplit(':').next() == Some(option) => {
+                    Some(d.clone())
+                }
                 _ => None,
             })
-            .unwrap_or_else(|| panic!("no button `{option}` on screen `{}`: {:#?}", self.state.node, self.last));
+            .unwrap_or_else(|| {
+                panic!(
+                    "no button `{option}` on screen `{}`: {:#?}",
+                    self.state.node, self.last
+                )
+            });
         self.send(Input::Button(data))
     }
 
@@ -62,7 +75,10 @@ impl<'a> Talk<'a> {
     }
 
     fn ids(&self) -> Vec<String> {
-        self.last.iter().flat_map(|r| r.parts.iter().map(|m| m.id.clone())).collect()
+        self.last
+            .iter()
+            .flat_map(|r| r.parts.iter().map(|m| m.id.clone()))
+            .collect()
     }
 
     fn shown(&self) -> String {
@@ -70,7 +86,8 @@ impl<'a> Talk<'a> {
             .iter()
             .map(|r| {
                 let rendered = self.engine.render(self.state.lang, r);
-                let labels: Vec<String> = rendered.buttons.iter().map(|b| b.label.clone()).collect();
+                let labels: Vec<String> =
+                    rendered.buttons.iter().map(|b| b.label.clone()).collect();
                 format!("{}\n{}", rendered.text, labels.join("\n"))
             })
             .collect::<Vec<_>>()
@@ -79,7 +96,14 @@ impl<'a> Talk<'a> {
 }
 
 fn to_documents(t: &mut Talk) {
-    t.press("prepare").press("yes").press("yes").press("first").press("dk").press("under5").press("several").press("yes");
+    t.press("prepare")
+        .press("yes")
+        .press("yes")
+        .press("first")
+        .press("dk")
+        .press("under5")
+        .press("several")
+        .press("yes");
     assert_eq!(t.state.node, "doc-main");
 }
 
@@ -88,10 +112,20 @@ fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_check
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
     to_documents(&mut t);
-    t.press("none").press("residence_cert").press("foreign_passport").press("done");
-    assert_eq!(t.state.node, "residence-cert-cpr", "asks whether the certificate shows the CPR number");
+    t.press("none")
+        .press("residence_cert")
+        .press("foreign_passport")
+        .press("done");
+    assert_eq!(
+        t.state.node, "residence-cert-cpr",
+        "asks whether the certificate shows the CPR number"
+    );
     t.press("yes");
-    assert!(t.ids().contains(&"docs-enough".to_string()), "{:?}", t.ids());
+    assert!(
+        t.ids().contains(&"docs-enough".to_string()),
+        "{:?}",
+        t.ids()
+    );
     t.press("next");
     let shown = t.shown();
     assert!(shown.contains("You will likely need a witness"), "{shown}");
@@ -109,7 +143,10 @@ fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_check
         "73 76 76 76",
         "You have chosen your UserID",
     ] {
-        assert!(checklist.contains(expected), "checklist lacks {expected:?}:\n{checklist}");
+        assert!(
+            checklist.contains(expected),
+            "checklist lacks {expected:?}:\n{checklist}"
+        );
     }
     assert!(!checklist.contains("You still need"), "{checklist}");
 }
@@ -119,10 +156,16 @@ fn two_documents_without_cpr_are_not_enough_and_say_what_to_get() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
     to_documents(&mut t);
-    t.press("none").press("foreign_passport").press("foreign_id").press("done");
+    t.press("none")
+        .press("foreign_passport")
+        .press("foreign_id")
+        .press("done");
     assert!(t.ids().contains(&"docs-not-enough".to_string()));
     let shown = t.shown();
-    assert!(shown.contains("yellow health insurance card"), "lives in Denmark: {shown}");
+    assert!(
+        shown.contains("yellow health insurance card"),
+        "lives in Denmark: {shown}"
+    );
 }
 
 #[test]
@@ -130,11 +173,22 @@ fn tax_papers_older_than_three_months_do_not_count() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
     to_documents(&mut t);
-    t.press("none").press("foreign_passport").press("tax").press("done");
+    t.press("none")
+        .press("foreign_passport")
+        .press("tax")
+        .press("done");
     assert_eq!(t.state.node, "tax-recent");
     t.press("no");
-    assert!(t.ids().contains(&"docs-not-enough".to_string()), "{:?}", t.ids());
-    assert!(t.ids().contains(&"docs-too-old-tax".to_string()), "{:?}", t.ids());
+    assert!(
+        t.ids().contains(&"docs-not-enough".to_string()),
+        "{:?}",
+        t.ids()
+    );
+    assert!(
+        t.ids().contains(&"docs-too-old-tax".to_string()),
+        "{:?}",
+        t.ids()
+    );
 }
 
 #[test]
@@ -143,7 +197,13 @@ fn ticking_a_document_twice_unticks_it_and_redraws_the_screen() {
     let mut t = Talk::new(&e, Lang::En);
     to_documents(&mut t);
     t.press("none").press("yellow_card");
-    let ticked = |t: &Talk| t.last[0].buttons.iter().filter(|b| b.ticked == Some(true)).count();
+    let ticked = |t: &Talk| {
+        t.last[0]
+            .buttons
+            .iter()
+            .filter(|b| b.ticked == Some(true))
+            .count()
+    };
     assert_eq!(ticked(&t), 1);
     assert!(t.last[0].replaces_previous);
     t.press("yellow_card");
@@ -168,7 +228,15 @@ fn forged_callback_data_gets_a_calm_answer() {
     let mut t = Talk::new(&e, Lang::En);
     t.press("prepare");
     let node = t.state.node.clone();
-    for forged in ["", ":", "cpr:", "cpr:drop table", "@nav:nowhere", &"x".repeat(5000), "cpr:yes:extra"] {
+    for forged in [
+        "",
+        ":",
+        "cpr:",
+        "cpr:drop table",
+        "@nav:nowhere",
+        &"x".repeat(5000),
+        "cpr:yes:extra",
+    ] {
         t.send(Input::Button(forged.to_string()));
         assert_eq!(t.ids()[0], "stale-button", "for {forged:?}");
         assert_eq!(t.state.node, node);
@@ -196,12 +264,18 @@ fn a_userid_idea_is_checked_and_not_kept() {
     assert_eq!(t.state.node, "userid");
     t.text("Åse Ørsted");
     assert_eq!(t.ids()[0], "userid-allowed");
-    assert!(t.deleted, "the idea's message is deleted where the channel allows");
+    assert!(
+        t.deleted,
+        "the idea's message is deleted where the channel allows"
+    );
     t.text("jürgen");
     assert!(t.ids().contains(&"userid-problem-characters".to_string()));
     assert!(t.shown().contains('ü'));
     t.text("0101901234");
-    assert!(t.ids().contains(&"userid-problem-ten-digits".to_string()) || t.ids().contains(&"cpr-warning".to_string()));
+    assert!(
+        t.ids().contains(&"userid-problem-ten-digits".to_string())
+            || t.ids().contains(&"cpr-warning".to_string())
+    );
     let stored = serde_json::to_string(&t.state).unwrap();
     for typed in ["Åse", "Ørsted", "rgen"] {
         assert!(!stored.contains(typed), "{typed} found in {stored}");
@@ -237,14 +311,24 @@ fn back_goes_to_the_previous_question_and_restart_forgets_the_answers() {
 fn deep_links_choose_language_and_topic() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
-    t.send(Input::Start { payload: Some("de-witness".into()) });
+    t.send(Input::Start {
+        payload: Some("de-witness".into()),
+    });
     assert_eq!(t.state.lang, Lang::De);
     assert_eq!(t.state.node, "wc-intro");
-    t.send(Input::Start { payload: Some("da".into()) });
+    t.send(Input::Start {
+        payload: Some("da".into()),
+    });
     assert_eq!(t.state.lang, Lang::Da);
     assert_eq!(t.state.node, "welcome");
-    t.send(Input::Start { payload: Some("xx-nonsense".into()) });
-    assert_eq!(t.state.lang, Lang::Da, "an unknown payload keeps the language");
+    t.send(Input::Start {
+        payload: Some("xx-nonsense".into()),
+    });
+    assert_eq!(
+        t.state.lang,
+        Lang::Da,
+        "an unknown payload keeps the language"
+    );
     assert_eq!(t.state.node, "welcome");
 }
 
@@ -280,7 +364,11 @@ fn stickers_huge_text_and_nonsense_get_a_helpful_answer() {
     assert_eq!(t.ids()[0], "only-text");
     assert_eq!(t.state.node, "cpr");
     t.text(&"blah ".repeat(50_000));
-    assert!(t.ids().contains(&"not-understood".to_string()), "{:?}", t.ids());
+    assert!(
+        t.ids().contains(&"not-understood".to_string()),
+        "{:?}",
+        t.ids()
+    );
     assert!(t.shown().contains("73 76 76 76"));
     assert_eq!(t.state.node, "cpr");
 }
@@ -309,9 +397,15 @@ fn witness_check_counts_elapsed_hours_across_the_spring_change() {
         if ok {
             assert!(ids.contains(&"wc-ok".to_string()), "{appointment}: {ids:?}");
         } else {
-            assert!(ids.contains(&"wc-problem-too-recent".to_string()), "{appointment}: {ids:?}");
+            assert!(
+                ids.contains(&"wc-problem-too-recent".to_string()),
+                "{appointment}: {ids:?}"
+            );
         }
-        assert!(!ids.contains(&"wc-brings-cpr-doc".to_string()), "a Danish driving licence shows the CPR number");
+        assert!(
+            !ids.contains(&"wc-brings-cpr-doc".to_string()),
+            "a Danish driving licence shows the CPR number"
+        );
     }
 }
 
@@ -324,11 +418,23 @@ fn witness_check_reports_each_problem_and_what_to_bring() {
     assert_eq!(t.state.node, "w-appointment-known");
     t.press("no").press("3").press("foreign-pass");
     let ids = t.ids();
-    for id in ["wc-not-ok", "wc-problem-too-recent", "wc-problem-too-many", "wc-assumed-end-of-day", "wc-brings", "wc-brings-cpr-doc", "wc-cannot-find"] {
+    for id in [
+        "wc-not-ok",
+        "wc-problem-too-recent",
+        "wc-problem-too-many",
+        "wc-assumed-end-of-day",
+        "wc-brings",
+        "wc-brings-cpr-doc",
+        "wc-cannot-find",
+    ] {
         assert!(ids.contains(&id.to_string()), "{id} missing in {ids:?}");
     }
     // The MitID date alone means the end of 20 November; 720 hours later is 21 December 00:00.
-    assert!(t.shown().contains("21 December 2026, 00:00"), "{}", t.shown());
+    assert!(
+        t.shown().contains("21 December 2026, 00:00"),
+        "{}",
+        t.shown()
+    );
 }
 
 #[test]
@@ -352,10 +458,18 @@ fn every_language_renders_every_screen_of_the_preparation() {
     for lang in Lang::ALL {
         let mut t = Talk::new(&e, lang);
         to_documents(&mut t);
-        t.press("licence").press("next").press("next").press("app").press("ok").press("later");
+        t.press("licence")
+            .press("next")
+            .press("next")
+            .press("app")
+            .press("ok")
+            .press("later");
         let shown = t.shown();
         assert_eq!(t.state.node, "checklist");
-        assert!(!shown.contains("cl-"), "an id instead of a text in {lang}: {shown}");
+        assert!(
+            !shown.contains("cl-"),
+            "an id instead of a text in {lang}: {shown}"
+        );
         assert!(shown.contains("73 76 76 76"));
     }
 }
