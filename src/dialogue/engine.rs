@@ -176,12 +176,15 @@ impl Engine {
 
     /// Renders a reply in `lang`.
     pub fn render(&self, lang: Lang, reply: &Reply) -> Rendered {
-        let text = reply
-            .parts
-            .iter()
-            .map(|m| self.i18n.render(lang, m, &self.globals))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        // Paragraphs are separated by a blank line; list items ("• ...") follow each other.
+        let mut text = String::new();
+        for m in &reply.parts {
+            let part = self.i18n.render(lang, m, &self.globals);
+            if !text.is_empty() {
+                text.push_str(if part.starts_with('•') { "\n" } else { "\n\n" });
+            }
+            text.push_str(&part);
+        }
         let buttons = reply
             .buttons
             .iter()
