@@ -405,3 +405,27 @@ wc-brings-cpr-doc =
     • et legitimationskort fra kommunen sammen med det gule sundhedskort.
 wc-cannot-find = Kan du ikke finde et vidne, så ring til Borgerservice på { $phone }, før du bestiller tid.
 btn-wc-another = Tjek et andet vidne
+
+## ---- Telegram ----
+
+bot-short-description = Bliv klar til din MitID-tid hos Borgerservice: dokumenter, vidne, telefon og bruger-ID.
+bot-description =
+    Den automatiske assistent fra Borgerservice i { $municipality }. Den hjælper dig med at forberede din MitID-tid, så du får MitID i ét besøg: hvilke dokumenter du skal have med, om du skal have et vidne, hvordan du gør telefonen klar, og hvordan du bestiller tid.
+
+    Den spørger aldrig om din adgangskode, PIN-kode eller dit CPR-nummer.
+cmd-start = Start, eller vælg sprog
+cmd-menu = Hovedmenu
+cmd-faq = Spørgsmål og svar
+cmd-witness = Tjek, om en person kan være mit vidne
+cmd-userid = Tjek en idé til bruger-ID
+cmd-checklist = Vis min tjekliste
+cmd-book = Bestil tid
+cmd-language = Skift sprog
+cmd-restart = Start forberedelsen forfra
+cmd-privacy = Hvad gemmer du om mig?
+cmd-forget = Slet alt, hvad du har gemt om mig
+cmd-help = Sådan bruger du mig
+forget-done = Sådan: Jeg har slettet alt, hvad jeg havde gemt om dig. Skriv /start, hvis du vil begynde igen.
+group-private-only = Jeg hjælper kun i en privat chat, så dine svar bliver mellem os. Start en chat med mig her: { $link }
+edited-message = Jeg læser kun nye beskeder. Send gerne dit svar igen som en ny besked.
+store-start-over = Beklager, jeg kunne ikke læse vores tidligere samtale, så vi starter forfra.

@@ -404,3 +404,27 @@ wc-brings-cpr-doc =
     • einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte.
 wc-cannot-find = Wenn Sie niemanden als Zeugin oder Zeugen finden, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 btn-wc-another = Eine andere Person prüfen
+
+## ---- Telegram ----
+
+bot-short-description = Gut vorbereitet zum MitID-Termin beim Bürgerservice: Dokumente, Zeuge, Handy und Benutzer-ID.
+bot-description =
+    Der automatische Assistent des Bürgerservice von { $municipality }. Er hilft Ihnen, sich auf Ihren MitID-Termin vorzubereiten, damit Sie MitID bei einem Besuch bekommen: welche Dokumente Sie mitbringen, ob Sie eine Zeugin oder einen Zeugen brauchen, wie Sie Ihr Handy vorbereiten und wie Sie einen Termin buchen.
+
+    Er fragt nie nach Ihrem Passwort, Ihrer PIN oder Ihrer CPR-Nummer.
+cmd-start = Starten oder Sprache wählen
+cmd-menu = Hauptmenü
+cmd-faq = Fragen und Antworten
+cmd-witness = Prüfen, ob jemand mein Zeuge sein kann
+cmd-userid = Eine Idee für die Benutzer-ID prüfen
+cmd-checklist = Meine Checkliste zeigen
+cmd-book = Termin buchen
+cmd-language = Sprache ändern
+cmd-restart = Die Vorbereitung neu beginnen
+cmd-privacy = Was speichern Sie über mich?
+cmd-forget = Alles löschen, was über mich gespeichert ist
+cmd-help = So nutzen Sie diesen Bot
+forget-done = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert hatte. Schreiben Sie /start, wenn Sie neu beginnen möchten.
+group-private-only = Ich helfe nur im privaten Chat, damit Ihre Antworten unter uns bleiben. Hier können Sie einen Chat mit mir öffnen: { $link }
+edited-message = Ich lese nur neue Nachrichten. Bitte senden Sie Ihre Antwort noch einmal als neue Nachricht.
+store-start-over = Entschuldigung, ich konnte unser früheres Gespräch nicht lesen. Wir fangen noch einmal von vorne an.

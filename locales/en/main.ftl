@@ -401,3 +401,27 @@ wc-brings-cpr-doc =
     • a municipal ID card together with the yellow card.
 wc-cannot-find = If you cannot find a witness, call Borgerservice on { $phone } before you book.
 btn-wc-another = Check another witness
+
+## ---- Telegram ----
+
+bot-short-description = Get ready for your MitID appointment at Borgerservice: documents, witness, phone and UserID.
+bot-description =
+    The automated assistant of Borgerservice at { $municipality }. It helps you prepare for your MitID appointment, so you get MitID in one visit: which documents to bring, whether you need a witness, how to get your phone ready, and how to book.
+
+    It never asks for your password, PIN or CPR number.
+cmd-start = Start, or choose a language
+cmd-menu = Main menu
+cmd-faq = Questions and answers
+cmd-witness = Check whether someone can be my witness
+cmd-userid = Check a UserID idea
+cmd-checklist = Show my checklist
+cmd-book = Book an appointment
+cmd-language = Change language
+cmd-restart = Start the preparation again
+cmd-privacy = What do you keep about me?
+cmd-forget = Delete everything you keep about me
+cmd-help = How to use this bot
+forget-done = Done: I have deleted everything I kept about you. Write /start if you want to begin again.
+group-private-only = I only help in a private chat, so your answers stay between us. Open a chat with me here: { $link }
+edited-message = I only read new messages. Please send your answer again as a new message.
+store-start-over = Sorry, I could not read our earlier conversation, so we start again from the beginning.
