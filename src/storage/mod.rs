@@ -44,7 +44,9 @@
 //! - Never panic on what is read from disk: bad bytes are [`Loaded::Unreadable`],
 //!   failures of the disk are [`StoreError`].
 
+mod codec;
 mod memory;
+mod sled_store;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -55,6 +57,7 @@ use serde::{Deserialize, Serialize};
 use crate::dialogue::State;
 
 pub use memory::MemoryStore;
+pub use sled_store::SledStore;
 
 /// Telegram's chat id (negative for groups).
 pub type ChatId = i64;
