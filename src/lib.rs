@@ -10,6 +10,8 @@
 //! - [`content`]: the content files, embedded at build time or read from `--content-dir`.
 //! - [`check`]: loads and cross-checks content into an engine, or `file:line: problem`s.
 //! - [`config`]: the operator's settings (file, `MITID_BOT_*`, defaults).
+//! - [`storage`]: the conversation store (sled on disk, or memory): versioned records,
+//!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
 //! - [`console`]: the terminal chat adapter.
 
 pub mod check;
@@ -20,3 +22,4 @@ pub mod dialogue;
 pub mod domain;
 pub mod faq;
 pub mod i18n;
+pub mod storage;

@@ -1,0 +1,69 @@
+//! Conversations in memory, for the terminal chat and tests. Gone when the process ends,
+//! so `save` is as durable as it needs to be.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+
+use super::{ChatId, Loaded, Record, Store, StoreError};
+
+/// A map from chat to record behind a mutex.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    records: Mutex<HashMap<ChatId, Record>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn records(&self) -> MutexGuard<'_, HashMap<ChatId, Record>> {
+        // A panic elsewhere while holding the lock leaves whole records behind (every
+        // change is one insert or remove), so the map is still good to use.
+        self.records
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Store for MemoryStore {
+    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
+        Ok(match self.records().get(&chat) {
+            Some(record) => Loaded::Found(record.clone()),
+            None => Loaded::Missing,
+        })
+    }
+
+    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        self.records().insert(chat, record.clone());
+        Ok(())
+    }
+
+    fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
+        self.records().remove(&chat);
+        Ok(())
+    }
+
+    fn expire(&self, now: DateTime<Utc>, retention: chrono::Duration) -> Result<usize, StoreError> {
+        let mut records = self.records();
+        let before = records.len();
+        records.retain(|_, record| record.expires_at(retention) > now);
+        Ok(before - records.len())
+    }
+
+    fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.records().len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_store_contract() {
+        crate::storage::tests::contract(&MemoryStore::new());
+    }
+}

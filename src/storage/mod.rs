@@ -1,0 +1,317 @@
+//! The conversation store: what is kept for each chat between two updates, how it is
+//! written so that it survives a crash, how an older record is migrated, and when it is
+//! deleted.
+//!
+//! Two stores implement [`Store`]: [`SledStore`] on disk (the Telegram bot) and
+//! [`MemoryStore`] (the terminal chat and tests).
+//!
+//! # How an adapter uses it
+//!
+//! For each update: [`Store::load`] the chat's record; if [`Record::seen`] says the update
+//! was handled already (Telegram redelivers after a crash), answer without stepping the
+//! engine again; otherwise step the engine, [`Record::mark_seen`], set `last_active`,
+//! [`Store::save`], and only then send the replies. `save` returns after the record is on
+//! disk, so a crash between save and reply repeats a reply at worst, never a step.
+//! [`Loaded::Unreadable`] means: start a new conversation and tell the user kindly that
+//! we start over; the next `save` overwrites the unreadable bytes.
+//!
+//! The calls block (a save waits for an fsync): from async code, call them through
+//! `tokio::task::spawn_blocking`.
+//!
+//! # On disk
+//!
+//! One sled tree, `conversations`. Key: the chat id as 8 big-endian bytes. Value: one
+//! version byte, then the record as JSON (serde_json).
+//!
+//! - Version 2 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
+//!   [i32, ...], "last_active": i64, "reminder_at": i64 | null }`.
+//! - Version 1 (the previous release): `{ "state": <State>, "last_active": i64 }`. It is
+//!   migrated on load to version 2 with no recent updates and no reminder, and written
+//!   back as version 2 at the next save.
+//!
+//! Anything else (an unknown version byte, bytes that are not JSON of the expected shape,
+//! a [`State`] whose own `version` this build does not know) is [`Loaded::Unreadable`].
+//! A change to the shape of [`Record`] takes a new version byte and a migration in
+//! `codec.rs`; a change to [`State`] bumps [`crate::dialogue::state::STATE_VERSION`] and
+//! its migration goes there as well.
+//!
+//! # Must not
+//!
+//! - Nothing outside `storage/` touches sled.
+//! - Never store text the user typed: [`State`] cannot hold it, and a record holds
+//!   nothing else but update ids and times.
+//! - Never log chat content, nor which chat a stored record belongs to.
+//! - Never panic on what is read from disk: bad bytes are [`Loaded::Unreadable`],
+//!   failures of the disk are [`StoreError`].
+
+mod codec;
+mod memory;
+mod sled_store;
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::dialogue::State;
+
+pub use memory::MemoryStore;
+pub use sled_store::SledStore;
+
+/// Telegram's chat id (negative for groups).
+pub type ChatId = i64;
+
+/// How many handled update ids a record remembers. Telegram redelivers the updates after
+/// the last confirmed offset, a handful at most; 32 covers that with room to spare.
+pub const RECENT_UPDATES: usize = 32;
+
+/// What is kept for one chat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub state: State,
+    /// Telegram update ids already handled, newest last, at most [`RECENT_UPDATES`].
+    /// A set rather than a high-water mark: Telegram's ids are not always increasing.
+    pub recent_updates: VecDeque<i32>,
+    /// Last activity, unix seconds.
+    pub last_active: i64,
+    /// Latest pending reminder, unix seconds. A record lives at least until its
+    /// reminder is due, however idle the chat (reminders come later; the field is here
+    /// so that adding them needs no new record version).
+    pub reminder_at: Option<i64>,
+}
+
+impl Record {
+    /// A fresh record for a conversation that starts at `now`.
+    pub fn new(state: State, now: DateTime<Utc>) -> Record {
+        Record {
+            state,
+            recent_updates: VecDeque::new(),
+            last_active: now.timestamp(),
+            reminder_at: None,
+        }
+    }
+
+    /// Whether the update `update_id` was handled already.
+    pub fn seen(&self, update_id: i32) -> bool {
+        self.recent_updates.contains(&update_id)
+    }
+
+    /// Remembers `update_id` as handled, forgetting the oldest beyond [`RECENT_UPDATES`].
+    pub fn mark_seen(&mut self, update_id: i32) {
+        if !self.seen(update_id) {
+            self.recent_updates.push_back(update_id);
+        }
+        self.trim_recent();
+    }
+
+    fn trim_recent(&mut self) {
+        while self.recent_updates.len() > RECENT_UPDATES {
+            self.recent_updates.pop_front();
+        }
+    }
+
+    /// When the record may be deleted: `retention` after the last activity or the last
+    /// pending reminder, whichever is later.
+    pub fn expires_at(&self, retention: chrono::Duration) -> DateTime<Utc> {
+        let latest = self
+            .reminder_at
+            .map_or(self.last_active, |r| r.max(self.last_active));
+        // A timestamp beyond chrono's range can only come from a damaged record: treat
+        // it as long past, so that the record goes rather than stays forever.
+        let latest = DateTime::from_timestamp(latest, 0).unwrap_or(DateTime::UNIX_EPOCH);
+        latest
+            .checked_add_signed(retention)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    }
+}
+
+/// The outcome of [`Store::load`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing is stored for this chat: a new conversation.
+    Missing,
+    /// The record, migrated to the current version if it was older.
+    Found(Record),
+    /// Something is stored but could not be read at all (garbage, or a version newer
+    /// than we know): the caller starts over and says so.
+    Unreadable,
+}
+
+/// A failure of the store itself (the disk, the database), never of what it holds.
+#[derive(thiserror::Error, Debug)]
+pub enum StoreError {
+    #[error(
+        "the data directory {} is in use by another process: is another mitid-bot \
+         running on this data directory? Stop it, or give this one its own --data-dir",
+        dir.display()
+    )]
+    Locked { dir: PathBuf },
+    #[error("could not open the data directory {}: {source}", dir.display())]
+    Open {
+        dir: PathBuf,
+        #[source]
+        source: sled::Error,
+    },
+    #[error("the conversation store failed: {0}")]
+    Database(#[from] sled::Error),
+    #[error("a conversation record could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// Where conversations are kept between updates.
+pub trait Store: Send + Sync + 'static {
+    /// The record of `chat`, migrated to the current version.
+    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError>;
+    /// Durable: returns only after the write is flushed to disk.
+    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError>;
+    /// Removes everything held for `chat`. Durable, like `save`.
+    fn forget(&self, chat: ChatId) -> Result<(), StoreError>;
+    /// Deletes records whose `expires_at(retention) <= now`; returns how many.
+    /// Records that cannot be read are deleted too: their age is unknown, and what
+    /// cannot be read cannot be kept for anyone's benefit.
+    fn expire(&self, now: DateTime<Utc>, retention: chrono::Duration) -> Result<usize, StoreError>;
+    /// Number of stored conversations (for health and metrics).
+    fn len(&self) -> Result<usize, StoreError>;
+    /// Whether no conversation is stored.
+    fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialogue::Fact;
+    use crate::i18n::Lang;
+    use chrono::{Duration, TimeZone};
+
+    pub(crate) fn at(secs: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(secs, 0).single().unwrap()
+    }
+
+    pub(crate) fn sample(now: DateTime<Utc>) -> Record {
+        let mut state = State::new(Lang::De);
+        state.node = "residence".into();
+        state
+            .facts
+            .insert("purpose".into(), Fact::One("first".into()));
+        state.history.push("start".into());
+        let mut record = Record::new(state, now);
+        record.mark_seen(7);
+        record
+    }
+
+    #[test]
+    fn new_record_is_active_now_and_has_seen_nothing() {
+        let record = Record::new(State::new(Lang::Da), at(1_000));
+        assert_eq!(record.last_active, 1_000);
+        assert!(record.recent_updates.is_empty());
+        assert_eq!(record.reminder_at, None);
+        assert!(!record.seen(1));
+    }
+
+    #[test]
+    fn mark_seen_keeps_the_newest_32_and_copes_with_ids_out_of_order() {
+        let mut record = Record::new(State::new(Lang::En), at(0));
+        // Not increasing: Telegram does not promise it.
+        for id in [50, 10, 30, 20] {
+            record.mark_seen(id);
+        }
+        assert!([50, 10, 30, 20].iter().all(|&id| record.seen(id)));
+        assert!(!record.seen(40));
+
+        record.mark_seen(10); // again: no duplicate
+        assert_eq!(record.recent_updates.len(), 4);
+
+        for id in 100..140 {
+            record.mark_seen(id);
+        }
+        assert_eq!(record.recent_updates.len(), RECENT_UPDATES);
+        assert!(!record.seen(50), "the oldest are forgotten first");
+        assert!(!record.seen(107));
+        assert!(record.seen(108) && record.seen(139));
+        assert_eq!(record.recent_updates.back(), Some(&139));
+    }
+
+    #[test]
+    fn expiry_counts_from_the_later_of_activity_and_reminder() {
+        let days = Duration::days(30);
+        let mut record = Record::new(State::new(Lang::En), at(1_000));
+        assert_eq!(record.expires_at(days), at(1_000) + days);
+
+        record.reminder_at = Some(500); // a reminder in the past changes nothing
+        assert_eq!(record.expires_at(days), at(1_000) + days);
+
+        record.reminder_at = Some(90_000);
+        assert_eq!(record.expires_at(days), at(90_000) + days);
+
+        record.last_active = i64::MAX; // damaged: goes rather than stays
+        record.reminder_at = None;
+        assert_eq!(record.expires_at(days), DateTime::UNIX_EPOCH + days);
+    }
+
+    /// The behaviour both stores share; each store's tests run it.
+    pub(crate) fn contract(store: &dyn Store) {
+        let now = at(1_700_000_000);
+        let retention = Duration::days(30);
+        assert_eq!(store.load(1).unwrap(), Loaded::Missing);
+        assert!(store.is_empty().unwrap());
+
+        // Round trip, for a private chat and a group (negative id).
+        let record = sample(now);
+        store.save(1, &record).unwrap();
+        store.save(-100_200, &record).unwrap();
+        assert_eq!(store.load(1).unwrap(), Loaded::Found(record.clone()));
+        assert_eq!(store.load(-100_200).unwrap(), Loaded::Found(record.clone()));
+        assert_eq!(store.len().unwrap(), 2);
+
+        // A later save replaces the record.
+        let mut later = record.clone();
+        later.mark_seen(8);
+        later.state.node = "documents".into();
+        store.save(1, &later).unwrap();
+        assert_eq!(store.load(1).unwrap(), Loaded::Found(later));
+
+        // Forget removes that chat only.
+        store.forget(1).unwrap();
+        assert_eq!(store.load(1).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(-100_200).unwrap(), Loaded::Found(record));
+        store.forget(1).unwrap(); // forgetting twice is fine
+        store.forget(-100_200).unwrap();
+        assert_eq!(store.len().unwrap(), 0);
+
+        // Expire: idle ones go; a pending reminder keeps one alive.
+        let idle = Record::new(State::new(Lang::En), now - Duration::days(31));
+        let recent = Record::new(State::new(Lang::En), now - Duration::days(29));
+        let exactly = Record::new(State::new(Lang::En), now - retention);
+        let mut reminded = idle.clone();
+        reminded.reminder_at = Some((now + Duration::days(2)).timestamp());
+        let mut reminded_long_ago = idle.clone();
+        reminded_long_ago.reminder_at = Some((now - Duration::days(40)).timestamp());
+        store.save(10, &idle).unwrap();
+        store.save(11, &recent).unwrap();
+        store.save(12, &exactly).unwrap();
+        store.save(13, &reminded).unwrap();
+        store.save(14, &reminded_long_ago).unwrap();
+
+        assert_eq!(store.expire(now, retention).unwrap(), 3);
+        assert_eq!(store.load(10).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(12).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(14).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(11).unwrap(), Loaded::Found(recent));
+        assert_eq!(store.load(13).unwrap(), Loaded::Found(reminded.clone()));
+        assert_eq!(store.len().unwrap(), 2);
+
+        // Five days on, the recent one has gone idle; the reminder still holds.
+        assert_eq!(store.expire(now + Duration::days(5), retention).unwrap(), 1);
+        assert_eq!(store.load(11).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(13).unwrap(), Loaded::Found(reminded));
+        // Then the reminder's own 30 days run out too.
+        assert_eq!(
+            store.expire(now + Duration::days(40), retention).unwrap(),
+            1
+        );
+        assert!(store.is_empty().unwrap());
+    }
+}

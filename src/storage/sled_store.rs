@@ -1,0 +1,272 @@
+//! Conversations on disk in sled. Every write is flushed before it returns, so a reply is
+//! never sent for a step that a crash could undo.
+//!
+//! sled lets one process at a time open a directory; a second gets
+//! [`StoreError::Locked`], which says so.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use super::codec;
+use super::Record;
+use super::{ChatId, Loaded, Store, StoreError};
+
+/// The tree that holds one record per chat.
+const TREE: &str = "conversations";
+
+/// The conversation store of the Telegram bot.
+#[derive(Debug)]
+pub struct SledStore {
+    /// Kept so the database lives as long as the store; all work goes through `tree`.
+    _db: sled::Db,
+    tree: sled::Tree,
+}
+
+impl SledStore {
+    /// Opens (or creates) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
+        let opened = sled::open(dir).and_then(|db| {
+            let tree = db.open_tree(TREE)?;
+            Ok((db, tree))
+        });
+        match opened {
+            Ok((db, tree)) => Ok(SledStore { _db: db, tree }),
+            Err(error) if is_lock_error(&error) => Err(StoreError::Locked {
+                dir: dir.to_path_buf(),
+            }),
+            Err(source) => Err(StoreError::Open {
+                dir: PathBuf::from(dir),
+                source,
+            }),
+        }
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        self.tree.flush()?;
+        Ok(())
+    }
+}
+
+/// sled reports a directory held by another process only through the text of an I/O
+/// error ("could not acquire lock on ...").
+fn is_lock_error(error: &sled::Error) -> bool {
+    match error {
+        sled::Error::Io(io) => {
+            io.kind() == std::io::ErrorKind::WouldBlock
+                || io.to_string().contains("could not acquire lock")
+        }
+        _ => false,
+    }
+}
+
+fn key(chat: ChatId) -> [u8; 8] {
+    chat.to_be_bytes()
+}
+
+impl Store for SledStore {
+    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
+        Ok(match self.tree.get(key(chat))? {
+            Some(bytes) => codec::decode(&bytes),
+            None => Loaded::Missing,
+        })
+    }
+
+    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        self.tree.insert(key(chat), codec::encode(record)?)?;
+        self.flush()
+    }
+
+    fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
+        self.tree.remove(key(chat))?;
+        self.flush()
+    }
+
+    fn expire(&self, now: DateTime<Utc>, retention: chrono::Duration) -> Result<usize, StoreError> {
+        let mut stale = Vec::new();
+        for entry in self.tree.iter() {
+            let (key, bytes) = entry?;
+            let expired = match codec::decode(&bytes) {
+                Loaded::Found(record) => record.expires_at(retention) <= now,
+                Loaded::Unreadable | Loaded::Missing => true,
+            };
+            if expired {
+                stale.push((key, bytes));
+            }
+        }
+        let mut removed = 0;
+        for (key, bytes) in stale {
+            // Only if unchanged: the chat may have become active since it was read.
+            if self
+                .tree
+                .compare_and_swap(key, Some(bytes), None::<&[u8]>)?
+                .is_ok()
+            {
+                removed += 1;
+            }
+        }
+        if removed > 0 {
+            self.flush()?;
+        }
+        Ok(removed)
+    }
+
+    fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.tree.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::tests::{at, contract, sample};
+    use chrono::Duration;
+
+    fn raw(store: &SledStore, chat: ChatId, bytes: &[u8]) {
+        store.tree.insert(key(chat), bytes).unwrap();
+    }
+
+    #[test]
+    fn keeps_the_store_contract() {
+        let dir = tempfile::tempdir().unwrap();
+        contract(&SledStore::open(dir.path()).unwrap());
+    }
+
+    #[test]
+    fn a_record_is_there_after_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = sample(at(1_700_000_000));
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            store.save(42, &record).unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.load(42).unwrap(), Loaded::Found(record));
+    }
+
+    /// A crash right after `save`: a copy of the directory taken while the store is still
+    /// open (nothing flushed by drop) must hold the record.
+    #[test]
+    fn save_is_on_disk_before_it_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let record = sample(at(1_700_000_000));
+        store.save(42, &record).unwrap();
+        copy_dir(dir.path(), copy.path());
+
+        let crashed = SledStore::open(copy.path()).unwrap();
+        assert_eq!(crashed.load(42).unwrap(), Loaded::Found(record));
+
+        store.forget(42).unwrap();
+        let copy = tempfile::tempdir().unwrap();
+        copy_dir(dir.path(), copy.path());
+        let crashed = SledStore::open(copy.path()).unwrap();
+        assert_eq!(crashed.load(42).unwrap(), Loaded::Missing);
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_version_1_record_on_disk_is_migrated_and_written_back_as_current() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let state = sample(at(0)).state;
+        let json = format!(
+            r#"{{"state":{},"last_active":1600000000}}"#,
+            serde_json::to_string(&state).unwrap()
+        );
+        let mut v1 = vec![1u8];
+        v1.extend_from_slice(json.as_bytes());
+        raw(&store, 5, &v1);
+
+        let Loaded::Found(mut record) = store.load(5).unwrap() else {
+            panic!("a v1 record must be read");
+        };
+        assert_eq!(record.state, state);
+        assert_eq!(record.last_active, 1_600_000_000);
+        assert!(record.recent_updates.is_empty());
+        assert_eq!(record.reminder_at, None);
+
+        record.mark_seen(9);
+        store.save(5, &record).unwrap();
+        let stored = store.tree.get(key(5)).unwrap().unwrap();
+        assert_eq!(stored[0], codec::CURRENT);
+        assert_eq!(store.load(5).unwrap(), Loaded::Found(record));
+    }
+
+    #[test]
+    fn garbage_and_unknown_versions_are_unreadable_and_then_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let mut unknown = codec::encode(&sample(at(0))).unwrap();
+        unknown[0] = 77;
+        raw(&store, 1, b"\x00\xffgarbage");
+        raw(&store, 2, &unknown);
+        raw(&store, 3, b"");
+        for chat in 1..=3 {
+            assert_eq!(store.load(chat).unwrap(), Loaded::Unreadable, "chat {chat}");
+        }
+
+        // The caller starts over and saves: the bad bytes are gone.
+        let fresh = sample(at(1_700_000_000));
+        store.save(1, &fresh).unwrap();
+        assert_eq!(store.load(1).unwrap(), Loaded::Found(fresh));
+
+        // Expire clears what nobody can read, whatever the time.
+        assert_eq!(store.expire(at(0), Duration::days(30)).unwrap(), 2);
+        assert_eq!(store.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn forget_leaves_no_key_for_that_chat() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let record = sample(at(0));
+        store.save(1, &record).unwrap();
+        store.save(2, &record).unwrap();
+        store.forget(1).unwrap();
+        assert!(!store.tree.contains_key(key(1)).unwrap());
+        assert!(store.tree.contains_key(key(2)).unwrap());
+        // Nothing else under any name holds it either.
+        let keys: Vec<_> = store.tree.iter().keys().map(|k| k.unwrap()).collect();
+        assert_eq!(keys, vec![sled::IVec::from(&key(2))]);
+    }
+
+    #[test]
+    fn a_directory_in_use_gives_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = SledStore::open(dir.path()).unwrap();
+        let error = SledStore::open(dir.path()).unwrap_err();
+        assert!(matches!(error, StoreError::Locked { .. }), "{error:?}");
+        let message = error.to_string();
+        assert!(
+            message.contains(&dir.path().display().to_string()),
+            "{message}"
+        );
+        assert!(
+            message.contains("is another mitid-bot running on this data directory?"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_directory_that_cannot_be_opened_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-directory");
+        std::fs::write(&file, b"x").unwrap();
+        let error = SledStore::open(&file).unwrap_err();
+        assert!(error.to_string().contains("not-a-directory"), "{error}");
+    }
+}
