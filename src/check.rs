@@ -80,7 +80,14 @@ pub fn load(source: &ContentSource, globals: Globals) -> Result<Engine, Vec<Prob
             );
         }
         for id in crate::telegram::MESSAGES {
-            require(i18n, id, "src/telegram/mod.rs", 0, "the Telegram front end", &mut problems);
+            require(
+                i18n,
+                id,
+                "src/telegram/mod.rs",
+                0,
+                "the Telegram front end",
+                &mut problems,
+            );
         }
     }
     problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

@@ -13,6 +13,8 @@
 //! - [`storage`]: the conversation store (sled on disk, or memory): versioned records,
 //!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
 //! - [`console`]: the terminal chat adapter.
+//! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
+//! - [`logging`]: tracing to stderr, with the bot token blanked.
 
 pub mod check;
 pub mod config;
@@ -22,4 +24,6 @@ pub mod dialogue;
 pub mod domain;
 pub mod faq;
 pub mod i18n;
+pub mod logging;
 pub mod storage;
+pub mod telegram;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use mitid_bot::config::Config;
@@ -103,7 +104,21 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Cmd::Check => unreachable!("handled above"),
         Cmd::Run => {
-            anyhow::bail!("the Telegram bot is not built yet in this version; use `mitid-bot chat`")
+            mitid_bot::logging::init();
+            if std::env::var("TELOXIDE_TOKEN")
+                .map(|t| t.trim().is_empty())
+                .unwrap_or(true)
+            {
+                anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
+            }
+            let store = mitid_bot::storage::SledStore::open(&config.data_dir)?;
+            let app = Arc::new(mitid_bot::telegram::App {
+                engine,
+                store: Arc::new(store),
+                config,
+            });
+            tokio::runtime::Runtime::new()?.block_on(mitid_bot::telegram::run(app))?;
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Chat { lang } => {
             let lang = match lang.as_deref() {

@@ -181,7 +181,11 @@ impl Engine {
         for m in &reply.parts {
             let part = self.i18n.render(lang, m, &self.globals);
             if !text.is_empty() {
-                text.push_str(if part.starts_with('•') { "\n" } else { "\n\n" });
+                text.push_str(if part.starts_with('•') {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
             }
             text.push_str(&part);
         }

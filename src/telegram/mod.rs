@@ -1,0 +1,652 @@
+//! The Telegram front end: teloxide's dispatcher over the same engine the terminal uses.
+//!
+//! For every update: load the chat's record, drop it if this update id was handled before,
+//! step the engine, save the record durably, and only then reply. Updates of one chat are
+//! handled in order, different chats in parallel (teloxide distributes by chat).
+//!
+//! Must not: hold dialogue logic, store or log anything a user typed, or let the bot token
+//! reach a log line (see [`redact`]).
+
+mod render;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::adaptors::Throttle;
+use teloxide::dispatching::UpdateFilterExt;
+use teloxide::error_handlers::ErrorHandler;
+use teloxide::payloads::{
+    EditMessageTextSetters, SendMessageSetters, SetMyCommandsSetters, SetMyDescriptionSetters,
+    SetMyShortDescriptionSetters,
+};
+use teloxide::prelude::*;
+use teloxide::types::{BotCommand, ChatId, MessageId};
+use teloxide::update_listeners::Polling;
+use teloxide::{ApiError, RequestError};
+
+use crate::config::Config;
+use crate::dialogue::engine::{Command, Engine, Input};
+use crate::dialogue::State;
+use crate::i18n::{Lang, Msg};
+use crate::storage::{Loaded, Record, Store};
+
+pub use render::{split_text, MAX_TEXT};
+
+type TgBot = Throttle<Bot>;
+
+/// Messages this adapter uses besides the engine's; `check` makes sure they exist.
+pub const MESSAGES: &[&str] = &[
+    "forget-done",
+    "group-private-only",
+    "edited-message",
+    "store-start-over",
+    "bot-description",
+    "bot-short-description",
+    "cmd-start",
+    "cmd-help",
+    "cmd-menu",
+    "cmd-language",
+    "cmd-restart",
+    "cmd-faq",
+    "cmd-book",
+    "cmd-userid",
+    "cmd-witness",
+    "cmd-checklist",
+    "cmd-privacy",
+    "cmd-forget",
+];
+
+/// The commands shown in Telegram's menu, with the message that describes each.
+const COMMANDS: &[(&str, &str)] = &[
+    ("start", "cmd-start"),
+    ("menu", "cmd-menu"),
+    ("faq", "cmd-faq"),
+    ("witness", "cmd-witness"),
+    ("userid", "cmd-userid"),
+    ("checklist", "cmd-checklist"),
+    ("book", "cmd-book"),
+    ("language", "cmd-language"),
+    ("restart", "cmd-restart"),
+    ("privacy", "cmd-privacy"),
+    ("forget", "cmd-forget"),
+    ("help", "cmd-help"),
+];
+
+/// Everything a handler needs.
+pub struct App {
+    pub engine: Engine,
+    pub store: Arc<dyn Store>,
+    pub config: Config,
+}
+
+/// The bot's @username, for links to a private chat.
+#[derive(Clone)]
+struct BotName(String);
+
+/// What a user's message or button means for us.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    Engine(Input),
+    Forget,
+    Edited,
+}
+
+/// Reads a message text: a command (with an optional `@botname` and argument) or text.
+pub fn parse_text(text: &str) -> Incoming {
+    let t = text.trim();
+    let Some(cmd) = t.strip_prefix('/') else {
+        return Incoming::Engine(Input::Text(t.to_string()));
+    };
+    let (head, arg) = match cmd.split_once(char::is_whitespace) {
+        Some((h, a)) => (h, Some(a.trim().to_string()).filter(|a| !a.is_empty())),
+        None => (cmd, None),
+    };
+    let name = head
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let command = match name.as_str() {
+        "start" => return Incoming::Engine(Input::Start { payload: arg }),
+        "forget" | "glem" | "vergessen" => return Incoming::Forget,
+        "help" | "hjaelp" | "hilfe" => Command::Help,
+        "language" | "sprog" | "sprache" => Command::Language,
+        "restart" => Command::Restart,
+        "back" => Command::Back,
+        "faq" => Command::Faq,
+        "book" => Command::Book,
+        "userid" => Command::UserId,
+        "witness" => Command::Witness,
+        "checklist" => Command::Checklist,
+        "privacy" => Command::Privacy,
+        "menu" => Command::Menu,
+        _ => return Incoming::Engine(Input::Text(t.to_string())),
+    };
+    Incoming::Engine(Input::Command(command))
+}
+
+/// The language for a new conversation: Telegram's language_code if we speak it, else the
+/// configured default.
+pub fn language_for(code: Option<&str>, default: Lang) -> Lang {
+    code.and_then(Lang::from_code).unwrap_or(default)
+}
+
+/// Removes the token from a text before it is logged.
+pub fn redact(text: &str, token: &str) -> String {
+    if token.is_empty() {
+        return text.to_string();
+    }
+    text.replace(token, "<token>")
+}
+
+/// Runs the bot with long polling until SIGINT or SIGTERM, with the token and API address
+/// from `TELOXIDE_TOKEN` and `TELOXIDE_API_URL`.
+pub async fn run(app: Arc<App>) -> anyhow::Result<()> {
+    let token = std::env::var("TELOXIDE_TOKEN").unwrap_or_default();
+    if token.trim().is_empty() {
+        anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
+    }
+    if let Ok(url) = std::env::var("TELOXIDE_API_URL") {
+        if reqwest_url_ok(&url).is_none() {
+            anyhow::bail!("TELOXIDE_API_URL is not a valid address: {url}");
+        }
+    }
+    serve(Bot::from_env(), app, wait_for_signal()).await
+}
+
+/// Runs the bot until `stop` completes, then finishes the updates in flight and returns.
+pub async fn serve(
+    bot: Bot,
+    app: Arc<App>,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let token = bot.token().to_string();
+    let bot = bot.throttle(Limits::default());
+    let me = match bot.get_me().await {
+        Ok(me) => me,
+        Err(e) => anyhow::bail!(
+            "Telegram did not answer getMe: {}",
+            redact(&e.to_string(), &token)
+        ),
+    };
+    tracing::info!(bot = %me.username(), "connected to Telegram");
+    announce(&bot, &app).await;
+    let username = app
+        .config
+        .bot_username
+        .clone()
+        .unwrap_or_else(|| me.username().to_string());
+
+    let handler = dptree::entry()
+        .branch(Update::filter_message().endpoint(on_message))
+        .branch(Update::filter_edited_message().endpoint(on_edited))
+        .branch(Update::filter_callback_query().endpoint(on_callback));
+    let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
+        .dependencies(dptree::deps![app.clone(), BotName(username)])
+        .default_handler(|_| async {})
+        .error_handler(Arc::new(Redacting(token.clone())))
+        .build();
+
+    let shutdown = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        stop.await;
+        tracing::info!("shutting down: finishing updates in flight");
+        // Retry until the dispatcher is running (a stop can come before it started).
+        loop {
+            match shutdown.shutdown() {
+                Ok(f) => {
+                    f.await;
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        }
+    });
+    let expiry = tokio::spawn(expire_regularly(app.clone()));
+
+    let listener = Polling::builder(bot)
+        .timeout(Duration::from_secs(25))
+        .delete_webhook()
+        .await
+        .build();
+    tracing::info!("polling for updates");
+    dispatcher
+        .dispatch_with_listener(listener, Arc::new(Redacting(token)))
+        .await;
+    expiry.abort();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn reqwest_url_ok(url: &str) -> Option<()> {
+    (url.starts_with("http://") || url.starts_with("https://")).then_some(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = match signal(SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+async fn expire_regularly(app: Arc<App>) {
+    let retention = chrono::Duration::days(app.config.retention_days as i64);
+    loop {
+        match on_store(&app, move |s| s.expire(Utc::now(), retention)).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
+            Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
+        }
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
+}
+
+/// Runs a store call off the async threads: a durable save waits for the disk.
+async fn on_store<T: Send + 'static>(
+    app: &App,
+    f: impl FnOnce(&dyn Store) -> T + Send + 'static,
+) -> T {
+    let store = app.store.clone();
+    match tokio::task::spawn_blocking(move || f(&*store)).await {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
+/// Logs errors with the token removed.
+struct Redacting(String);
+
+impl<E: std::fmt::Debug + Send + 'static> ErrorHandler<E> for Redacting {
+    fn handle_error(self: Arc<Self>, error: E) -> futures_util::future::BoxFuture<'static, ()> {
+        let text = redact(&format!("{error:?}"), &self.0);
+        Box::pin(async move { tracing::error!(error = %text, "telegram error") })
+    }
+}
+
+/// Registers the command menu and the descriptions in da, de and (as default) en.
+async fn announce(bot: &TgBot, app: &App) {
+    for lang in [Lang::En, Lang::Da, Lang::De] {
+        let text = |id: &str| {
+            app.engine
+                .i18n
+                .render(lang, &Msg::new(id), &app.engine.globals)
+        };
+        let commands: Vec<BotCommand> = COMMANDS
+            .iter()
+            .map(|(c, id)| BotCommand::new(*c, text(id)))
+            .collect();
+        let code = (lang != Lang::En).then(|| lang.code().to_string());
+        let mut req = bot.set_my_commands(commands);
+        if let Some(c) = &code {
+            req = req.language_code(c.clone());
+        }
+        if let Err(e) = req.await {
+            tracing::warn!(lang = %lang, error = %redact(&e.to_string(), bot.inner().token()), "could not set commands");
+        }
+        let mut d = bot
+            .set_my_description()
+            .description(text("bot-description"));
+        let mut s = bot
+            .set_my_short_description()
+            .short_description(text("bot-short-description"));
+        if let Some(c) = &code {
+            d = d.language_code(c.clone());
+            s = s.language_code(c.clone());
+        }
+        let _ = d.await;
+        let _ = s.await;
+    }
+}
+
+async fn on_message(
+    bot: TgBot,
+    app: Arc<App>,
+    name: BotName,
+    update: Update,
+    msg: Message,
+) -> Result<(), RequestError> {
+    let lang_code = msg.from.as_ref().and_then(|u| u.language_code.clone());
+    if !msg.chat.is_private() {
+        return in_group(&bot, &app, &name, &msg, lang_code.as_deref()).await;
+    }
+    let incoming = match msg.text() {
+        Some(t) => parse_text(t),
+        None => Incoming::Engine(Input::Other),
+    };
+    handle(
+        &bot,
+        &app,
+        update.id.0 as i32,
+        msg.chat.id,
+        lang_code.as_deref(),
+        incoming,
+        Some(msg.id),
+        None,
+    )
+    .await
+}
+
+async fn on_edited(
+    bot: TgBot,
+    app: Arc<App>,
+    update: Update,
+    msg: Message,
+) -> Result<(), RequestError> {
+    if !msg.chat.is_private() {
+        return Ok(());
+    }
+    let lang_code = msg.from.as_ref().and_then(|u| u.language_code.clone());
+    handle(
+        &bot,
+        &app,
+        update.id.0 as i32,
+        msg.chat.id,
+        lang_code.as_deref(),
+        Incoming::Edited,
+        None,
+        None,
+    )
+    .await
+}
+
+async fn on_callback(
+    bot: TgBot,
+    app: Arc<App>,
+    update: Update,
+    q: CallbackQuery,
+) -> Result<(), RequestError> {
+    let Some(message) = q.message.as_ref() else {
+        return bot.answer_callback_query(q.id.clone()).await.map(|_| ());
+    };
+    let chat = message.chat();
+    if !chat.is_private() {
+        return bot.answer_callback_query(q.id.clone()).await.map(|_| ());
+    }
+    let data = q.data.clone().unwrap_or_default();
+    let lang_code = q.from.language_code.clone();
+    let answered = (q.id.clone(), message.id());
+    handle(
+        &bot,
+        &app,
+        update.id.0 as i32,
+        chat.id,
+        lang_code.as_deref(),
+        Incoming::Engine(Input::Button(data)),
+        None,
+        Some(answered),
+    )
+    .await
+}
+
+/// In a group the bot answers /start with a pointer to a private chat and otherwise stays
+/// quiet: what people discuss there is not for us.
+async fn in_group(
+    bot: &TgBot,
+    app: &App,
+    name: &BotName,
+    msg: &Message,
+    lang_code: Option<&str>,
+) -> Result<(), RequestError> {
+    let Some(text) = msg.text() else {
+        return Ok(());
+    };
+    if !matches!(parse_text(text), Incoming::Engine(Input::Start { .. })) {
+        return Ok(());
+    }
+    let lang = language_for(lang_code, app.config.default_language);
+    let link = format!("https://t.me/{}", name.0);
+    let text = app.engine.i18n.render(
+        lang,
+        &Msg::new("group-private-only").str("link", link),
+        &app.engine.globals,
+    );
+    send_retrying(bot, msg.chat.id, &text, None)
+        .await
+        .map(|_| ())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn handle(
+    bot: &TgBot,
+    app: &App,
+    update_id: i32,
+    chat: ChatId,
+    lang_code: Option<&str>,
+    incoming: Incoming,
+    user_message: Option<MessageId>,
+    callback: Option<(teloxide::types::CallbackQueryId, MessageId)>,
+) -> Result<(), RequestError> {
+    let now = Utc::now();
+    let default_lang = language_for(lang_code, app.config.default_language);
+    let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
+        Ok(Loaded::Found(r)) => (r, Vec::new()),
+        Ok(Loaded::Missing) => (Record::new(State::new(default_lang), now), Vec::new()),
+        Ok(Loaded::Unreadable) => {
+            tracing::warn!("a stored conversation could not be read; starting over");
+            (
+                Record::new(State::new(default_lang), now),
+                vec![Msg::new("store-start-over")],
+            )
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "store unavailable");
+            if let Some((id, _)) = callback {
+                let _ = bot.answer_callback_query(id).await;
+            }
+            return Ok(());
+        }
+    };
+    if record.seen(update_id) {
+        // Telegram delivered this update again (we crashed before confirming it): it was
+        // handled, so it must not move the dialogue a second time.
+        if let Some((id, _)) = callback {
+            let _ = bot.answer_callback_query(id).await;
+        }
+        return Ok(());
+    }
+    let lang = record.state.lang;
+    let input = match incoming {
+        Incoming::Forget => {
+            let result = on_store(app, move |s| s.forget(chat.0)).await;
+            if let Err(e) = &result {
+                tracing::error!(error = %e, "could not forget a conversation");
+            }
+            let text = app
+                .engine
+                .i18n
+                .render(lang, &Msg::new("forget-done"), &app.engine.globals);
+            send_retrying(bot, chat, &text, None).await?;
+            return Ok(());
+        }
+        Incoming::Edited => {
+            notices.push(Msg::new("edited-message"));
+            None
+        }
+        Incoming::Engine(i) => Some(i),
+    };
+    let step = input.map(|i| app.engine.step(&record.state, i, now));
+    if let Some(s) = &step {
+        record.state = s.state.clone();
+    }
+    record.mark_seen(update_id);
+    record.last_active = now.timestamp();
+    let saved = record.clone();
+    if let Err(e) = on_store(app, move |s| s.save(chat.0, &saved)).await {
+        tracing::error!(error = %e, "could not save a conversation; not replying");
+        if let Some((id, _)) = callback {
+            let _ = bot.answer_callback_query(id).await;
+        }
+        return Ok(());
+    }
+    if let Some((id, _)) = &callback {
+        // Every button press is answered, or the user's button keeps spinning.
+        let _ = bot.answer_callback_query(id.clone()).await;
+    }
+    let lang = record.state.lang;
+    if !notices.is_empty() {
+        let text = notices
+            .iter()
+            .map(|m| app.engine.i18n.render(lang, m, &app.engine.globals))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        if deliver(bot, app, chat, &text, None, None).await? {
+            return Ok(());
+        }
+    }
+    let Some(step) = step else { return Ok(()) };
+    if step.delete_input {
+        if let Some(id) = user_message {
+            // Private input (a CPR number, a UserID idea): remove it from the chat.
+            let _ = bot.delete_message(chat, id).await;
+        }
+    }
+    for reply in &step.replies {
+        let rendered = app.engine.render(lang, reply);
+        let keyboard = render::keyboard(&rendered.buttons);
+        let edit = if rendered.replaces_previous {
+            callback.as_ref().map(|(_, m)| *m)
+        } else {
+            None
+        };
+        if deliver(bot, app, chat, &rendered.text, keyboard, edit).await? {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Sends (or edits) one reply. Returns true when the user blocked the bot: then everything
+/// held for the chat is deleted and nothing more is sent.
+async fn deliver(
+    bot: &TgBot,
+    app: &App,
+    chat: ChatId,
+    text: &str,
+    keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
+    edit: Option<MessageId>,
+) -> Result<bool, RequestError> {
+    if let (Some(id), Some(kb)) = (edit, keyboard.clone()) {
+        match bot.edit_message_text(chat, id, text).reply_markup(kb).await {
+            Ok(_) => return Ok(false),
+            Err(RequestError::Api(ApiError::MessageNotModified)) => return Ok(false),
+            Err(_) => {} // too old to edit, or deleted: send a new one
+        }
+    }
+    match send_retrying(bot, chat, text, keyboard).await {
+        Ok(_) => Ok(false),
+        Err(RequestError::Api(ApiError::BotBlocked))
+        | Err(RequestError::Api(ApiError::UserDeactivated)) => {
+            if let Err(e) = on_store(app, move |s| s.forget(chat.0)).await {
+                tracing::error!(error = %e, "could not forget a blocked chat");
+            }
+            tracing::info!("a user blocked the bot; their conversation was deleted");
+            Ok(true)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Sends a text (split into Telegram-sized pieces, the keyboard on the last), waiting out a
+/// 429's retry-after a few times.
+async fn send_retrying(
+    bot: &TgBot,
+    chat: ChatId,
+    text: &str,
+    keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
+) -> Result<(), RequestError> {
+    let pieces = split_text(text, MAX_TEXT);
+    let last = pieces.len().saturating_sub(1);
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let mut attempts = 0;
+        loop {
+            let mut req = bot.send_message(chat, piece.clone());
+            if i == last {
+                if let Some(kb) = &keyboard {
+                    req = req.reply_markup(kb.clone());
+                }
+            }
+            match req.await {
+                Ok(_) => break,
+                Err(RequestError::RetryAfter(wait)) if attempts < 3 => {
+                    attempts += 1;
+                    tokio::time::sleep(wait.duration()).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_read_with_bot_names_and_arguments() {
+        assert_eq!(
+            parse_text("/start de-witness"),
+            Incoming::Engine(Input::Start {
+                payload: Some("de-witness".into())
+            })
+        );
+        assert_eq!(
+            parse_text("/start@mitid_bot"),
+            Incoming::Engine(Input::Start { payload: None })
+        );
+        assert_eq!(
+            parse_text("/FAQ"),
+            Incoming::Engine(Input::Command(Command::Faq))
+        );
+        assert_eq!(
+            parse_text("/sprog"),
+            Incoming::Engine(Input::Command(Command::Language))
+        );
+        assert_eq!(parse_text("/forget"), Incoming::Forget);
+        assert_eq!(
+            parse_text("/nonsense"),
+            Incoming::Engine(Input::Text("/nonsense".into()))
+        );
+        assert_eq!(
+            parse_text("  hej  "),
+            Incoming::Engine(Input::Text("hej".into()))
+        );
+    }
+
+    #[test]
+    fn the_language_comes_from_telegram_or_the_default() {
+        assert_eq!(language_for(Some("da"), Lang::En), Lang::Da);
+        assert_eq!(language_for(Some("de-AT"), Lang::En), Lang::De);
+        assert_eq!(language_for(Some("pl"), Lang::En), Lang::En);
+        assert_eq!(language_for(Some("pl"), Lang::Da), Lang::Da);
+        assert_eq!(language_for(None, Lang::De), Lang::De);
+    }
+
+    #[test]
+    fn the_token_never_reaches_a_log_line() {
+        let token = "123456:ABC-secret";
+        let err = format!(
+            "error sending request for url (https://api.telegram.org/bot{token}/getUpdates)"
+        );
+        let shown = redact(&err, token);
+        assert!(!shown.contains("ABC-secret"));
+        assert!(shown.contains("bot<token>/getUpdates"));
+    }
+}
