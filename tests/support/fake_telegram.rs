@@ -1,0 +1,1148 @@
+//! A fake Telegram Bot API server on loopback, for tests that must not touch the network.
+//!
+//! teloxide reaches it through `Bot::new(FakeTelegram::TOKEN).set_api_url(..)` in-process, or
+//! through `TELOXIDE_TOKEN` + `TELOXIDE_API_URL` for the real binary run as a child process
+//! (see [`FakeTelegram::child_env`]). Requests arrive as `POST /bot{token}/{method}` with a
+//! JSON body; answers use Telegram's envelopes: `{"ok":true,"result":..}` and
+//! `{"ok":false,"error_code":..,"description":..,"parameters":{"retry_after":..}}`.
+//!
+//! The test queues updates (`send_text`, `press_button`, ...), the bot fetches them with
+//! `getUpdates`, and every call the bot makes is recorded ([`FakeTelegram::calls`],
+//! [`FakeTelegram::sent_messages`]).
+//!
+//! A test that runs the real binary keeps the server on its own thread, so it serves the
+//! child whatever the test's runtime does:
+//!
+//! ```ignore
+//! let tg = FakeTelegram::start_in_background();
+//! let mut child = Command::new(env!("CARGO_BIN_EXE_mitid-bot"))
+//!     .envs(tg.child_env()) // TELOXIDE_TOKEN, TELOXIDE_API_URL, NO_PROXY
+//!     .spawn()
+//!     .unwrap();
+//! let anna = User { id: 42, language_code: Some("de"), first_name: "Anna" };
+//! tg.send_text(anna, "/start de");
+//! tg.wait_until_blocking(Duration::from_secs(10), |calls| {
+//!     calls.iter().any(|c| c.method == "sendMessage")
+//! });
+//! let menu = tg.sent_messages(42).pop().unwrap();
+//! tg.press_button(anna, menu.message_id, &menu.callback_data()[0]);
+//! // ... then stop the child (SIGINT lets teloxide confirm its offset: `confirmed_offset`).
+//! child.kill().unwrap();
+//! ```
+//!
+//! Long polls are capped at 1 s, so a bot that asks for `timeout=10` never blocks a test.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::State as AxumState;
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use serde_json::{json, Map, Value};
+use tokio::sync::{oneshot, Notify};
+
+/// The bot's own user id, as `getMe` reports it and as `from` of the bot's messages.
+pub const BOT_ID: i64 = 123456;
+/// The bot's username, as `getMe` reports it.
+pub const BOT_USERNAME: &str = "mitid_test_bot";
+/// Long polls never wait longer than this, whatever `timeout` the bot asks for.
+const MAX_LONG_POLL: Duration = Duration::from_secs(1);
+
+/// A Telegram user who writes to the bot. Private chat id == user id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub language_code: Option<&'static str>,
+    pub first_name: &'static str,
+}
+
+/// One request the bot made, in arrival order.
+#[derive(Clone, Debug)]
+pub struct Call {
+    /// Telegram method name as documented, e.g. `sendMessage` (teloxide sends
+    /// `SendMessage`; the first letter is lowercased).
+    pub method: String,
+    /// The JSON body; a urlencoded body becomes an object of strings; anything else
+    /// (multipart) is kept as a `Value::String` of the raw body.
+    pub body: Value,
+    pub at: Instant,
+    /// `Some(error_code)` when the call was answered with an error by `fail_next`.
+    pub failed_with: Option<u16>,
+}
+
+/// A message as the bot left it: a `sendMessage`, or the new content of an edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentMessage {
+    pub message_id: i32,
+    pub chat_id: i64,
+    pub text: String,
+    pub parse_mode: Option<String>,
+    /// Inline keyboard rows; empty when the message has no inline keyboard.
+    pub buttons: Vec<Vec<Button>>,
+    pub edited: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Button {
+    pub text: String,
+    pub callback_data: Option<String>,
+    pub url: Option<String>,
+}
+
+impl SentMessage {
+    /// All callback data of the keyboard, row by row.
+    pub fn callback_data(&self) -> Vec<String> {
+        self.buttons
+            .iter()
+            .flatten()
+            .filter_map(|b| b.callback_data.clone())
+            .collect()
+    }
+
+    /// The first button whose text contains `needle`.
+    pub fn button(&self, needle: &str) -> Option<&Button> {
+        self.buttons
+            .iter()
+            .flatten()
+            .find(|b| b.text.contains(needle))
+    }
+}
+
+/// The fake server. Cheap to clone; the server stops when the last clone is dropped.
+#[derive(Clone)]
+pub struct FakeTelegram {
+    inner: Arc<Inner>,
+    /// Dropping the last handle drops the sender, which shuts the server down.
+    _stop: Arc<oneshot::Sender<()>>,
+}
+
+struct Inner {
+    addr: SocketAddr,
+    started: Instant,
+    state: Mutex<State>,
+    /// Woken whenever an update is queued, for long polls.
+    queued: Notify,
+}
+
+struct Queued {
+    id: i32,
+    update: Value,
+    delivered: bool,
+}
+
+struct Failure {
+    method: String,
+    remaining: usize,
+    error_code: u16,
+    description: String,
+    retry_after: Option<u32>,
+}
+
+struct StoredMessage {
+    json: Value,
+    parse_mode: Option<String>,
+}
+
+#[derive(Default)]
+struct State {
+    calls: Vec<Call>,
+    sent: Vec<SentMessage>,
+    /// Pending updates, sorted by update_id (stable for equal ids).
+    queue: Vec<Queued>,
+    /// Every update ever queued, for `redeliver`.
+    history: HashMap<i32, Value>,
+    next_update_id: i32,
+    next_message_id: i32,
+    next_callback_id: u64,
+    confirmed_offset: i32,
+    /// Current content of every message the server knows (bot's and users'), by (chat, id).
+    messages: HashMap<(i64, i32), StoredMessage>,
+    /// Chat objects of the chats the test has written from, by chat id.
+    chats: HashMap<i64, Value>,
+    failures: Vec<Failure>,
+    webhook_url: String,
+    commands: Option<Value>,
+}
+
+impl FakeTelegram {
+    /// Any token works; the server only uses the `/bot{token}/` segment for routing.
+    pub const TOKEN: &'static str = "123456:TEST-TOKEN";
+
+    /// Starts the server on 127.0.0.1:0 as a task of the current tokio runtime.
+    pub async fn start() -> FakeTelegram {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("fake Telegram: bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("fake Telegram: local addr");
+        let (inner, stop, stopped) = Self::parts(addr);
+        tokio::spawn(serve(listener, inner.clone(), stopped));
+        FakeTelegram { inner, _stop: stop }
+    }
+
+    /// Starts the server on its own thread with its own runtime, so it serves a child
+    /// process (or a plain `#[test]`) independently of any runtime of the test.
+    pub fn start_in_background() -> FakeTelegram {
+        let listener =
+            std::net::TcpListener::bind("127.0.0.1:0").expect("fake Telegram: bind 127.0.0.1:0");
+        listener
+            .set_nonblocking(true)
+            .expect("fake Telegram: nonblocking listener");
+        let addr = listener.local_addr().expect("fake Telegram: local addr");
+        let (inner, stop, stopped) = Self::parts(addr);
+        let server_inner = inner.clone();
+        std::thread::Builder::new()
+            .name(format!("fake-telegram-{}", addr.port()))
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("fake Telegram: runtime");
+                runtime.block_on(async move {
+                    let listener = tokio::net::TcpListener::from_std(listener)
+                        .expect("fake Telegram: tokio listener");
+                    serve(listener, server_inner, stopped).await;
+                });
+            })
+            .expect("fake Telegram: spawn thread");
+        FakeTelegram { inner, _stop: stop }
+    }
+
+    fn parts(addr: SocketAddr) -> (Arc<Inner>, Arc<oneshot::Sender<()>>, oneshot::Receiver<()>) {
+        let (stop, stopped) = oneshot::channel();
+        let state = State {
+            next_update_id: 1,
+            next_message_id: 1,
+            next_callback_id: 1,
+            ..State::default()
+        };
+        let inner = Arc::new(Inner {
+            addr,
+            started: Instant::now(),
+            state: Mutex::new(state),
+            queued: Notify::new(),
+        });
+        (inner, Arc::new(stop), stopped)
+    }
+
+    /// `http://127.0.0.1:PORT/`, the value for `TELOXIDE_API_URL` / `Bot::set_api_url`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.inner.addr)
+    }
+
+    /// A teloxide `Bot` talking to this server: teloxide's default client settings, minus
+    /// any system proxy. (The crate has no `reqwest`/`url` dependency to name a `Url`, so
+    /// the URL is parsed through a teloxide type.)
+    pub fn bot(&self) -> teloxide::Bot {
+        let client = teloxide::net::default_reqwest_settings()
+            .no_proxy()
+            .build()
+            .expect("fake Telegram: reqwest client");
+        let url = serde_json::from_value::<teloxide::types::WebAppInfo>(json!({"url": self.url()}))
+            .expect("fake Telegram: URL parses")
+            .url;
+        teloxide::Bot::with_client(Self::TOKEN, client).set_api_url(url)
+    }
+
+    /// Environment for the real binary as a child process: token, API URL, and `NO_PROXY`
+    /// so that an `HTTP_PROXY` of the host can never divert loopback traffic.
+    pub fn child_env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("TELOXIDE_TOKEN", Self::TOKEN.to_string()),
+            ("TELOXIDE_API_URL", self.url()),
+            ("NO_PROXY", "127.0.0.1,localhost".to_string()),
+            ("no_proxy", "127.0.0.1,localhost".to_string()),
+        ]
+    }
+
+    // ---- updates the bot will receive -------------------------------------------------
+
+    /// A private text message from `chat`. Bot commands (`/start de`) get a `bot_command`
+    /// entity, as Telegram adds them.
+    pub fn send_text(&self, chat: User, text: &str) -> i32 {
+        self.enqueue(|st| {
+            let chat_json = st.private_chat(chat);
+            let mut msg = st.user_message(chat, chat_json);
+            set_text(&mut msg, text);
+            ("message", msg)
+        })
+    }
+
+    /// A press on an inline button of the bot's message `message_id` in the private chat
+    /// with `chat`. The update carries the message as the server last knows it (after
+    /// edits); a message id the server never saw is made up as a bot message.
+    pub fn press_button(&self, chat: User, message_id: i32, data: &str) -> i32 {
+        self.enqueue(|st| {
+            let chat_json = st.private_chat(chat);
+            let message = match st.messages.get(&(chat.id, message_id)) {
+                Some(stored) => stored.json.clone(),
+                None => json!({
+                    "message_id": message_id,
+                    "from": bot_user(),
+                    "chat": chat_json,
+                    "date": unix_now(),
+                    "text": "(a message the fake server never saw)",
+                }),
+            };
+            let id = st.next_callback_id;
+            st.next_callback_id += 1;
+            let query = json!({
+                "id": format!("cbq-{id}"),
+                "from": user_json(chat),
+                "message": message,
+                "chat_instance": format!("ci-{}", chat.id),
+                "data": data,
+            });
+            ("callback_query", query)
+        })
+    }
+
+    /// A sticker in the private chat with `chat`.
+    pub fn send_sticker(&self, chat: User) -> i32 {
+        self.enqueue(|st| {
+            let chat_json = st.private_chat(chat);
+            let mut msg = st.user_message(chat, chat_json);
+            msg["sticker"] = json!({
+                "file_id": "CAACAgIAAxkBAAFAKEstickerFileId",
+                "file_unique_id": "AgADfakeSticker",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": false,
+                "is_video": false,
+                "emoji": "👍",
+                "set_name": "FakeStickers",
+                "file_size": 23456,
+            });
+            ("message", msg)
+        })
+    }
+
+    /// A photo (two sizes) in the private chat with `chat`.
+    pub fn send_photo(&self, chat: User) -> i32 {
+        self.enqueue(|st| {
+            let chat_json = st.private_chat(chat);
+            let mut msg = st.user_message(chat, chat_json);
+            msg["photo"] = json!([
+                {"file_id": "AgACAgIAAxkBAAFAKEphotoSmall", "file_unique_id": "AQADfakeS",
+                 "width": 90, "height": 67, "file_size": 1234},
+                {"file_id": "AgACAgIAAxkBAAFAKEphotoLarge", "file_unique_id": "AQADfakeL",
+                 "width": 1280, "height": 960, "file_size": 123456},
+            ]);
+            ("message", msg)
+        })
+    }
+
+    /// `edited_message`: the user edited their message `message_id` to `text`.
+    pub fn send_edited_text(&self, chat: User, message_id: i32, text: &str) -> i32 {
+        self.enqueue(|st| {
+            let chat_json = st.private_chat(chat);
+            let date = st
+                .messages
+                .get(&(chat.id, message_id))
+                .and_then(|m| m.json["date"].as_i64())
+                .unwrap_or_else(|| unix_now() - 60);
+            let mut msg = json!({
+                "message_id": message_id,
+                "from": user_json(chat),
+                "chat": chat_json,
+                "date": date,
+                "edit_date": unix_now(),
+            });
+            set_text(&mut msg, text);
+            st.messages.insert(
+                (chat.id, message_id),
+                StoredMessage {
+                    json: msg.clone(),
+                    parse_mode: None,
+                },
+            );
+            ("edited_message", msg)
+        })
+    }
+
+    /// A text message from `from` in the group `group_id` (negative; ids below
+    /// -1000000000000 are supergroups).
+    pub fn send_in_group(&self, from: User, group_id: i64, text: &str) -> i32 {
+        self.enqueue(|st| {
+            let kind = if group_id < -1_000_000_000_000 {
+                "supergroup"
+            } else {
+                "group"
+            };
+            let chat_json =
+                json!({"id": group_id, "type": kind, "title": format!("Test group {group_id}")});
+            st.chats.insert(group_id, chat_json.clone());
+            let mut msg = st.user_message(from, chat_json);
+            set_text(&mut msg, text);
+            ("message", msg)
+        })
+    }
+
+    /// Queues any update. Uses its `update_id` if it has one (so the same id can be
+    /// delivered twice), else assigns the next one.
+    pub fn push_raw_update(&self, mut update: Value) -> i32 {
+        let mut st = self.inner.lock();
+        let id = match update.get("update_id").and_then(Value::as_i64) {
+            Some(id) => {
+                let id = i32::try_from(id).expect("update_id fits i32");
+                st.next_update_id = st.next_update_id.max(id + 1);
+                id
+            }
+            None => {
+                let id = st.next_update_id;
+                st.next_update_id += 1;
+                update["update_id"] = json!(id);
+                id
+            }
+        };
+        st.push_queue(id, update);
+        drop(st);
+        self.inner.queued.notify_waiters();
+        id
+    }
+
+    /// Puts an already queued update back in the queue with the same id, as Telegram does
+    /// when a bot did not confirm it. It is delivered once more even if the bot already
+    /// confirmed an offset above it.
+    pub fn redeliver(&self, update_id: i32) {
+        let mut st = self.inner.lock();
+        let update = st
+            .history
+            .get(&update_id)
+            .cloned()
+            .unwrap_or_else(|| panic!("fake Telegram: no update {update_id} was ever queued"));
+        st.push_queue(update_id, update);
+        drop(st);
+        self.inner.queued.notify_waiters();
+    }
+
+    /// Updates queued and not yet confirmed.
+    pub fn pending_updates(&self) -> usize {
+        self.inner.lock().queue.len()
+    }
+
+    fn enqueue(&self, build: impl FnOnce(&mut State) -> (&'static str, Value)) -> i32 {
+        let mut st = self.inner.lock();
+        let (kind, payload) = build(&mut st);
+        if kind == "message" {
+            // Kept so an edit of it (send_edited_text) keeps its date.
+            if let (Some(chat), Some(id)) = (
+                payload["chat"]["id"].as_i64(),
+                payload["message_id"].as_i64(),
+            ) {
+                let stored = StoredMessage {
+                    json: payload.clone(),
+                    parse_mode: None,
+                };
+                st.messages.insert((chat, id as i32), stored);
+            }
+        }
+        let id = st.next_update_id;
+        st.next_update_id += 1;
+        let update = json!({"update_id": id, kind: payload});
+        st.push_queue(id, update);
+        drop(st);
+        self.inner.queued.notify_waiters();
+        id
+    }
+
+    // ---- what the bot did --------------------------------------------------------------
+
+    /// Every call the bot made, in order (including `getUpdates` and failed calls).
+    pub fn calls(&self) -> Vec<Call> {
+        self.inner.lock().calls.clone()
+    }
+
+    /// The calls of one method (e.g. `"answerCallbackQuery"`), in order.
+    pub fn calls_to(&self, method: &str) -> Vec<Call> {
+        self.inner
+            .lock()
+            .calls
+            .iter()
+            .filter(|c| c.method.eq_ignore_ascii_case(method))
+            .cloned()
+            .collect()
+    }
+
+    /// Successful `sendMessage` and `editMessageText` calls to `chat_id`, in order.
+    pub fn sent_messages(&self, chat_id: i64) -> Vec<SentMessage> {
+        self.inner
+            .lock()
+            .sent
+            .iter()
+            .filter(|m| m.chat_id == chat_id)
+            .cloned()
+            .collect()
+    }
+
+    /// A message as it is now (after every edit, also `editMessageReplyMarkup`), or
+    /// `None` if the server does not know it or the bot deleted it.
+    pub fn current_message(&self, chat_id: i64, message_id: i32) -> Option<SentMessage> {
+        let st = self.inner.lock();
+        let stored = st.messages.get(&(chat_id, message_id))?;
+        Some(sent_from_json(
+            &stored.json,
+            stored.parse_mode.clone(),
+            false,
+        ))
+    }
+
+    /// Waits (polling every 10 ms, at most `timeout`) until `pred(&calls)` holds and
+    /// returns the calls; panics with a dump of all calls otherwise.
+    pub async fn wait_until(&self, timeout: Duration, pred: impl Fn(&[Call]) -> bool) -> Vec<Call> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let calls = self.calls();
+            if pred(&calls) {
+                return calls;
+            }
+            if Instant::now() >= deadline {
+                self.timed_out(timeout, &calls);
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// [`Self::wait_until`] for non-async tests. Don't call it on a runtime thread that
+    /// also runs the server (use `start_in_background` for blocking tests).
+    #[track_caller]
+    pub fn wait_until_blocking(
+        &self,
+        timeout: Duration,
+        pred: impl Fn(&[Call]) -> bool,
+    ) -> Vec<Call> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let calls = self.calls();
+            if pred(&calls) {
+                return calls;
+            }
+            if Instant::now() >= deadline {
+                self.timed_out(timeout, &calls);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[track_caller]
+    fn timed_out(&self, timeout: Duration, calls: &[Call]) -> ! {
+        let pending = self.pending_updates();
+        panic!(
+            "fake Telegram: condition not met within {timeout:?}; {pending} update(s) still \
+             pending; confirmed offset {}; calls received:\n{}",
+            self.confirmed_offset(),
+            self.dump(calls)
+        );
+    }
+
+    /// The calls, one a line, with time since start; runs of identical `getUpdates` are
+    /// folded.
+    pub fn dump(&self, calls: &[Call]) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < calls.len() {
+            let call = &calls[i];
+            let mut run = 1;
+            if call.method == "getUpdates" {
+                while i + run < calls.len()
+                    && calls[i + run].method == "getUpdates"
+                    && calls[i + run].body == call.body
+                {
+                    run += 1;
+                }
+            }
+            let ms = call
+                .at
+                .saturating_duration_since(self.inner.started)
+                .as_millis();
+            let mut body = call.body.to_string();
+            if body.len() > 600 {
+                let mut cut = 600;
+                while !body.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                body.truncate(cut);
+                body.push('…');
+            }
+            let _ = write!(out, "  +{ms:>6}ms {} {body}", call.method);
+            if let Some(code) = call.failed_with {
+                let _ = write!(out, "  -> failed {code}");
+            }
+            if run > 1 {
+                let _ = write!(out, "  ×{run}");
+            }
+            out.push('\n');
+            i += run;
+        }
+        if out.is_empty() {
+            out.push_str("  (none)\n");
+        }
+        out
+    }
+
+    /// The highest offset the bot confirmed with getUpdates (updates below it count as
+    /// handled); 0 before any confirmation.
+    pub fn confirmed_offset(&self) -> i32 {
+        self.inner.lock().confirmed_offset
+    }
+
+    /// Makes the next `times` calls of `method` fail with this error. `retry_after` adds
+    /// `parameters.retry_after` (teloxide: `RequestError::RetryAfter`). Avoid 5xx codes:
+    /// teloxide sleeps 10 s after a server error.
+    pub fn fail_next(
+        &self,
+        method: &str,
+        times: usize,
+        error_code: u16,
+        description: &str,
+        retry_after: Option<u32>,
+    ) {
+        self.inner.lock().failures.push(Failure {
+            method: method.to_string(),
+            remaining: times,
+            error_code,
+            description: description.to_string(),
+            retry_after,
+        });
+    }
+}
+
+impl Inner {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panicking test thread must not hide the calls from the other tests' dumps.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl State {
+    fn push_queue(&mut self, id: i32, update: Value) {
+        self.history.insert(id, update.clone());
+        let at = self.queue.partition_point(|q| q.id <= id);
+        self.queue.insert(
+            at,
+            Queued {
+                id,
+                update,
+                delivered: false,
+            },
+        );
+    }
+
+    fn private_chat(&mut self, user: User) -> Value {
+        let chat = json!({"id": user.id, "type": "private", "first_name": user.first_name});
+        self.chats.insert(user.id, chat.clone());
+        chat
+    }
+
+    /// A message from `from` in `chat`, without content, with the next message id.
+    fn user_message(&mut self, from: User, chat: Value) -> Value {
+        let id = self.next_message_id;
+        self.next_message_id += 1;
+        json!({
+            "message_id": id,
+            "from": user_json(from),
+            "chat": chat,
+            "date": unix_now(),
+        })
+    }
+
+    fn chat_json(&self, chat_id: i64) -> Value {
+        self.chats.get(&chat_id).cloned().unwrap_or_else(|| {
+            if chat_id < 0 {
+                json!({"id": chat_id, "type": "group", "title": format!("Test group {chat_id}")})
+            } else {
+                json!({"id": chat_id, "type": "private", "first_name": "Test user"})
+            }
+        })
+    }
+
+    fn take_failure(&mut self, method: &str) -> Option<(u16, String, Option<u32>)> {
+        let failure = self
+            .failures
+            .iter_mut()
+            .find(|f| f.remaining > 0 && f.method.eq_ignore_ascii_case(method))?;
+        failure.remaining -= 1;
+        let out = (
+            failure.error_code,
+            failure.description.clone(),
+            failure.retry_after,
+        );
+        self.failures.retain(|f| f.remaining > 0);
+        Some(out)
+    }
+
+    /// Applies the `offset` of a getUpdates call (Telegram semantics).
+    fn confirm(&mut self, offset: i64) {
+        if offset > 0 {
+            let offset = i32::try_from(offset).unwrap_or(i32::MAX);
+            // Only updates the bot has seen count as confirmed; one queued again below the
+            // offset (redeliver) is delivered once more first.
+            self.queue.retain(|q| !(q.delivered && q.id < offset));
+            self.confirmed_offset = self.confirmed_offset.max(offset);
+        } else if offset < 0 {
+            // Negative offset: keep the last -offset updates, forget all before.
+            let keep = usize::try_from(offset.unsigned_abs()).unwrap_or(usize::MAX);
+            let drop_n = self.queue.len().saturating_sub(keep);
+            if let Some(last_dropped) = self.queue.drain(..drop_n).map(|q| q.id).max() {
+                self.confirmed_offset = self.confirmed_offset.max(last_dropped + 1);
+            }
+        }
+    }
+
+    fn take_batch(&mut self, limit: usize) -> Vec<Value> {
+        self.queue
+            .iter_mut()
+            .take(limit)
+            .map(|q| {
+                q.delivered = true;
+                q.update.clone()
+            })
+            .collect()
+    }
+
+    /// Every method but getUpdates.
+    fn dispatch(&mut self, method: &str, body: &Value) -> Value {
+        match method.to_ascii_lowercase().as_str() {
+            "getme" => bot_me(),
+            "getwebhookinfo" => json!({
+                "url": self.webhook_url,
+                "has_custom_certificate": false,
+                "pending_update_count": self.queue.len(),
+            }),
+            "setwebhook" => {
+                self.webhook_url = str_field(body, "url").unwrap_or_default();
+                json!(true)
+            }
+            "deletewebhook" => {
+                self.webhook_url.clear();
+                if bool_field(body, "drop_pending_updates") {
+                    if let Some(last) = self.queue.iter().map(|q| q.id).max() {
+                        self.confirmed_offset = self.confirmed_offset.max(last + 1);
+                    }
+                    self.queue.clear();
+                }
+                json!(true)
+            }
+            "sendmessage" => self.send_message(body),
+            "editmessagetext" => self.edit_message(body, true),
+            "editmessagereplymarkup" => self.edit_message(body, false),
+            "deletemessage" => {
+                if let (Some(chat), Some(id)) = (chat_id_field(body), int_field(body, "message_id"))
+                {
+                    self.messages.remove(&(chat, id as i32));
+                }
+                json!(true)
+            }
+            "setmycommands" => {
+                self.commands = Some(json_field(body, "commands").unwrap_or(json!([])));
+                json!(true)
+            }
+            "deletemycommands" => {
+                self.commands = None;
+                json!(true)
+            }
+            "getmycommands" => self.commands.clone().unwrap_or(json!([])),
+            // answerCallbackQuery, sendChatAction, setMyDescription, setMyShortDescription,
+            // close, logOut, and anything unknown.
+            _ => json!(true),
+        }
+    }
+
+    fn send_message(&mut self, body: &Value) -> Value {
+        let chat_id = chat_id_field(body).unwrap_or(0);
+        let message_id = self.next_message_id;
+        self.next_message_id += 1;
+        let mut msg = json!({
+            "message_id": message_id,
+            "from": bot_user(),
+            "chat": self.chat_json(chat_id),
+            "date": unix_now(),
+            "text": str_field(body, "text").unwrap_or_default(),
+        });
+        if let Some(markup) = inline_markup(body) {
+            msg["reply_markup"] = markup;
+        }
+        let parse_mode = str_field(body, "parse_mode");
+        self.sent
+            .push(sent_from_json(&msg, parse_mode.clone(), false));
+        self.messages.insert(
+            (chat_id, message_id),
+            StoredMessage {
+                json: msg.clone(),
+                parse_mode,
+            },
+        );
+        msg
+    }
+
+    /// editMessageText (`text == true`) or editMessageReplyMarkup. As in Telegram, an edit
+    /// without `reply_markup` removes the inline keyboard.
+    fn edit_message(&mut self, body: &Value, text: bool) -> Value {
+        let (Some(chat_id), Some(message_id)) =
+            (chat_id_field(body), int_field(body, "message_id"))
+        else {
+            // Inline-mode edit (inline_message_id): Telegram answers `true`.
+            return json!(true);
+        };
+        let message_id = message_id as i32;
+        let (mut msg, mut parse_mode) = match self.messages.get(&(chat_id, message_id)) {
+            Some(stored) => (stored.json.clone(), stored.parse_mode.clone()),
+            None => (
+                json!({
+                    "message_id": message_id,
+                    "from": bot_user(),
+                    "chat": self.chat_json(chat_id),
+                    "date": unix_now(),
+                    "text": "",
+                }),
+                None,
+            ),
+        };
+        let obj = msg.as_object_mut().expect("message is an object");
+        if text {
+            obj.insert(
+                "text".into(),
+                json!(str_field(body, "text").unwrap_or_default()),
+            );
+            obj.remove("entities");
+            parse_mode = str_field(body, "parse_mode");
+        }
+        obj.insert("edit_date".into(), json!(unix_now()));
+        match inline_markup(body) {
+            Some(markup) => obj.insert("reply_markup".into(), markup),
+            None => obj.remove("reply_markup"),
+        };
+        if text {
+            self.sent
+                .push(sent_from_json(&msg, parse_mode.clone(), true));
+        }
+        self.messages.insert(
+            (chat_id, message_id),
+            StoredMessage {
+                json: msg.clone(),
+                parse_mode,
+            },
+        );
+        msg
+    }
+}
+
+// ---- HTTP ------------------------------------------------------------------------------
+
+async fn serve(
+    listener: tokio::net::TcpListener,
+    inner: Arc<Inner>,
+    stopped: oneshot::Receiver<()>,
+) {
+    let app = Router::new().fallback(handle).with_state(inner);
+    let _ = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            // Resolves (with an error) when the last FakeTelegram handle is dropped.
+            let _ = stopped.await;
+        })
+        .await;
+}
+
+async fn handle(
+    AxumState(inner): AxumState<Arc<Inner>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let Some(method) = method_from_path(uri.path()) else {
+        return envelope(
+            StatusCode::NOT_FOUND,
+            json!({"ok": false, "error_code": 404, "description": "Not Found"}),
+        );
+    };
+    let body = parse_body(&headers, uri.query(), &body);
+
+    let result = {
+        let mut st = inner.lock();
+        let failure = st.take_failure(&method);
+        st.calls.push(Call {
+            method: method.clone(),
+            body: body.clone(),
+            at: Instant::now(),
+            failed_with: failure.as_ref().map(|f| f.0),
+        });
+        if let Some((code, description, retry_after)) = failure {
+            let mut err = json!({"ok": false, "error_code": code, "description": description});
+            if let Some(secs) = retry_after {
+                err["parameters"] = json!({"retry_after": secs});
+            }
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_REQUEST);
+            return envelope(status, err);
+        }
+        if method.eq_ignore_ascii_case("getUpdates") {
+            None
+        } else {
+            Some(st.dispatch(&method, &body))
+        }
+    };
+    let result = match result {
+        Some(result) => result,
+        None => get_updates(&inner, &body).await,
+    };
+    envelope(StatusCode::OK, json!({"ok": true, "result": result}))
+}
+
+async fn get_updates(inner: &Inner, body: &Value) -> Value {
+    let offset = int_field(body, "offset").unwrap_or(0);
+    let limit = int_field(body, "limit").unwrap_or(100).clamp(1, 100) as usize;
+    let timeout = Duration::from_secs(int_field(body, "timeout").unwrap_or(0).max(0) as u64);
+    let deadline = tokio::time::Instant::now() + timeout.min(MAX_LONG_POLL);
+    inner.lock().confirm(offset);
+    loop {
+        let notified = inner.queued.notified();
+        tokio::pin!(notified);
+        // Register before looking at the queue, so a push in between is not missed.
+        notified.as_mut().enable();
+        let batch = inner.lock().take_batch(limit);
+        if !batch.is_empty() || tokio::time::Instant::now() >= deadline {
+            return Value::Array(batch);
+        }
+        tokio::select! {
+            _ = notified => {}
+            _ = tokio::time::sleep_until(deadline) => {}
+        }
+    }
+}
+
+fn envelope(status: StatusCode, value: Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+/// `/bot{token}/{method}` → method, first letter lowercased.
+fn method_from_path(path: &str) -> Option<String> {
+    let mut segments = path.trim_matches('/').rsplit('/');
+    let method = segments.next()?;
+    let token = segments.next()?;
+    if !token.starts_with("bot") || method.is_empty() {
+        return None;
+    }
+    // teloxide sends `SendMessage`; Telegram is case-insensitive and documents `sendMessage`.
+    let mut chars = method.chars();
+    let first = chars.next()?.to_ascii_lowercase();
+    Some(std::iter::once(first).chain(chars).collect())
+}
+
+fn parse_body(headers: &HeaderMap, query: Option<&str>, body: &[u8]) -> Value {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut value = if body.is_empty() {
+        Value::Object(Map::new())
+    } else if content_type.starts_with("application/json") {
+        serde_json::from_slice(body)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
+    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+        parse_urlencoded(&String::from_utf8_lossy(body))
+    } else {
+        Value::String(String::from_utf8_lossy(body).into_owned())
+    };
+    if let (Some(query), Value::Object(obj)) = (query, &mut value) {
+        if let Value::Object(params) = parse_urlencoded(query) {
+            for (k, v) in params {
+                obj.entry(k).or_insert(v);
+            }
+        }
+    }
+    value
+}
+
+fn parse_urlencoded(s: &str) -> Value {
+    let mut obj = Map::new();
+    for pair in s.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        obj.insert(percent_decode(k), Value::String(percent_decode(v)));
+    }
+    Value::Object(obj)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(hi), Some(lo)) => {
+                        out.push((hi * 16 + lo) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+// ---- JSON helpers ----------------------------------------------------------------------
+
+fn unix_now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+fn bot_user() -> Value {
+    json!({"id": BOT_ID, "is_bot": true, "first_name": "MitID test bot", "username": BOT_USERNAME})
+}
+
+fn bot_me() -> Value {
+    let mut me = bot_user();
+    let obj = me.as_object_mut().expect("object");
+    for (k, v) in [
+        ("can_join_groups", true),
+        ("can_read_all_group_messages", false),
+        ("supports_inline_queries", false),
+        ("can_connect_to_business", false),
+        ("has_main_web_app", false),
+    ] {
+        obj.insert(k.into(), json!(v));
+    }
+    me
+}
+
+fn user_json(user: User) -> Value {
+    let mut v = json!({"id": user.id, "is_bot": false, "first_name": user.first_name});
+    if let Some(lang) = user.language_code {
+        v["language_code"] = json!(lang);
+    }
+    v
+}
+
+/// Sets `text` and, for bot commands, `entities` like Telegram: a `/command` (optionally
+/// `@bot`) at the start or after whitespace, offsets in UTF-16 code units.
+fn set_text(msg: &mut Value, text: &str) {
+    msg["text"] = json!(text);
+    let entities = command_entities(text);
+    if !entities.is_empty() {
+        msg["entities"] = Value::Array(entities);
+    }
+}
+
+fn command_entities(text: &str) -> Vec<Value> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut entities = Vec::new();
+    let mut utf16_pos = 0usize;
+    let mut prev_space = true;
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '/' && prev_space {
+            let mut j = i + 1;
+            while j < chars.len() && is_word(chars[j]) && j - i <= 64 {
+                j += 1;
+            }
+            if j > i + 1 && j < chars.len() && chars[j] == '@' {
+                let mut k = j + 1;
+                while k < chars.len() && is_word(chars[k]) {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    j = k;
+                }
+            }
+            if j > i + 1 && (j == chars.len() || chars[j].is_whitespace()) {
+                let len: usize = chars[i..j].iter().map(|c| c.len_utf16()).sum();
+                entities.push(json!({"type": "bot_command", "offset": utf16_pos, "length": len}));
+                utf16_pos += len;
+                i = j;
+                prev_space = false;
+                continue;
+            }
+        }
+        prev_space = c.is_whitespace();
+        utf16_pos += c.len_utf16();
+        i += 1;
+    }
+    entities
+}
+
+fn sent_from_json(msg: &Value, parse_mode: Option<String>, edited: bool) -> SentMessage {
+    let buttons = msg["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|row| {
+                    row.as_array()
+                        .map(|row| {
+                            row.iter()
+                                .map(|b| Button {
+                                    text: b["text"].as_str().unwrap_or_default().to_string(),
+                                    callback_data: b["callback_data"].as_str().map(str::to_string),
+                                    url: b["url"].as_str().map(str::to_string),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    SentMessage {
+        message_id: msg["message_id"].as_i64().unwrap_or_default() as i32,
+        chat_id: msg["chat"]["id"].as_i64().unwrap_or_default(),
+        text: msg["text"].as_str().unwrap_or_default().to_string(),
+        parse_mode,
+        buttons,
+        edited,
+    }
+}
+
+/// A field that may be JSON-encoded inside a string (urlencoded bodies).
+fn json_field(body: &Value, key: &str) -> Option<Value> {
+    match body.get(key)? {
+        Value::String(s) => serde_json::from_str(s).ok(),
+        Value::Null => None,
+        v => Some(v.clone()),
+    }
+}
+
+/// `reply_markup` if it is an inline keyboard (the only kind a Message echoes).
+fn inline_markup(body: &Value) -> Option<Value> {
+    json_field(body, "reply_markup").filter(|m| m.get("inline_keyboard").is_some())
+}
+
+fn int_field(body: &Value, key: &str) -> Option<i64> {
+    match body.get(key)? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+fn chat_id_field(body: &Value) -> Option<i64> {
+    int_field(body, "chat_id")
+}
+
+fn str_field(body: &Value, key: &str) -> Option<String> {
+    body.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn bool_field(body: &Value, key: &str) -> bool {
+    match body.get(key) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s == "true",
+        _ => false,
+    }
+}

@@ -1,0 +1,8 @@
+//! Test support shared by the integration tests (`mod support;`).
+//!
+//! Each test file is its own crate and uses only part of this, hence the allows.
+#![allow(dead_code, unused_imports)]
+
+pub mod fake_telegram;
+
+pub use fake_telegram::{Button, Call, FakeTelegram, SentMessage, User};
