@@ -249,12 +249,14 @@ async fn wait_for_signal() {
 async fn expire_regularly(app: Arc<App>) {
     let retention = chrono::Duration::days(app.config.retention_days as i64);
     loop {
+        // The first sweep waits an hour: a user who returns right after an upgrade that
+        // could not read their record is told so, instead of meeting a silent restart.
+        tokio::time::sleep(Duration::from_secs(3600)).await;
         match on_store(&app, move |s| s.expire(Utc::now(), retention)).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
             Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
         }
-        tokio::time::sleep(Duration::from_secs(3600)).await;
     }
 }
 
@@ -500,25 +502,33 @@ async fn handle(
         let _ = bot.answer_callback_query(id.clone()).await;
     }
     let lang = record.state.lang;
-    if !notices.is_empty() {
-        let text = notices
+    // A notice (we could not read the old record; an edit is not read) leads the first
+    // reply rather than arriving as a message of its own.
+    let mut notice: Option<String> = (!notices.is_empty()).then(|| {
+        notices
             .iter()
             .map(|m| app.engine.i18n.render(lang, m, &app.engine.globals))
             .collect::<Vec<_>>()
-            .join("\n\n");
-        if deliver(bot, app, chat, &text, None, None).await? {
-            return Ok(());
+            .join("\n\n")
+    });
+    let replies = step.map(|s| {
+        if s.delete_input {
+            if let Some(id) = user_message {
+                // Private input (a CPR number, a UserID idea): remove it from the chat.
+                let bot = bot.clone();
+                tokio::spawn(async move {
+                    let _ = bot.delete_message(chat, id).await;
+                });
+            }
         }
-    }
-    let Some(step) = step else { return Ok(()) };
-    if step.delete_input {
-        if let Some(id) = user_message {
-            // Private input (a CPR number, a UserID idea): remove it from the chat.
-            let _ = bot.delete_message(chat, id).await;
+        s.replies
+    });
+    for reply in replies.iter().flatten() {
+        let mut rendered = app.engine.render(lang, reply);
+        if let Some(n) = notice.take() {
+            rendered.text = format!("{n}\n\n{}", rendered.text);
+            rendered.replaces_previous = false;
         }
-    }
-    for reply in &step.replies {
-        let rendered = app.engine.render(lang, reply);
         let keyboard = render::keyboard(&rendered.buttons);
         let edit = if rendered.replaces_previous {
             callback.as_ref().map(|(_, m)| *m)
@@ -528,6 +538,9 @@ async fn handle(
         if deliver(bot, app, chat, &rendered.text, keyboard, edit).await? {
             return Ok(());
         }
+    }
+    if let Some(n) = notice {
+        deliver(bot, app, chat, &n, None, None).await?;
     }
     Ok(())
 }

@@ -72,7 +72,7 @@ mod tests {
     #[test]
     fn long_texts_are_split_at_paragraphs_and_nothing_is_lost() {
         let para = "word ".repeat(300);
-        let text = vec![para.trim(); 5].join("\n\n");
+        let text = [para.trim(); 5].join("\n\n");
         let pieces = split_text(&text, 4096);
         assert!(pieces.len() > 1);
         assert!(pieces.iter().all(|p| p.chars().count() <= 4096));

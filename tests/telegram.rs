@@ -1,0 +1,590 @@
+//! The Telegram front end as citizens meet it: the real teloxide dispatcher, a sled store
+//! in a temporary folder, and a fake Bot API server on loopback (no network).
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use mitid_bot::check;
+use mitid_bot::config::Config;
+use mitid_bot::content::ContentSource;
+use mitid_bot::dialogue::engine::Engine;
+use mitid_bot::i18n::{Globals, Lang, Msg};
+use mitid_bot::storage::{Loaded, SledStore, Store};
+use mitid_bot::telegram::{self, App};
+use support::{FakeTelegram, SentMessage, User};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+const ANNA: User = User {
+    id: 1001,
+    language_code: Some("da"),
+    first_name: "Anna",
+};
+const KLAUS: User = User {
+    id: 1002,
+    language_code: Some("de"),
+    first_name: "Klaus",
+};
+const ALEX: User = User {
+    id: 1003,
+    language_code: Some("pl"),
+    first_name: "Alex",
+};
+
+fn engine() -> Engine {
+    check::load(&ContentSource::embedded(), Globals::default()).expect("shipped content loads")
+}
+
+fn text(lang: Lang, id: &str) -> String {
+    let e = engine();
+    e.i18n.render(lang, &Msg::new(id), &e.globals)
+}
+
+struct Bot {
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+fn open_store(dir: &Path) -> SledStore {
+    // A stopped bot may still be dropping its store for a moment.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match SledStore::open(dir) {
+            Ok(s) => return s,
+            Err(e) if Instant::now() < deadline => {
+                let _ = e;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+async fn start(fake: &FakeTelegram, dir: &Path) -> Bot {
+    let config = Config {
+        data_dir: dir.to_path_buf(),
+        ..Config::default()
+    };
+    let app = Arc::new(App {
+        engine: engine(),
+        store: Arc::new(open_store(dir)),
+        config,
+    });
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(telegram::serve(fake.bot(), app, async {
+        let _ = stopped.await;
+    }));
+    Bot { stop, task }
+}
+
+async fn stop(bot: Bot) {
+    let _ = bot.stop.send(());
+    tokio::time::timeout(Duration::from_secs(10), bot.task)
+        .await
+        .expect("the bot stops within 10 s")
+        .expect("the bot task did not panic")
+        .expect("the bot ran without error");
+}
+
+/// One user's chat, driven like a person would.
+struct Chat<'a> {
+    fake: &'a FakeTelegram,
+    user: User,
+}
+
+impl Chat<'_> {
+    fn messages(&self) -> Vec<SentMessage> {
+        self.fake.sent_messages(self.user.id)
+    }
+
+    /// Waits until the bot has said something new, and then has been quiet for a moment.
+    async fn replies_after(&self, before: usize) -> Vec<SentMessage> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut last = before;
+        let mut quiet_since = Instant::now();
+        loop {
+            let now = self.messages().len();
+            if now != last {
+                last = now;
+                quiet_since = Instant::now();
+            }
+            if last > before && quiet_since.elapsed() > Duration::from_millis(150) {
+                return self.messages()[before..].to_vec();
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "no reply in 10 s; calls:\n{}",
+                    self.fake.dump(&self.fake.calls())
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    async fn say(&self, t: &str) -> Vec<SentMessage> {
+        let before = self.messages().len();
+        self.fake.send_text(self.user, t);
+        self.replies_after(before).await
+    }
+
+    /// Presses the newest button whose callback data ends in `:option`.
+    async fn press(&self, option: &str) -> Vec<SentMessage> {
+        let (message_id, data) = self.find_button(option);
+        let before = self.messages().len();
+        self.fake.press_button(self.user, message_id, &data);
+        self.replies_after(before).await
+    }
+
+    fn find_button(&self, option: &str) -> (i32, String) {
+        let suffix = format!(":{option}");
+        for m in self.messages().iter().rev() {
+            if let Some(d) = m.callback_data().into_iter().find(|d| d.ends_with(&suffix)) {
+                return (m.message_id, d);
+            }
+        }
+        panic!("no button `{option}` in:\n{:#?}", self.messages());
+    }
+
+    fn last_text(&self) -> String {
+        self.messages()
+            .last()
+            .map(|m| m.text.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn joined(ms: &[SentMessage]) -> String {
+    ms.iter()
+        .map(|m| m.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn walk_to_documents(chat: &Chat<'_>) {
+    chat.say("/start").await;
+    for option in [
+        "prepare", "yes", "yes", "first", "dk", "under5", "several", "yes",
+    ] {
+        chat.press(option).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_preparation_by_buttons_in_danish_and_german_ends_in_the_checklist() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    for (user, lang) in [(ANNA, Lang::Da), (KLAUS, Lang::De)] {
+        let chat = Chat { fake: &fake, user };
+        walk_to_documents(&chat).await;
+        chat.press("none").await;
+        chat.press("residence_cert").await;
+        chat.press("foreign_passport").await;
+        chat.press("done").await;
+        chat.press("yes").await;
+        for option in ["next", "next", "code", "next", "chosen"] {
+            chat.press(option).await;
+        }
+        let checklist = chat.last_text();
+        assert!(
+            checklist.contains(&text(lang, "cl-title")),
+            "{lang}: {checklist}"
+        );
+        for id in [
+            "cl-doc-residence-cert",
+            "cl-doc-foreign-passport",
+            "cl-code-display",
+            "cl-keep",
+        ] {
+            assert!(
+                checklist.contains(&text(lang, id)),
+                "{lang}: {id} missing in {checklist}"
+            );
+        }
+        let all = joined(&chat.messages());
+        let progress = engine().i18n.render(
+            lang,
+            &Msg::new("progress").num("step", 3).num("total", 6),
+            &Globals::default(),
+        );
+        assert!(all.contains(&progress), "{lang}: the step counter shows");
+        let greeting = text(lang, "welcome");
+        assert_eq!(
+            all.matches(&greeting).count(),
+            1,
+            "{lang}: the greeting comes once"
+        );
+        let last = chat.messages().last().cloned().unwrap();
+        let booking = last.buttons.iter().flatten().find_map(|b| b.url.clone());
+        assert_eq!(
+            booking.as_deref(),
+            Some("https://www.aabenraa.dk/"),
+            "{lang}: a booking link button"
+        );
+    }
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_button_press_is_answered() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    chat.press("prepare").await;
+    chat.press("yes").await;
+    let before = chat.messages().len();
+    fake.press_button(ANNA, 1, "forged:data");
+    chat.replies_after(before).await;
+    // Three presses, three answers: no button keeps spinning.
+    assert_eq!(fake.calls_to("answerCallbackQuery").len(), 3);
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ticking_documents_on_and_off_redraws_the_same_message() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    walk_to_documents(&chat).await;
+    chat.press("none").await;
+    let (list_id, _) = chat.find_button("yellow_card");
+    let after = chat.press("yellow_card").await;
+    assert!(
+        after.iter().all(|m| m.edited && m.message_id == list_id),
+        "edited in place: {after:#?}"
+    );
+    let ticked = fake.current_message(ANNA.id, list_id).unwrap();
+    assert!(
+        ticked
+            .buttons
+            .iter()
+            .flatten()
+            .any(|b| b.text.starts_with('✅')),
+        "{ticked:#?}"
+    );
+    chat.press("yellow_card").await;
+    let unticked = fake.current_message(ANNA.id, list_id).unwrap();
+    assert!(
+        !unticked
+            .buttons
+            .iter()
+            .flatten()
+            .any(|b| b.text.starts_with('✅')),
+        "{unticked:#?}"
+    );
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_from_before_a_restart_gets_a_calm_answer_and_the_dialogue_is_kept() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: KLAUS,
+    };
+    chat.say("/start").await;
+    chat.press("prepare").await;
+    let (old_message, old_button) = chat.find_button("yes");
+    chat.press("yes").await;
+    stop(bot).await;
+
+    let bot = start(&fake, dir.path()).await;
+    let before = chat.messages().len();
+    fake.press_button(KLAUS, old_message, &old_button);
+    let replies = chat.replies_after(before).await;
+    let shown = joined(&replies);
+    assert!(shown.contains(&text(Lang::De, "stale-button")), "{shown}");
+    assert!(
+        shown.contains(&text(Lang::De, "age-question")),
+        "still at the age question after the restart: {shown}"
+    );
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_callback_data_stickers_photos_and_edits_get_a_helpful_reply() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ALEX,
+    };
+    let welcome = chat.say("/start").await;
+    assert!(
+        joined(&welcome).contains(&text(Lang::En, "welcome")),
+        "pl falls back to English"
+    );
+    chat.press("prepare").await;
+    let at = chat.messages().last().unwrap().message_id;
+    for forged in ["nonsense", "cpr:delete", "@nav:../../etc", &"z".repeat(64)] {
+        let before = chat.messages().len();
+        fake.press_button(ALEX, at, forged);
+        let shown = joined(&chat.replies_after(before).await);
+        assert!(
+            shown.contains(&text(Lang::En, "stale-button")),
+            "{forged}: {shown}"
+        );
+        assert!(
+            shown.contains(&text(Lang::En, "cpr-question")),
+            "{forged}: {shown}"
+        );
+    }
+    let before = chat.messages().len();
+    fake.send_sticker(ALEX);
+    assert!(joined(&chat.replies_after(before).await).contains(&text(Lang::En, "only-text")));
+    let before = chat.messages().len();
+    fake.send_photo(ALEX);
+    assert!(joined(&chat.replies_after(before).await).contains(&text(Lang::En, "only-text")));
+    let before = chat.messages().len();
+    fake.send_edited_text(ALEX, 1, "yes");
+    assert!(joined(&chat.replies_after(before).await).contains(&text(Lang::En, "edited-message")));
+    let huge = chat.say(&"a".repeat(4096)).await;
+    assert!(joined(&huge).contains(&text(Lang::En, "not-understood")));
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_group_the_bot_points_to_a_private_chat_and_otherwise_stays_quiet() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let group = -5001;
+    fake.send_in_group(ANNA, group, "Hej alle sammen, hvem kender MitID?");
+    fake.send_in_group(ANNA, group, "/start");
+    fake.wait_until(Duration::from_secs(10), |calls| {
+        calls.iter().any(|c| c.method == "sendMessage")
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent = fake.sent_messages(group);
+    assert_eq!(sent.len(), 1, "one answer, to /start only: {sent:#?}");
+    assert!(
+        sent[0].text.contains("https://t.me/mitid_test_bot"),
+        "{}",
+        sent[0].text
+    );
+    stop(bot).await;
+    let store = open_store(dir.path());
+    assert_eq!(
+        store.load(group).unwrap(),
+        Loaded::Missing,
+        "nothing is kept about a group"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_checked_userid_and_a_cpr_number_are_nowhere_in_the_data_directory() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    let reply = chat.say("/userid").await;
+    assert!(joined(&reply).contains(&text(Lang::Da, "userid-rules")));
+    let before = fake.calls_to("deleteMessage").len();
+    let checked = chat.say("Zebrafisk Quokka 42").await;
+    assert!(joined(&checked).contains("✅"), "{}", joined(&checked));
+    let warned = chat.say("mit cpr er 0101901234").await;
+    assert!(joined(&warned).contains(&text(Lang::Da, "cpr-warning")));
+    assert_eq!(
+        fake.calls_to("deleteMessage").len(),
+        before + 2,
+        "both messages deleted from the chat"
+    );
+    stop(bot).await;
+    for entry in walk(dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        for secret in [&b"Quokka"[..], b"0101901234"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret),
+                "{} holds {:?}",
+                entry.display(),
+                String::from_utf8_lossy(secret)
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forget_leaves_no_record_for_that_chat() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let anna = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    let klaus = Chat {
+        fake: &fake,
+        user: KLAUS,
+    };
+    anna.say("/start").await;
+    anna.press("prepare").await;
+    klaus.say("/start").await;
+    let done = anna.say("/forget").await;
+    assert!(joined(&done).contains(&text(Lang::Da, "forget-done")));
+    stop(bot).await;
+    let store = open_store(dir.path());
+    assert_eq!(store.load(ANNA.id).unwrap(), Loaded::Missing);
+    assert!(
+        matches!(store.load(KLAUS.id).unwrap(), Loaded::Found(_)),
+        "other chats stay"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_update_delivered_twice_advances_the_dialogue_once() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    chat.press("prepare").await;
+    let (message, data) = chat.find_button("yes");
+    let before = chat.messages().len();
+    let update = fake.press_button(ANNA, message, &data);
+    chat.replies_after(before).await;
+    let after_once = chat.messages().len();
+    fake.redeliver(update);
+    // Wait until the redelivered update was fetched, then a little longer.
+    fake.wait_until(Duration::from_secs(10), |_| fake.pending_updates() == 0)
+        .await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(chat.messages().len(), after_once, "no second reply");
+    stop(bot).await;
+    let store = open_store(dir.path());
+    let Loaded::Found(record) = store.load(ANNA.id).unwrap() else {
+        panic!("a record")
+    };
+    assert_eq!(record.state.node, "age", "advanced once, from cpr to age");
+}
+
+fn write_raw(dir: &Path, chat: i64, bytes: &[u8]) {
+    let db = sled::open(dir).unwrap();
+    let tree = db.open_tree("conversations").unwrap();
+    tree.insert(chat.to_be_bytes(), bytes).unwrap();
+    db.flush().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_of_the_previous_version_continues_and_garbage_restarts_calmly() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    // Version 1: the state without the list of handled updates. Anna was at the age question.
+    let v1 = serde_json::json!({
+        "state": { "version": 1, "lang": "da", "lang_chosen": false, "node": "age",
+                   "facts": { "cpr": { "one": "yes" } }, "history": ["welcome", "cpr"], "resume": null },
+        "last_active": chrono::Utc::now().timestamp()
+    });
+    let mut bytes = vec![1u8];
+    bytes.extend(serde_json::to_vec(&v1).unwrap());
+    write_raw(dir.path(), ANNA.id, &bytes);
+    write_raw(
+        dir.path(),
+        KLAUS.id,
+        b"\xff\x00garbage that no release ever wrote",
+    );
+    let bot = start(&fake, dir.path()).await;
+
+    let anna = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    let next = anna.say("1").await;
+    assert!(
+        joined(&next).contains(&text(Lang::Da, "reason-question")),
+        "continued from the age question: {}",
+        joined(&next)
+    );
+
+    let klaus = Chat {
+        fake: &fake,
+        user: KLAUS,
+    };
+    let restart = klaus.say("/start").await;
+    let shown = joined(&restart);
+    assert!(
+        shown.contains(&text(Lang::De, "store-start-over")),
+        "{shown}"
+    );
+    assert!(shown.contains(&text(Lang::De, "welcome")), "{shown}");
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_who_blocked_the_bot_is_forgotten_and_a_429_is_waited_out() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: KLAUS,
+    };
+    chat.say("/start").await;
+
+    fake.fail_next(
+        "sendMessage",
+        1,
+        429,
+        "Too Many Requests: retry after 1",
+        Some(1),
+    );
+    let started = Instant::now();
+    let reply = chat.say("/help").await;
+    assert!(joined(&reply).contains(&text(Lang::De, "help")));
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "waited for retry_after"
+    );
+
+    fake.fail_next(
+        "sendMessage",
+        1,
+        403,
+        "Forbidden: bot was blocked by the user",
+        None,
+    );
+    fake.send_text(KLAUS, "/faq");
+    fake.wait_until(Duration::from_secs(10), |calls| {
+        calls.iter().any(|c| c.failed_with == Some(403))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    stop(bot).await;
+    let store = open_store(dir.path());
+    assert_eq!(store.load(KLAUS.id).unwrap(), Loaded::Missing);
+}
