@@ -473,3 +473,64 @@ fn every_language_renders_every_screen_of_the_preparation() {
         assert!(shown.contains("73 76 76 76"));
     }
 }
+
+#[test]
+fn steps_report_what_the_statistics_count_and_nothing_typed() {
+    let e = engine();
+    let state = e.new_state(Lang::De);
+    let step = e.step(&state, Input::Text("Hallo".into()), now());
+    assert_eq!(
+        step.events[0],
+        mitid_bot::dialogue::Event::ConversationStarted { lang: Lang::De }
+    );
+    let step = e.step(
+        &step.state,
+        Input::Text("wie ist das wetter morgen".into()),
+        now(),
+    );
+    assert!(
+        step.events
+            .contains(&mitid_bot::dialogue::Event::Unanswered),
+        "{:?}",
+        step.events
+    );
+    let mut t = Talk::new(&e, Lang::En);
+    to_documents(&mut t);
+    t.press("licence")
+        .press("next")
+        .press("next")
+        .press("app")
+        .press("ok");
+    let step = e.step(&t.state, Input::Button("userid:later".into()), now());
+    assert_eq!(
+        step.events,
+        vec![mitid_bot::dialogue::Event::ChecklistShown {
+            documents: Some("enough".into()),
+            witness: Some("likely".into()),
+            device: Some("app".into()),
+        }]
+    );
+}
+
+#[test]
+fn a_question_typed_mid_flow_is_answered_and_the_flow_resumes() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::De);
+    t.press("prepare").press("yes").press("yes");
+    assert_eq!(t.state.node, "reason");
+    t.text("Brauche ich einen Zeugen?");
+    assert_eq!(t.state.node, "faq-witness-needed", "{:?}", t.ids());
+    t.press("resume");
+    assert_eq!(t.state.node, "reason");
+    t.text("kan min søn bruge mit MitID?");
+    assert_eq!(
+        t.state.node, "faq-sharing",
+        "a MitID is personal: the son may not use it"
+    );
+    t.text("what are your opening hours on saturday");
+    assert!(
+        t.ids().contains(&"not-understood".to_string()),
+        "{:?}",
+        t.ids()
+    );
+}

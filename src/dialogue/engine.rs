@@ -108,6 +108,25 @@ pub struct Step {
     /// The user's message held something private (a CPR number, a UserID idea): delete it
     /// where the channel allows.
     pub delete_input: bool,
+    /// What happened, for the anonymous statistics. Never anything the user typed.
+    pub events: Vec<Event>,
+}
+
+/// Something worth counting. Carries only values from the flow and the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A conversation began (the first input of a new state), in this language.
+    ConversationStarted { lang: Lang },
+    /// The checklist was shown, with the outcomes it was built from.
+    ChecklistShown {
+        documents: Option<String>,
+        witness: Option<String>,
+        device: Option<String>,
+    },
+    /// An answer of the FAQ was shown (by button or by free text).
+    FaqAnswer { topic: String },
+    /// Typed text that nothing recognised.
+    Unanswered,
 }
 
 /// A reply rendered in one language, ready for a channel.
@@ -140,6 +159,7 @@ struct Ctx<'a> {
     replies: Vec<Reply>,
     pending: Vec<Msg>,
     delete_input: bool,
+    events: Vec<Event>,
 }
 
 impl Engine {
@@ -165,12 +185,19 @@ impl Engine {
             replies: Vec::new(),
             pending: Vec::new(),
             delete_input: false,
+            events: Vec::new(),
         };
+        let new = cx.state.node.is_empty();
         cx.handle(input, now);
+        if new {
+            let lang = cx.state.lang;
+            cx.events.insert(0, Event::ConversationStarted { lang });
+        }
         Step {
             state: cx.state,
             replies: cx.replies,
             delete_input: cx.delete_input,
+            events: cx.events,
         }
     }
 
@@ -454,6 +481,7 @@ impl Ctx<'_> {
     }
 
     fn not_understood(&mut self) {
+        self.events.push(Event::Unanswered);
         let mut buttons = Vec::new();
         if self.state.resume.is_some() || self.current().is_some_and(|n| n.section.is_some()) {
             buttons.push(self.nav_button("btn-resume", "resume"));
@@ -786,6 +814,7 @@ impl Ctx<'_> {
             return;
         };
         let facts = with_derived(&self.state.facts, self.now);
+        self.count_shown(&node, &facts);
         let mut parts = std::mem::take(&mut self.pending);
         if let Some((step, total)) = node.section.as_deref().and_then(|s| self.flow().step_of(s)) {
             parts.push(
@@ -816,6 +845,21 @@ impl Ctx<'_> {
             buttons,
             replaces_previous: false,
         });
+    }
+
+    fn count_shown(&mut self, node: &Node, facts: &Facts) {
+        let one = |k: &str| facts.get(k).and_then(Fact::as_one).map(str::to_string);
+        if node.id == "checklist" {
+            self.events.push(Event::ChecklistShown {
+                documents: one("documents"),
+                witness: one("witness"),
+                device: one("device"),
+            });
+        } else if let Some(topic) = node.id.strip_prefix("faq-") {
+            self.events.push(Event::FaqAnswer {
+                topic: topic.to_string(),
+            });
+        }
     }
 
     /// Every single-valued fact and every moment is available to the texts as a variable.

@@ -9,6 +9,6 @@ pub mod engine;
 pub mod flow;
 pub mod state;
 
-pub use engine::{Button, ButtonAction, Command, Engine, Input, Reply, Step};
+pub use engine::{Button, ButtonAction, Command, Engine, Event, Input, Reply, Step};
 pub use flow::Flow;
 pub use state::{Fact, Facts, State};
