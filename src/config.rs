@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::{Globals, Lang};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Config {
     pub municipality: String,
     pub phone: String,
@@ -20,6 +20,31 @@ pub struct Config {
     pub retention_days: u32,
     pub data_dir: PathBuf,
     pub content_dir: Option<PathBuf>,
+    /// Public HTTPS address Telegram posts updates to; unset means long polling.
+    pub webhook_url: Option<String>,
+    /// Where the webhook (and `/healthz`, `/metrics`) listen, e.g. `127.0.0.1:8080`.
+    pub listen: Option<std::net::SocketAddr>,
+    /// Secret Telegram sends with every webhook call; the same for all instances.
+    pub webhook_secret: Option<String>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The webhook secret is never printed.
+        f.debug_struct("Config")
+            .field("municipality", &self.municipality)
+            .field("phone", &self.phone)
+            .field("booking_url", &self.booking_url)
+            .field("default_language", &self.default_language)
+            .field("data_dir", &self.data_dir)
+            .field("webhook_url", &self.webhook_url)
+            .field("listen", &self.listen)
+            .field(
+                "webhook_secret",
+                &self.webhook_secret.as_ref().map(|_| "<set>"),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Config {
@@ -34,6 +59,9 @@ impl Default for Config {
             retention_days: 30,
             data_dir: PathBuf::from("./data"),
             content_dir: None,
+            webhook_url: None,
+            listen: None,
+            webhook_secret: None,
         }
     }
 }
@@ -60,9 +88,29 @@ pub const KEYS: &[&str] = &[
     "retention_days",
     "data_dir",
     "content_dir",
+    "webhook_url",
+    "listen",
+    "webhook_secret",
 ];
 
 impl Config {
+    /// Sets a key as if from a flag: for `--listen`, `--webhook-url` and the like.
+    pub fn set_flag(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        self.set(&format!("--{}", key.replace('_', "-")), key, value)
+    }
+
+    /// Problems of settings that only show together (`webhook_url` needs `listen`).
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.webhook_url.is_some() && self.listen.is_none() {
+            return Err(ConfigError::Value {
+                source_name: "settings".into(),
+                key: "listen".into(),
+                message: "webhook_url is set, so the bot needs an address to listen on (listen = \"127.0.0.1:8080\")".into(),
+            });
+        }
+        Ok(())
+    }
+
     pub fn globals(&self) -> Globals {
         Globals {
             municipality: self.municipality.clone(),
@@ -171,6 +219,36 @@ impl Config {
             }
             "data_dir" => self.data_dir = PathBuf::from(nonempty(value)?),
             "content_dir" => self.content_dir = Some(PathBuf::from(nonempty(value)?)),
+            "webhook_url" => {
+                let v = nonempty(value)?;
+                if !v.starts_with("https://") && !v.starts_with("http://") {
+                    return Err(bad(format!(
+                        "`{v}` is not a web address (Telegram needs https://...)"
+                    )));
+                }
+                self.webhook_url = Some(v);
+            }
+            "listen" => {
+                self.listen = Some(value.trim().parse().map_err(|_| {
+                    bad(format!(
+                        "`{value}` is not an address with a port, like 127.0.0.1:8080"
+                    ))
+                })?)
+            }
+            "webhook_secret" => {
+                let v = nonempty(value)?;
+                // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and -.
+                if v.len() > 256
+                    || !v
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                {
+                    return Err(bad(
+                        "must be 1-256 characters: letters, digits, _ and -".into()
+                    ));
+                }
+                self.webhook_secret = Some(v);
+            }
             _ => return Err(bad(format!("unknown key (known: {})", KEYS.join(", ")))),
         }
         Ok(())

@@ -45,7 +45,18 @@ impl<'a> MakeWriter<'a> for Redacted {
 /// Installs the subscriber. Safe to call once per process.
 pub fn init() {
     let token = std::env::var("TELOXIDE_TOKEN").unwrap_or_default();
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let mut filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // Library log lines that can carry a user's message (an update that failed to parse,
+    // traced responses) are off whatever RUST_LOG says: logs carry no message text.
+    for quiet in [
+        "teloxide::update_listeners::webhooks=off",
+        "teloxide::dispatching::dispatcher=warn",
+        "teloxide_core::adaptors::trace=off",
+    ] {
+        if let Ok(d) = quiet.parse() {
+            filter = filter.add_directive(d);
+        }
+    }
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false)

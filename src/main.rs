@@ -35,8 +35,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Run the Telegram bot (needs TELOXIDE_TOKEN).
-    Run,
+    /// Run the Telegram bot (needs TELOXIDE_TOKEN). Long polling, or a webhook with
+    /// --webhook-url and --listen.
+    Run {
+        /// Public HTTPS address Telegram posts updates to (also `webhook_url`).
+        #[arg(long)]
+        webhook_url: Option<String>,
+        /// Address to listen on for the webhook, /healthz and /metrics (also `listen`).
+        #[arg(long)]
+        listen: Option<String>,
+    },
     /// Talk to the bot in the terminal: a number picks a button.
     Chat {
         /// da, en or de.
@@ -82,7 +90,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let loaded = mitid_bot::check::load(&source, config.globals());
     let command = cli.command.unwrap_or_else(|| {
         if std::env::var_os("TELOXIDE_TOKEN").is_some() {
-            Cmd::Run
+            Cmd::Run {
+                webhook_url: None,
+                listen: None,
+            }
         } else {
             Cmd::Chat { lang: None }
         }
@@ -103,8 +114,24 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match command {
         Cmd::Check => unreachable!("handled above"),
-        Cmd::Run => {
+        Cmd::Run {
+            webhook_url,
+            listen,
+        } => {
             mitid_bot::logging::init();
+            let mut config = config;
+            for (key, value) in [("webhook_url", webhook_url), ("listen", listen)] {
+                if let Some(v) = value {
+                    if let Err(e) = config.set_flag(key, &v) {
+                        eprintln!("{e}");
+                        return Ok(ExitCode::from(1));
+                    }
+                }
+            }
+            if let Err(e) = config.validate() {
+                eprintln!("{e}");
+                return Ok(ExitCode::from(1));
+            }
             if std::env::var("TELOXIDE_TOKEN")
                 .map(|t| t.trim().is_empty())
                 .unwrap_or(true)
@@ -112,11 +139,11 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
             }
             let store = mitid_bot::storage::SledStore::open(&config.data_dir)?;
-            let app = Arc::new(mitid_bot::telegram::App {
+            let app = Arc::new(mitid_bot::telegram::App::new(
                 engine,
-                store: Arc::new(store),
+                Arc::new(store),
                 config,
-            });
+            ));
             tokio::runtime::Runtime::new()?.block_on(mitid_bot::telegram::run(app))?;
             Ok(ExitCode::SUCCESS)
         }

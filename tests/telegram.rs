@@ -68,11 +68,7 @@ async fn start(fake: &FakeTelegram, dir: &Path) -> Bot {
         data_dir: dir.to_path_buf(),
         ..Config::default()
     };
-    let app = Arc::new(App {
-        engine: engine(),
-        store: Arc::new(open_store(dir)),
-        config,
-    });
+    let app = Arc::new(App::new(engine(), Arc::new(open_store(dir)), config));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(telegram::serve(fake.bot(), app, async {
         let _ = stopped.await;

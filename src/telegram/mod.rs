@@ -7,6 +7,7 @@
 //! Must not: hold dialogue logic, store or log anything a user typed, or let the bot token
 //! reach a log line (see [`redact`]).
 
+mod metrics;
 mod render;
 
 use std::sync::Arc;
@@ -79,6 +80,18 @@ pub struct App {
     pub engine: Engine,
     pub store: Arc<dyn Store>,
     pub config: Config,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl App {
+    pub fn new(engine: Engine, store: Arc<dyn Store>, config: Config) -> App {
+        App {
+            engine,
+            store,
+            config,
+            metrics: Arc::default(),
+        }
+    }
 }
 
 /// The bot's @username, for links to a private chat.
@@ -157,6 +170,9 @@ pub async fn run(app: Arc<App>) -> anyhow::Result<()> {
 }
 
 /// Runs the bot until `stop` completes, then finishes the updates in flight and returns.
+/// With `webhook_url` and `listen` configured it takes updates by webhook (checking the
+/// secret), else by long polling; `listen` alone serves `/healthz` and `/metrics` next to
+/// polling.
 pub async fn serve(
     bot: Bot,
     app: Arc<App>,
@@ -190,9 +206,11 @@ pub async fn serve(
         .build();
 
     let shutdown = dispatcher.shutdown_token();
+    let (stopped_tx, stopped_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         stop.await;
         tracing::info!("shutting down: finishing updates in flight");
+        let _ = stopped_tx.send(true);
         // Retry until the dispatcher is running (a stop can come before it started).
         loop {
             match shutdown.shutdown() {
@@ -205,16 +223,74 @@ pub async fn serve(
         }
     });
     let expiry = tokio::spawn(expire_regularly(app.clone()));
+    let health = metrics::router(app.metrics.clone(), app.store.clone());
+    let until_stopped = move || {
+        let mut rx = stopped_rx.clone();
+        async move {
+            let _ = rx.wait_for(|s| *s).await;
+        }
+    };
 
-    let listener = Polling::builder(bot)
-        .timeout(Duration::from_secs(25))
-        .delete_webhook()
-        .await
-        .build();
-    tracing::info!("polling for updates");
-    dispatcher
-        .dispatch_with_listener(listener, Arc::new(Redacting(token)))
-        .await;
+    match (&app.config.webhook_url, app.config.listen) {
+        (Some(url), Some(addr)) => {
+            let url: url::Url = url
+                .parse()
+                .map_err(|e| anyhow::anyhow!("webhook_url: {e}"))?;
+            let mut options = teloxide::update_listeners::webhooks::Options::new(addr, url);
+            if let Some(secret) = &app.config.webhook_secret {
+                options = options.secret_token(secret.clone());
+            }
+            let (listener, listener_stopped, router) =
+                teloxide::update_listeners::webhooks::axum_to_router(bot.clone(), options)
+                    .await
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "could not set the webhook: {}",
+                            redact(&e.to_string(), &token)
+                        )
+                    })?;
+            let tcp = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+            tracing::info!(%addr, "taking updates by webhook");
+            let server = tokio::spawn(async move {
+                axum::serve(tcp, router.merge(health))
+                    .with_graceful_shutdown(listener_stopped)
+                    .await
+            });
+            dispatcher
+                .dispatch_with_listener(listener, Arc::new(Redacting(token)))
+                .await;
+            let _ = server.await;
+        }
+        (_, listen) => {
+            let server = match listen {
+                Some(addr) => {
+                    let tcp = tokio::net::TcpListener::bind(addr)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+                    tracing::info!(%addr, "serving /healthz and /metrics");
+                    let done = until_stopped();
+                    Some(tokio::spawn(async move {
+                        axum::serve(tcp, health).with_graceful_shutdown(done).await
+                    }))
+                }
+                None => None,
+            };
+            let listener = Polling::builder(bot)
+                .timeout(Duration::from_secs(25))
+                .delete_webhook()
+                .await
+                .build();
+            tracing::info!("polling for updates");
+            dispatcher
+                .dispatch_with_listener(listener, Arc::new(Redacting(token)))
+                .await;
+            if let Some(server) = server {
+                let _ = server.await;
+            }
+        }
+    }
     expiry.abort();
     tracing::info!("stopped");
     Ok(())
@@ -317,6 +393,18 @@ async fn announce(bot: &TgBot, app: &App) {
     }
 }
 
+async fn timed(
+    app: &App,
+    started: std::time::Instant,
+    result: Result<(), RequestError>,
+) -> Result<(), RequestError> {
+    if result.is_err() {
+        app.metrics.error();
+    }
+    app.metrics.observe(started.elapsed());
+    result
+}
+
 async fn on_message(
     bot: TgBot,
     app: Arc<App>,
@@ -332,7 +420,8 @@ async fn on_message(
         Some(t) => parse_text(t),
         None => Incoming::Engine(Input::Other),
     };
-    handle(
+    let started = std::time::Instant::now();
+    let result = handle(
         &bot,
         &app,
         update.id.0 as i32,
@@ -342,7 +431,8 @@ async fn on_message(
         Some(msg.id),
         None,
     )
-    .await
+    .await;
+    timed(&app, started, result).await
 }
 
 async fn on_edited(
@@ -355,7 +445,8 @@ async fn on_edited(
         return Ok(());
     }
     let lang_code = msg.from.as_ref().and_then(|u| u.language_code.clone());
-    handle(
+    let started = std::time::Instant::now();
+    let result = handle(
         &bot,
         &app,
         update.id.0 as i32,
@@ -365,7 +456,8 @@ async fn on_edited(
         None,
         None,
     )
-    .await
+    .await;
+    timed(&app, started, result).await
 }
 
 async fn on_callback(
@@ -384,7 +476,8 @@ async fn on_callback(
     let data = q.data.clone().unwrap_or_default();
     let lang_code = q.from.language_code.clone();
     let answered = (q.id.clone(), message.id());
-    handle(
+    let started = std::time::Instant::now();
+    let result = handle(
         &bot,
         &app,
         update.id.0 as i32,
@@ -394,7 +487,8 @@ async fn on_callback(
         None,
         Some(answered),
     )
-    .await
+    .await;
+    timed(&app, started, result).await
 }
 
 /// In a group the bot answers /start with a pointer to a private chat and otherwise stays

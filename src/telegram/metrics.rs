@@ -1,0 +1,142 @@
+//! Operator-facing health and Prometheus metrics: updates handled, errors, reply latency,
+//! stored conversations. Counts only; no chat ids, no text.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+
+use crate::storage::Store;
+
+/// Upper bounds of the latency histogram, in seconds.
+const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
+
+#[derive(Default)]
+pub struct Metrics {
+    updates: AtomicU64,
+    errors: AtomicU64,
+    buckets: [AtomicU64; BUCKETS.len()],
+    count: AtomicU64,
+    sum_micros: AtomicU64,
+}
+
+impl Metrics {
+    /// One update handled, from arrival to the last reply call.
+    pub fn observe(&self, took: Duration) {
+        self.updates.fetch_add(1, Ordering::Relaxed);
+        let secs = took.as_secs_f64();
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            if secs <= *bound {
+                self.buckets[i].fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        self.count.fetch_add(1, Ordering::Relaxed);
+        self.sum_micros
+            .fetch_add(took.as_micros() as u64, Ordering::Relaxed);
+    }
+
+    pub fn error(&self) {
+        self.errors.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn updates(&self) -> u64 {
+        self.updates.load(Ordering::Relaxed)
+    }
+
+    /// The Prometheus text format.
+    pub fn render(&self, stored: Option<usize>) -> String {
+        let mut out = String::new();
+        out.push_str("# HELP mitid_bot_updates_total Telegram updates handled.\n# TYPE mitid_bot_updates_total counter\n");
+        out.push_str(&format!(
+            "mitid_bot_updates_total {}\n",
+            self.updates.load(Ordering::Relaxed)
+        ));
+        out.push_str("# HELP mitid_bot_errors_total Updates that failed (store or Telegram errors).\n# TYPE mitid_bot_errors_total counter\n");
+        out.push_str(&format!(
+            "mitid_bot_errors_total {}\n",
+            self.errors.load(Ordering::Relaxed)
+        ));
+        out.push_str("# HELP mitid_bot_reply_seconds Time from an update to its last reply.\n# TYPE mitid_bot_reply_seconds histogram\n");
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            out.push_str(&format!(
+                "mitid_bot_reply_seconds_bucket{{le=\"{bound}\"}} {}\n",
+                self.buckets[i].load(Ordering::Relaxed)
+            ));
+        }
+        let count = self.count.load(Ordering::Relaxed);
+        out.push_str(&format!(
+            "mitid_bot_reply_seconds_bucket{{le=\"+Inf\"}} {count}\n"
+        ));
+        out.push_str(&format!(
+            "mitid_bot_reply_seconds_sum {}\n",
+            self.sum_micros.load(Ordering::Relaxed) as f64 / 1e6
+        ));
+        out.push_str(&format!("mitid_bot_reply_seconds_count {count}\n"));
+        if let Some(n) = stored {
+            out.push_str("# HELP mitid_bot_conversations Conversations kept in the store.\n# TYPE mitid_bot_conversations gauge\n");
+            out.push_str(&format!("mitid_bot_conversations {n}\n"));
+        }
+        out
+    }
+}
+
+#[derive(Clone)]
+struct Health {
+    metrics: Arc<Metrics>,
+    store: Arc<dyn Store>,
+}
+
+/// `/healthz` (200 when the store answers, else 503) and `/metrics`.
+pub fn router(metrics: Arc<Metrics>, store: Arc<dyn Store>) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(prometheus))
+        .with_state(Health { metrics, store })
+}
+
+async fn store_len(store: Arc<dyn Store>) -> Option<usize> {
+    tokio::task::spawn_blocking(move || store.len().ok())
+        .await
+        .ok()
+        .flatten()
+}
+
+async fn healthz(State(h): State<Health>) -> impl IntoResponse {
+    match store_len(h.store).await {
+        Some(_) => (StatusCode::OK, "ok\n"),
+        None => (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n"),
+    }
+}
+
+async fn prometheus(State(h): State<Health>) -> impl IntoResponse {
+    let stored = store_len(h.store.clone()).await;
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        h.metrics.render(stored),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_histogram_counts_each_update_in_every_bucket_at_or_above_it() {
+        let m = Metrics::default();
+        m.observe(Duration::from_millis(3));
+        m.observe(Duration::from_millis(30));
+        m.error();
+        let text = m.render(Some(7));
+        assert!(text.contains("mitid_bot_updates_total 2"));
+        assert!(text.contains("mitid_bot_errors_total 1"));
+        assert!(text.contains("mitid_bot_reply_seconds_bucket{le=\"0.005\"} 1"));
+        assert!(text.contains("mitid_bot_reply_seconds_bucket{le=\"0.05\"} 2"));
+        assert!(text.contains("mitid_bot_reply_seconds_count 2"));
+        assert!(text.contains("mitid_bot_conversations 7"));
+    }
+}

@@ -1,0 +1,230 @@
+//! Webhook mode: updates posted to the bot on loopback with the secret are answered, without
+//! it refused; `/healthz` and `/metrics` answer. And SIGTERM under load loses no update.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use mitid_bot::check;
+use mitid_bot::config::Config;
+use mitid_bot::content::ContentSource;
+use mitid_bot::i18n::Globals;
+use mitid_bot::storage::MemoryStore;
+use mitid_bot::telegram::{self, App};
+use support::{FakeTelegram, User};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A plain HTTP/1.1 request; returns the status code and the body.
+fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut stream = loop {
+        match TcpStream::connect(addr) {
+            Ok(s) => break s,
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => panic!("cannot connect to {addr}: {e}"),
+        }
+    };
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    stream.write_all(req.as_bytes()).unwrap();
+    let mut out = String::new();
+    stream.read_to_string(&mut out).unwrap();
+    let status = out
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = out
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn update_json(id: i32, chat: i64, text: &str) -> String {
+    serde_json::json!({
+        "update_id": id,
+        "message": {
+            "message_id": id, "date": 1_700_000_000,
+            "chat": { "id": chat, "type": "private", "first_name": "Test" },
+            "from": { "id": chat, "is_bot": false, "first_name": "Test", "language_code": "en" },
+            "text": text
+        }
+    })
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_webhook_answers_an_update_with_the_secret_and_refuses_one_without() {
+    let fake = FakeTelegram::start().await;
+    let port = free_port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let mut config = Config::default();
+    config
+        .set_flag("webhook_url", "https://bot.example.org/telegram")
+        .unwrap();
+    config.set_flag("listen", &addr.to_string()).unwrap();
+    config.set_flag("webhook_secret", "s3cret-Token_1").unwrap();
+    let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+    let app = Arc::new(App::new(engine, Arc::new(MemoryStore::new()), config));
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let bot = tokio::spawn(telegram::serve(fake.bot(), app, async {
+        let _ = stop_rx.await;
+    }));
+
+    let set = fake
+        .wait_until(Duration::from_secs(10), |c| {
+            c.iter().any(|c| c.method == "setWebhook")
+        })
+        .await;
+    let call = set.iter().find(|c| c.method == "setWebhook").unwrap();
+    // setWebhook may be sent as a form (it can carry a certificate): look at it as text.
+    let body = call.body.to_string();
+    assert!(body.contains("https://bot.example.org/telegram"), "{body}");
+    assert!(body.contains("s3cret-Token_1"), "{body}");
+
+    let (refused, _) = tokio::task::spawn_blocking(move || {
+        http(
+            addr,
+            "POST",
+            "/telegram",
+            &[("Content-Type", "application/json")],
+            &update_json(1, 4242, "/start"),
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(refused, 401, "no secret, no entry");
+    let (wrong, _) = tokio::task::spawn_blocking(move || {
+        http(
+            addr,
+            "POST",
+            "/telegram",
+            &[
+                ("Content-Type", "application/json"),
+                ("X-Telegram-Bot-Api-Secret-Token", "guess"),
+            ],
+            &update_json(2, 4242, "/start"),
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(wrong, 401);
+    assert!(
+        fake.sent_messages(4242).is_empty(),
+        "refused updates are not handled"
+    );
+
+    let (ok, _) = tokio::task::spawn_blocking(move || {
+        http(
+            addr,
+            "POST",
+            "/telegram",
+            &[
+                ("Content-Type", "application/json"),
+                ("X-Telegram-Bot-Api-Secret-Token", "s3cret-Token_1"),
+            ],
+            &update_json(3, 4242, "/start"),
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(ok, 200);
+    fake.wait_until(Duration::from_secs(10), |c| {
+        c.iter().any(|c| c.method == "sendMessage")
+    })
+    .await;
+    assert_eq!(fake.sent_messages(4242).len(), 1);
+
+    let (health, body) =
+        tokio::task::spawn_blocking(move || http(addr, "GET", "/healthz", &[], ""))
+            .await
+            .unwrap();
+    assert_eq!((health, body.trim()), (200, "ok"));
+    let (_, metrics) = tokio::task::spawn_blocking(move || http(addr, "GET", "/metrics", &[], ""))
+        .await
+        .unwrap();
+    assert!(metrics.contains("mitid_bot_updates_total 1"), "{metrics}");
+    assert!(metrics.contains("mitid_bot_conversations 1"), "{metrics}");
+
+    let _ = stop_tx.send(());
+    tokio::time::timeout(Duration::from_secs(10), bot)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert!(
+        fake.calls().iter().any(|c| c.method == "deleteWebhook"),
+        "the webhook is removed on shutdown"
+    );
+}
+
+#[test]
+fn sigterm_under_load_answers_or_leaves_unconfirmed_every_update() {
+    let fake = FakeTelegram::start_in_background();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ids = Vec::new();
+    for i in 0..60 {
+        let user = User {
+            id: 5000 + i,
+            language_code: Some("da"),
+            first_name: "Load",
+        };
+        ids.push((user.id, fake.send_text(user, "/start")));
+    }
+    let child = Command::new(env!("CARGO_BIN_EXE_mitid-bot"))
+        .args(["run", "--data-dir"])
+        .arg(dir.path())
+        .envs(fake.child_env())
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Stop it while replies are still going out (Telegram's limits make 60 take seconds).
+    fake.wait_until_blocking(Duration::from_secs(20), |c| {
+        c.iter().filter(|c| c.method == "sendMessage").count() >= 5
+    });
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let confirmed = fake.confirmed_offset();
+    let mut answered = 0;
+    for (chat, update) in ids {
+        let replied = !fake.sent_messages(chat).is_empty();
+        answered += replied as usize;
+        assert!(
+            replied || update >= confirmed,
+            "update {update} was confirmed (offset {confirmed}) but never answered"
+        );
+    }
+    assert!(answered >= 5);
+}
