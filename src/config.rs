@@ -26,6 +26,10 @@ pub struct Config {
     pub listen: Option<std::net::SocketAddr>,
     /// Secret Telegram sends with every webhook call; the same for all instances.
     pub webhook_secret: Option<String>,
+    /// Local time of the evening-before reminder (hour, minute).
+    pub reminder_evening: (u32, u32),
+    /// Hours before the appointment for the short reminder.
+    pub reminder_before_hours: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -62,6 +66,8 @@ impl Default for Config {
             webhook_url: None,
             listen: None,
             webhook_secret: None,
+            reminder_evening: g.reminder_evening,
+            reminder_before_hours: g.reminder_before_hours,
         }
     }
 }
@@ -91,6 +97,8 @@ pub const KEYS: &[&str] = &[
     "webhook_url",
     "listen",
     "webhook_secret",
+    "reminder_evening",
+    "reminder_before_hours",
 ];
 
 impl Config {
@@ -117,6 +125,8 @@ impl Config {
             phone: self.phone.clone(),
             booking_url: self.booking_url.clone(),
             retention_days: self.retention_days,
+            reminder_evening: self.reminder_evening,
+            reminder_before_hours: self.reminder_before_hours,
         }
     }
 
@@ -234,6 +244,24 @@ impl Config {
                         "`{value}` is not an address with a port, like 127.0.0.1:8080"
                     ))
                 })?)
+            }
+            "reminder_evening" => {
+                let parsed = value.trim().split_once([':', '.']).and_then(|(h, m)| {
+                    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+                    (h < 24 && m < 60).then_some((h, m))
+                });
+                self.reminder_evening =
+                    parsed.ok_or_else(|| bad(format!("`{value}` is not a time like 18:00")))?;
+            }
+            "reminder_before_hours" => {
+                self.reminder_before_hours = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|h| (1..=48).contains(h))
+                    .ok_or_else(|| {
+                        bad(format!("`{value}` is not a number of hours from 1 to 48"))
+                    })?
             }
             "webhook_secret" => {
                 let v = nonempty(value)?;

@@ -39,6 +39,7 @@ pub fn parse_line(
             "checklist" => Command::Checklist,
             "privacy" => Command::Privacy,
             "menu" => Command::Menu,
+            "reminders" => Command::Reminders,
             _ => return Some(Input::Text(t.to_string())),
         };
         return Some(Input::Command(command));

@@ -102,7 +102,7 @@ impl Msg {
 }
 
 /// Values every message may use: `$municipality`, `$phone`, `$booking_url`,
-/// `$retention_days`.
+/// `$retention_days`, `$evening_hour`, `$evening_minute`, `$before_hours`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Globals {
     pub municipality: String,
@@ -110,6 +110,10 @@ pub struct Globals {
     pub booking_url: String,
     /// Days without activity after which a conversation is deleted.
     pub retention_days: u32,
+    /// When the evening-before reminder goes out, local time (hour, minute).
+    pub reminder_evening: (u32, u32),
+    /// How many hours before the appointment the short reminder goes out.
+    pub reminder_before_hours: u32,
 }
 
 impl Default for Globals {
@@ -119,6 +123,8 @@ impl Default for Globals {
             phone: "73 76 76 76".into(),
             booking_url: "https://www.aabenraa.dk".into(),
             retention_days: 30,
+            reminder_evening: (18, 0),
+            reminder_before_hours: 2,
         }
     }
 }

@@ -442,7 +442,7 @@ fn an_unreadable_or_future_date_is_asked_again() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
     witness_until_dates(&mut t);
-    t.text("last tuesday");
+    t.text("a while ago, I think");
     assert_eq!(t.ids()[0], "date-unreadable");
     assert_eq!(t.state.node, "w-mitid");
     t.text("31.02.2026");
@@ -533,4 +533,125 @@ fn a_question_typed_mid_flow_is_answered_and_the_flow_resumes() {
         "{:?}",
         t.ids()
     );
+}
+
+fn to_reminder(t: &mut Talk) {
+    to_documents(t);
+    t.press("licence")
+        .press("next")
+        .press("next")
+        .press("app")
+        .press("ok")
+        .press("later");
+    assert_eq!(t.state.node, "checklist");
+    t.press("remind");
+    assert_eq!(t.state.node, "remind-when");
+}
+
+#[test]
+fn an_appointment_is_read_repeated_in_words_and_reminders_planned() {
+    let e = engine();
+    for (lang, typed, shown) in [
+        (Lang::Da, "3.12. kl. 10", "3. december 2026 kl. 10.00"),
+        (Lang::En, "Dec 3 10:30", "3 December 2026, 10:30"),
+        (
+            Lang::De,
+            "3. Dezember 10 Uhr",
+            "3. Dezember 2026, 10:00 Uhr",
+        ),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        to_reminder(&mut t);
+        t.text(typed);
+        assert_eq!(
+            t.state.node,
+            "remind-confirm",
+            "{lang}: {typed}: {}",
+            t.shown()
+        );
+        assert!(
+            t.shown().contains(shown),
+            "{lang}: repeated in words: {}",
+            t.shown()
+        );
+        t.press("yes");
+        assert_eq!(t.state.node, "remind-set");
+        let plan = e.reminder_plan(&t.state, now());
+        assert_eq!(
+            plan.len(),
+            2,
+            "{lang}: the evening before and shortly before"
+        );
+        let evening = e
+            .reminder_reply(&t.state, &plan[0], plan[0].at)
+            .expect("applies");
+        let text = e.render(lang, &evening).text;
+        assert!(
+            text.contains(&e.i18n.render(
+                lang,
+                &Msg::new("cl-doc-main").str("main_doc", "licence"),
+                &e.globals
+            )),
+            "{lang}: the checklist rides along: {text}"
+        );
+    }
+}
+
+#[test]
+fn an_appointment_in_the_past_or_without_a_time_is_asked_again() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    to_reminder(&mut t);
+    t.text("20.11.2026 10:00");
+    assert_eq!(t.ids()[0], "date-in-past");
+    t.text("3.12.2026");
+    assert_eq!(t.ids()[0], "date-need-time");
+    assert_eq!(t.state.node, "remind-when");
+}
+
+#[test]
+fn an_ambiguous_hour_is_asked_back_with_a_button_for_each_reading() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::Da);
+    to_reminder(&mut t);
+    t.text("torsdag kl 7");
+    assert_eq!(t.ids()[0], "date-ambiguous", "{}", t.shown());
+    assert_eq!(t.state.node, "remind-when", "nothing guessed");
+    let picks: Vec<String> = t.last[0]
+        .buttons
+        .iter()
+        .filter_map(|b| match &b.action {
+            ButtonAction::Callback(d) if d.contains(":@at") => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(picks.len(), 2, "07:00 or 19:00");
+    let labels = e.render(Lang::Da, &t.last[0]).buttons;
+    let evening = labels
+        .iter()
+        .position(|b| b.label.contains("19.00"))
+        .expect("a 19.00 reading");
+    t.send(Input::Button(picks[evening].clone()));
+    assert_eq!(t.state.node, "remind-confirm");
+    assert!(t.shown().contains(&labels[evening].label), "{}", t.shown());
+    // A forged pick on another screen does nothing.
+    t.send(Input::Button("remind-when:@at99999999999".into()));
+    assert_eq!(t.ids()[0], "stale-button");
+}
+
+#[test]
+fn reminders_can_be_listed_and_cancelled() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    to_reminder(&mut t);
+    t.text("3.12.2026 10:00").press("yes");
+    t.send(Input::Command(Command::Reminders));
+    assert!(
+        t.ids().contains(&"reminders-list".to_string()),
+        "{:?}",
+        t.ids()
+    );
+    t.press("cancel");
+    assert_eq!(t.state.node, "reminders-cancelled");
+    assert!(e.reminder_plan(&t.state, now()).is_empty());
 }

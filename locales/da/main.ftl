@@ -429,3 +429,25 @@ forget-done = Sådan: Jeg har slettet alt, hvad jeg havde gemt om dig. Skriv /st
 group-private-only = Jeg hjælper kun i en privat chat, så dine svar bliver mellem os. Start en chat med mig her: { $link }
 edited-message = Jeg læser kun nye beskeder. Send gerne dit svar igen som en ny besked.
 store-start-over = Beklager, jeg kunne ikke læse vores tidligere samtale, så vi starter forfra.
+
+## ---- Påmindelser ----
+
+btn-remind-me = Mind mig om min tid
+remind-when-question = Hvornår har du tid? Skriv dato og klokkeslæt, for eksempel 3.12. kl. 10 eller torsdag kl. 9.30
+remind-confirm = Din tid er { $appointment }. Passer det?
+btn-remind-yes = Ja, mind mig om det
+btn-remind-wrong = Nej, det er forkert
+remind-set = Godt. Jeg minder dig om din tid { $appointment }:
+remind-set-evening = • aftenen før kl. { $evening_hour }.{ $evening_minute } – med din tjekliste,
+remind-set-soon = • { $before_hours } timer før.
+remind-set-how-to-cancel = Skriv /reminders for at se eller annullere dine påmindelser.
+reminders-list = Du har en påmindelse om din tid { $appointment }:
+reminders-none = Du har ingen påmindelser. Når du har fået din tjekliste, kan du bede mig om at minde dig om din tid.
+btn-reminders-cancel = Annullér mine påmindelser
+reminders-cancelled = Dine påmindelser er annulleret.
+reminder-evening = ⏰ Husk: Du har tid til MitID hos Borgerservice i morgen, { $appointment }. Her er din tjekliste:
+reminder-soon = ⏰ Du har snart tid til MitID hos Borgerservice: { $appointment }. Husk dine dokumenter, din telefon og dit vidne, hvis du skal have et med. Vi ses!
+date-need-time = Skriv også klokkeslættet for din tid, for eksempel 3.12. kl. 10
+date-ambiguous = Hvilket tidspunkt mener du?
+date-option = { $when }
+cmd-reminders = Mine påmindelser

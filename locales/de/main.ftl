@@ -428,3 +428,25 @@ forget-done = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert 
 group-private-only = Ich helfe nur im privaten Chat, damit Ihre Antworten unter uns bleiben. Hier können Sie einen Chat mit mir öffnen: { $link }
 edited-message = Ich lese nur neue Nachrichten. Bitte senden Sie Ihre Antwort noch einmal als neue Nachricht.
 store-start-over = Entschuldigung, ich konnte unser früheres Gespräch nicht lesen. Wir fangen noch einmal von vorne an.
+
+## ---- Erinnerungen ----
+
+btn-remind-me = An meinen Termin erinnern
+remind-when-question = Wann ist Ihr Termin? Schreiben Sie Datum und Uhrzeit, zum Beispiel 3.12. 10 Uhr oder Donnerstag 9:30
+remind-confirm = Ihr Termin ist am { $appointment }. Stimmt das?
+btn-remind-yes = Ja, bitte erinnern
+btn-remind-wrong = Nein, das stimmt nicht
+remind-set = Gut. Ich erinnere Sie an Ihren Termin am { $appointment }:
+remind-set-evening = • am Vorabend um { $evening_hour }:{ $evening_minute } Uhr, mit Ihrer Checkliste,
+remind-set-soon = • { $before_hours } Stunden vorher.
+remind-set-how-to-cancel = Mit /reminders sehen Sie Ihre Erinnerungen und können sie abbestellen.
+reminders-list = Sie haben eine Erinnerung für Ihren Termin am { $appointment }:
+reminders-none = Sie haben keine Erinnerungen. Nach Ihrer Checkliste kann ich Sie an Ihren Termin erinnern.
+btn-reminders-cancel = Erinnerungen abbestellen
+reminders-cancelled = Ihre Erinnerungen sind abbestellt.
+reminder-evening = ⏰ Erinnerung: Ihr MitID-Termin beim Bürgerservice ist morgen, am { $appointment }. Hier ist Ihre Checkliste:
+reminder-soon = ⏰ Ihr MitID-Termin beim Bürgerservice ist bald: am { $appointment }. Denken Sie an Ihre Dokumente, Ihr Handy und – falls nötig – an Ihre Zeugin oder Ihren Zeugen. Bis gleich!
+date-need-time = Bitte schreiben Sie auch die Uhrzeit Ihres Termins, zum Beispiel 3.12. 10 Uhr
+date-ambiguous = Welche Uhrzeit meinen Sie?
+date-option = { $when }
+cmd-reminders = Meine Erinnerungen

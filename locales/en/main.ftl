@@ -425,3 +425,25 @@ forget-done = Done: I have deleted everything I kept about you. Write /start if 
 group-private-only = I only help in a private chat, so your answers stay between us. Open a chat with me here: { $link }
 edited-message = I only read new messages. Please send your answer again as a new message.
 store-start-over = Sorry, I could not read our earlier conversation, so we start again from the beginning.
+
+## ---- Reminders ----
+
+btn-remind-me = Remind me of my appointment
+remind-when-question = When is your appointment? Write the date and time, for example 3.12. 10:00 or Thursday 9:30
+remind-confirm = Your appointment is on { $appointment }. Is that right?
+btn-remind-yes = Yes, remind me
+btn-remind-wrong = No, that is wrong
+remind-set = Good. I will remind you of your appointment on { $appointment }:
+remind-set-evening = • the evening before at { $evening_hour }:{ $evening_minute }, with your checklist,
+remind-set-soon = • { $before_hours } hours before.
+remind-set-how-to-cancel = Write /reminders to see or cancel your reminders.
+reminders-list = You have a reminder for your appointment on { $appointment }:
+reminders-none = You have no reminders. After your checklist, you can ask me to remind you of your appointment.
+btn-reminders-cancel = Cancel my reminders
+reminders-cancelled = Your reminders are cancelled.
+reminder-evening = ⏰ Reminder: your MitID appointment at Borgerservice is tomorrow, { $appointment }. Here is your checklist:
+reminder-soon = ⏰ Your MitID appointment at Borgerservice is soon: { $appointment }. Remember your documents, your phone, and your witness if you need one. See you soon!
+date-need-time = Please also write the time of your appointment, for example 3.12. 10:00
+date-ambiguous = Which time do you mean?
+date-option = { $when }
+cmd-reminders = My reminders

@@ -32,6 +32,9 @@ pub const DERIVED_FACTS: &[&str] = &[
     "w_problem",
     "w_needs_cpr_doc",
     "w_eligible_from",
+    "appointment_ahead",
+    "remind_evening",
+    "remind_soon",
 ];
 
 /// The value each second-list document has in the flow (`docs` option ids).
@@ -135,7 +138,7 @@ fn witness_photo(v: &str) -> Option<WitnessPhotoId> {
 
 /// Adds the derived facts to a copy of `facts`.
 /// `now` stands in for the appointment when the citizen has not booked yet.
-pub fn with_derived(facts: &Facts, now: DateTime<Utc>) -> Facts {
+pub fn with_derived(facts: &Facts, now: DateTime<Utc>, globals: &crate::i18n::Globals) -> Facts {
     let mut out = facts.clone();
     if facts.contains_key("main_doc") {
         let a = assess_documents(&document_set(facts));
@@ -192,6 +195,31 @@ pub fn with_derived(facts: &Facts, now: DateTime<Utc>) -> Facts {
         out.insert("witness_reason".into(), many(reasons));
     }
     derive_witness_check(facts, now, &mut out);
+    if let Some(at) = facts.get("appointment").and_then(Fact::time) {
+        out.insert(
+            "appointment_ahead".into(),
+            one(if at > now { "yes" } else { "no" }),
+        );
+    }
+    let planned = super::reminders::plan(facts, globals, now);
+    let has = |k| planned.iter().any(|r| r.kind == k);
+    use super::reminders::ReminderKind;
+    out.insert(
+        "remind_evening".into(),
+        one(if has(ReminderKind::Evening) {
+            "planned"
+        } else {
+            "none"
+        }),
+    );
+    out.insert(
+        "remind_soon".into(),
+        one(if has(ReminderKind::Soon) {
+            "planned"
+        } else {
+            "none"
+        }),
+    );
     out
 }
 

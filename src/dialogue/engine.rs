@@ -15,10 +15,12 @@ use super::derive::with_derived;
 use super::flow::{
     callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Target,
 };
+use super::reminders::{self, Reminder, ReminderKind};
 use super::state::{Fact, Facts, State, HISTORY_LIMIT, STATE_VERSION};
 use crate::domain::cpr::contains_cpr_like;
-use crate::domain::time::{read_date, to_utc, Safer};
+use crate::domain::time::{to_utc, DateReading, Safer};
 use crate::domain::userid::{check_userid, UserIdProblem, UserIdWarning};
+use crate::domain::when::{read_when, Expect, When, WhenError};
 use crate::faq::{FaqMatch, FaqMatcher};
 use crate::i18n::{Arg, Globals, I18n, Lang, Msg};
 
@@ -55,6 +57,7 @@ pub enum Command {
     Checklist,
     Privacy,
     Menu,
+    Reminders,
 }
 
 impl Command {
@@ -69,6 +72,7 @@ impl Command {
             Command::Witness => "witness",
             Command::Checklist => "checklist",
             Command::Privacy => "privacy",
+            Command::Reminders => "reminders",
             Command::Menu | Command::Restart | Command::Back => "menu",
         }
     }
@@ -188,7 +192,7 @@ impl Engine {
             events: Vec::new(),
         };
         let new = cx.state.node.is_empty();
-        cx.handle(input, now);
+        cx.handle(input);
         if new {
             let lang = cx.state.lang;
             cx.events.insert(0, Event::ConversationStarted { lang });
@@ -199,6 +203,51 @@ impl Engine {
             delete_input: cx.delete_input,
             events: cx.events,
         }
+    }
+
+    /// The reminders this conversation wants, still ahead of `now`.
+    pub fn reminder_plan(&self, state: &State, now: DateTime<Utc>) -> Vec<Reminder> {
+        reminders::plan(&state.facts, &self.globals, now)
+    }
+
+    /// The message for a due reminder, or `None` when it no longer applies (reminders
+    /// cancelled, the appointment changed or already passed). The evening reminder carries
+    /// the checklist, built from the stored answers.
+    pub fn reminder_reply(
+        &self,
+        state: &State,
+        reminder: &Reminder,
+        now: DateTime<Utc>,
+    ) -> Option<Reply> {
+        let appointment = reminders::appointment(&state.facts)?;
+        if appointment != reminder.appointment || appointment <= now {
+            return None;
+        }
+        let cx = Ctx {
+            engine: self,
+            now,
+            state: state.clone(),
+            replies: Vec::new(),
+            pending: Vec::new(),
+            delete_input: false,
+            events: Vec::new(),
+        };
+        let id = match reminder.kind {
+            ReminderKind::Evening => "reminder-evening",
+            ReminderKind::Soon => "reminder-soon",
+        };
+        let mut parts = vec![Msg::new(id).arg("appointment", Arg::Time(appointment))];
+        if reminder.kind == ReminderKind::Evening {
+            if let Some(node) = self.flow.node("checklist") {
+                let facts = with_derived(&state.facts, now, &self.globals);
+                parts.extend(cx.parts_of(node, &facts).into_iter().skip(1));
+            }
+        }
+        Some(Reply {
+            parts,
+            buttons: Vec::new(),
+            replaces_previous: false,
+        })
     }
 
     /// Renders a reply in `lang`.
@@ -244,6 +293,11 @@ impl Engine {
         "date-no-such-day",
         "date-in-future",
         "date-in-past",
+        "date-need-time",
+        "date-ambiguous",
+        "date-option",
+        "reminder-evening",
+        "reminder-soon",
         "userid-allowed",
         "userid-not-allowed",
         "userid-problem-too-short",
@@ -293,7 +347,7 @@ impl Ctx<'_> {
         &self.engine.flow
     }
 
-    fn handle(&mut self, input: Input, now: DateTime<Utc>) {
+    fn handle(&mut self, input: Input) {
         match input {
             Input::Start { payload } => self.start(payload.as_deref()),
             Input::Command(Command::Restart) => self.go(&Target::Restart),
@@ -309,7 +363,7 @@ impl Ctx<'_> {
                 self.go(&Target::Node(target));
             }
             Input::Button(data) => self.button(&data),
-            Input::Text(text) => self.text(&text, now),
+            Input::Text(text) => self.text(&text),
             Input::Other => {
                 self.pending.push(Msg::new("only-text"));
                 self.show_current();
@@ -357,7 +411,7 @@ impl Ctx<'_> {
     }
 
     fn visible_options(&self) -> Vec<Opt> {
-        let facts = with_derived(&self.state.facts, self.now);
+        let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
         let has_resume = self.state.resume.is_some();
         let has_history = !self.state.history.is_empty();
         self.current()
@@ -399,6 +453,21 @@ impl Ctx<'_> {
             }
             return;
         }
+        if let Some((node, at)) = data.split_once(":@at") {
+            // A reading picked among several (an ambiguous date): only on that date input.
+            let current = self.current().cloned();
+            let moment = at
+                .parse::<i64>()
+                .ok()
+                .and_then(|t| DateTime::from_timestamp(t, 0));
+            if let (Some(n), Some(moment)) = (current, moment) {
+                if n.id == node && n.input == Some(InputKind::Date) {
+                    return self.accept_moment(&n, moment, false);
+                }
+            }
+            self.pending.push(Msg::new("stale-button"));
+            return self.show_current();
+        }
         let found = data.split_once(':').and_then(|(node, opt)| {
             if node != self.state.node {
                 return None;
@@ -418,7 +487,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn text(&mut self, text: &str, now: DateTime<Utc>) {
+    fn text(&mut self, text: &str) {
         let text: String = text.chars().take(MAX_TEXT_CHARS).collect();
         if contains_cpr_like(&text) {
             self.delete_input = true;
@@ -439,7 +508,7 @@ impl Ctx<'_> {
             if node.kind == NodeKind::Input {
                 match node.input {
                     Some(InputKind::UserId) => return self.userid(&text),
-                    Some(InputKind::Date) => return self.date(&node, &text, now),
+                    Some(InputKind::Date) => return self.date(&node, &text),
                     None => {}
                 }
             }
@@ -622,49 +691,86 @@ impl Ctx<'_> {
         });
     }
 
-    fn date(&mut self, node: &Node, text: &str, now: DateTime<Utc>) {
+    fn date(&mut self, node: &Node, text: &str) {
+        let (expect, safer) = match node.date_rule {
+            DateReadingRule::Past => (Expect::Past, Safer::Latest),
+            DateReadingRule::Future => (Expect::Future, Safer::Earliest),
+        };
+        match read_when(text, self.now, expect) {
+            Ok(When::At(local)) => {
+                let at = to_utc(&DateReading::DateTime(local), safer);
+                self.accept_moment(node, at, false)
+            }
+            Ok(When::Day(_)) if node.need_time => {
+                self.pending.push(Msg::new("date-need-time"));
+                self.show_current();
+            }
+            Ok(When::Day(day)) => {
+                let at = to_utc(&DateReading::Date(day), safer);
+                self.accept_moment(node, at, true)
+            }
+            Err(WhenError::Ambiguous { options }) => {
+                // Asked back, never guessed: one button for each reading.
+                let mut buttons: Vec<Button> = options
+                    .iter()
+                    .map(|local| {
+                        let at = to_utc(&DateReading::DateTime(*local), safer);
+                        Button {
+                            label: Msg::new("date-option").arg("when", Arg::Time(at)),
+                            action: ButtonAction::Callback(callback_data(
+                                &node.id,
+                                &format!("@at{}", at.timestamp()),
+                            )),
+                            ticked: None,
+                        }
+                    })
+                    .collect();
+                buttons.extend(self.buttons_for_current());
+                self.pending.push(Msg::new("date-ambiguous"));
+                let parts = std::mem::take(&mut self.pending);
+                self.emit(Reply {
+                    parts,
+                    buttons,
+                    replaces_previous: false,
+                });
+            }
+            Err(e) => {
+                self.pending.push(Msg::new(match e {
+                    WhenError::NoSuchDate => "date-no-such-day",
+                    WhenError::InThePast => "date-in-past",
+                    _ => "date-unreadable",
+                }));
+                self.show_current();
+            }
+        }
+    }
+
+    /// Stores a moment read from a date input (typed, or picked among readings) and moves on.
+    fn accept_moment(&mut self, node: &Node, at: DateTime<Utc>, date_only: bool) {
         let Some(fact) = node.fact.clone() else {
             return self.show_current();
         };
-        match read_date(text) {
-            Ok(reading) => {
-                let safer = match node.date_rule {
-                    DateReadingRule::Past => Safer::Latest,
-                    DateReadingRule::Future => Safer::Earliest,
-                };
-                let at = to_utc(&reading, safer);
-                let day = chrono::Duration::hours(24);
-                let refusal = match node.date_rule {
-                    DateReadingRule::Past if at > now + day => Some("date-in-future"),
-                    DateReadingRule::Future if at + day < now => Some("date-in-past"),
-                    _ => None,
-                };
-                if let Some(id) = refusal {
-                    self.pending.push(Msg::new(id));
-                    return self.show_current();
-                }
-                let date_only = matches!(reading, crate::domain::time::DateReading::Date(_));
-                self.state
-                    .facts
-                    .insert(fact.clone(), Fact::Time(at.timestamp()));
-                self.state.facts.insert(
-                    format!("{fact}_date_only"),
-                    Fact::One(if date_only { "yes" } else { "no" }.into()),
-                );
-                if let Some(next) = node.next.clone() {
-                    self.go(&next);
-                } else {
-                    self.show_current();
-                }
+        let refusal = match node.date_rule {
+            DateReadingRule::Past if at > self.now + chrono::Duration::hours(24) => {
+                Some("date-in-future")
             }
-            Err(crate::domain::time::DateError::NoSuchDate) => {
-                self.pending.push(Msg::new("date-no-such-day"));
-                self.show_current();
-            }
-            Err(_) => {
-                self.pending.push(Msg::new("date-unreadable"));
-                self.show_current();
-            }
+            DateReadingRule::Future if at <= self.now => Some("date-in-past"),
+            _ => None,
+        };
+        if let Some(id) = refusal {
+            self.pending.push(Msg::new(id));
+            return self.show_current();
+        }
+        self.state
+            .facts
+            .insert(fact.clone(), Fact::Time(at.timestamp()));
+        self.state.facts.insert(
+            format!("{fact}_date_only"),
+            Fact::One(if date_only { "yes" } else { "no" }.into()),
+        );
+        match node.next.clone() {
+            Some(next) => self.go(&next),
+            None => self.show_current(),
         }
     }
 
@@ -746,7 +852,7 @@ impl Ctx<'_> {
 
     /// Follows branch nodes until a node that shows something.
     fn resolve_and_show_silent(&mut self) {
-        let facts = with_derived(&self.state.facts, self.now);
+        let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
         for _ in 0..64 {
             let Some(node) = self.current() else { break };
             if node.kind != NodeKind::Branch {
@@ -813,7 +919,7 @@ impl Ctx<'_> {
         let Some(node) = self.current().cloned() else {
             return;
         };
-        let facts = with_derived(&self.state.facts, self.now);
+        let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
         self.count_shown(&node, &facts);
         let mut parts = std::mem::take(&mut self.pending);
         if let Some((step, total)) = node.section.as_deref().and_then(|s| self.flow().step_of(s)) {
@@ -823,28 +929,35 @@ impl Ctx<'_> {
                     .num("total", total as i64),
             );
         }
-        for part in &node.parts {
-            if !cond_holds(&part.cond, &facts) {
-                continue;
-            }
-            match &part.each {
-                None => parts.push(self.with_fact_args(Msg::new(part.msg.clone()), &facts)),
-                Some(f) => {
-                    if let Some(Fact::Many(values)) = facts.get(f.as_str()) {
-                        for v in values {
-                            let id = part.msg.replace("{}", &v.replace('_', "-"));
-                            parts.push(self.with_fact_args(Msg::new(id), &facts));
-                        }
-                    }
-                }
-            }
-        }
+        parts.extend(self.parts_of(&node, &facts));
         let buttons = self.buttons_for_current();
         self.emit(Reply {
             parts,
             buttons,
             replaces_previous: false,
         });
+    }
+
+    /// The messages a node shows for these facts.
+    fn parts_of(&self, node: &Node, facts: &Facts) -> Vec<Msg> {
+        let mut parts = Vec::new();
+        for part in &node.parts {
+            if !cond_holds(&part.cond, facts) {
+                continue;
+            }
+            match &part.each {
+                None => parts.push(self.with_fact_args(Msg::new(part.msg.clone()), facts)),
+                Some(f) => {
+                    if let Some(Fact::Many(values)) = facts.get(f.as_str()) {
+                        for v in values {
+                            let id = part.msg.replace("{}", &v.replace('_', "-"));
+                            parts.push(self.with_fact_args(Msg::new(id), facts));
+                        }
+                    }
+                }
+            }
+        }
+        parts
     }
 
     fn count_shown(&mut self, node: &Node, facts: &Facts) {

@@ -127,6 +127,8 @@ pub struct Node {
     pub fact: Option<String>,
     pub input: Option<InputKind>,
     pub date_rule: DateReadingRule,
+    /// A date input that needs a time too (`time = "required"`: the appointment).
+    pub need_time: bool,
     pub next: Option<Target>,
     pub routes: Vec<Route>,
 }
@@ -246,6 +248,7 @@ struct NodeDef {
     fact: Option<String>,
     input: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
+    time: Option<Spanned<String>>,
     next: Option<Spanned<String>>,
     #[serde(default)]
     routes: Vec<RouteDef>,
@@ -458,6 +461,20 @@ impl Flow {
                         DateReadingRule::Past
                     }
                 };
+                let need_time = match nd.time.as_ref().map(|t| t.get_ref().as_str()) {
+                    None | Some("optional") => false,
+                    Some("required") => true,
+                    Some(other) => {
+                        problems.push(Problem::new(
+                            &name,
+                            line,
+                            format!(
+                                "node `{id}`: unknown time rule `{other}` (required or optional)"
+                            ),
+                        ));
+                        false
+                    }
+                };
                 if input == Some(InputKind::Date) {
                     if let Some(f) = &nd.fact {
                         fact_values.entry(f.clone()).or_default().insert("*".into());
@@ -486,6 +503,7 @@ impl Flow {
                     fact: nd.fact,
                     input,
                     date_rule,
+                    need_time,
                     next: nd.next.map(|n| Target::parse(n.get_ref())),
                     routes,
                 };

@@ -7,6 +7,7 @@
 pub mod derive;
 pub mod engine;
 pub mod flow;
+pub mod reminders;
 pub mod state;
 
 pub use engine::{Button, ButtonAction, Command, Engine, Event, Input, Reply, Step};

@@ -13,4 +13,5 @@ pub mod cpr;
 pub mod documents;
 pub mod time;
 pub mod userid;
+pub mod when;
 pub mod witness;

@@ -55,6 +55,7 @@ pub const MESSAGES: &[&str] = &[
     "cmd-userid",
     "cmd-witness",
     "cmd-checklist",
+    "cmd-reminders",
     "cmd-privacy",
     "cmd-forget",
 ];
@@ -67,6 +68,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("witness", "cmd-witness"),
     ("userid", "cmd-userid"),
     ("checklist", "cmd-checklist"),
+    ("reminders", "cmd-reminders"),
     ("book", "cmd-book"),
     ("language", "cmd-language"),
     ("restart", "cmd-restart"),
@@ -135,6 +137,7 @@ pub fn parse_text(text: &str) -> Incoming {
         "checklist" => Command::Checklist,
         "privacy" => Command::Privacy,
         "menu" => Command::Menu,
+        "reminders" => Command::Reminders,
         _ => return Incoming::Engine(Input::Text(t.to_string())),
     };
     Incoming::Engine(Input::Command(command))
