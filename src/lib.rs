@@ -9,6 +9,7 @@
 //! - [`faq`]: matches a typed question to an answer of the FAQ.
 //! - [`content`]: the content files, embedded at build time or read from `--content-dir`.
 //! - [`check`]: loads and cross-checks content into an engine, or `file:line: problem`s.
+//! - [`clock`]: where "now" comes from (a fake one in tests).
 //! - [`config`]: the operator's settings (file, `MITID_BOT_*`, defaults).
 //! - [`storage`]: the conversation store (sled on disk, or memory): versioned records,
 //!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
@@ -17,6 +18,7 @@
 //! - [`logging`]: tracing to stderr, with the bot token blanked.
 
 pub mod check;
+pub mod clock;
 pub mod config;
 pub mod console;
 pub mod content;

@@ -1,22 +1,31 @@
 //! Conversations in memory, for the terminal chat and tests. Gone when the process ends,
 //! so `save` is as durable as it needs to be.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 
 use super::{ChatId, Loaded, Record, Store, StoreError};
+use crate::dialogue::reminders::Reminder;
 
 /// A map from chat to record behind a mutex.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     records: Mutex<HashMap<ChatId, Record>>,
+    /// The schedule, ordered by due time.
+    reminders: Mutex<BTreeSet<(DateTime<Utc>, ChatId, Reminder)>>,
 }
 
 impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    fn schedule(&self) -> MutexGuard<'_, BTreeSet<(DateTime<Utc>, ChatId, Reminder)>> {
+        self.reminders
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn records(&self) -> MutexGuard<'_, HashMap<ChatId, Record>> {
@@ -43,6 +52,7 @@ impl Store for MemoryStore {
 
     fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
         self.records().remove(&chat);
+        self.schedule().retain(|(_, c, _)| *c != chat);
         Ok(())
     }
 
@@ -55,6 +65,31 @@ impl Store for MemoryStore {
 
     fn len(&self) -> Result<usize, StoreError> {
         Ok(self.records().len())
+    }
+
+    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
+        let mut schedule = self.schedule();
+        schedule.retain(|(_, c, _)| *c != chat);
+        schedule.extend(reminders.iter().map(|r| (r.at, chat, *r)));
+        Ok(())
+    }
+
+    fn due_reminders(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<(ChatId, Reminder)>, StoreError> {
+        Ok(self
+            .schedule()
+            .iter()
+            .take_while(|(at, _, _)| *at <= now)
+            .take(limit)
+            .map(|(_, c, r)| (*c, *r))
+            .collect())
+    }
+
+    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
+        Ok(self.schedule().remove(&(reminder.at, chat, *reminder)))
     }
 }
 

@@ -35,6 +35,12 @@
 //! `codec.rs`; a change to [`State`] bumps [`crate::dialogue::state::STATE_VERSION`] and
 //! its migration goes there as well.
 //!
+//! A second tree, `reminders`, is the schedule: key = due time (8 big-endian bytes of the
+//! unix seconds) + chat id (8) + kind (1), value = the appointment (8), so the due ones are
+//! a range scan. A third, `reminder_chats`, lists each chat's entries (JSON) so they can be
+//! replaced or forgotten. The schedule holds no content: at sending time the reminder is
+//! checked against the chat's record (still on, same appointment, still ahead).
+//!
 //! # Must not
 //!
 //! - Nothing outside `storage/` touches sled.
@@ -54,6 +60,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::dialogue::reminders::Reminder;
 use crate::dialogue::State;
 
 pub use memory::MemoryStore;
@@ -177,6 +184,17 @@ pub trait Store: Send + Sync + 'static {
     fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.len()? == 0)
     }
+    /// Replaces the reminders scheduled for `chat` (an empty list cancels them). Durable.
+    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError>;
+    /// Reminders due at `now` (their time has come), the oldest first, at most `limit`.
+    fn due_reminders(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<(ChatId, Reminder)>, StoreError>;
+    /// Removes one scheduled reminder; true only for the one caller that removed it, so a
+    /// reminder goes out once even with several bot instances on one store.
+    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError>;
 }
 
 #[cfg(test)]
@@ -252,7 +270,64 @@ mod tests {
     }
 
     /// The behaviour both stores share; each store's tests run it.
+    fn reminder_contract(store: &dyn Store) {
+        use crate::dialogue::reminders::ReminderKind;
+        let appt = at(1_800_000_000);
+        let evening = Reminder {
+            at: at(1_799_950_000),
+            kind: ReminderKind::Evening,
+            appointment: appt,
+        };
+        let soon = Reminder {
+            at: at(1_799_992_800),
+            kind: ReminderKind::Soon,
+            appointment: appt,
+        };
+        store.set_reminders(7, &[evening, soon]).unwrap();
+        store.set_reminders(8, &[soon]).unwrap();
+        assert!(
+            store
+                .due_reminders(at(1_799_949_999), 10)
+                .unwrap()
+                .is_empty(),
+            "nothing due yet"
+        );
+        assert_eq!(
+            store.due_reminders(at(1_799_950_000), 10).unwrap(),
+            vec![(7, evening)]
+        );
+        let due = store.due_reminders(at(1_800_000_000), 10).unwrap();
+        assert_eq!(
+            due,
+            vec![(7, evening), (7, soon), (8, soon)],
+            "oldest first"
+        );
+        assert!(
+            store.take_reminder(7, &evening).unwrap(),
+            "the first taker gets it"
+        );
+        assert!(
+            !store.take_reminder(7, &evening).unwrap(),
+            "nobody gets it twice"
+        );
+        // Replacing the schedule drops the old entries.
+        store.set_reminders(8, &[]).unwrap();
+        assert_eq!(
+            store.due_reminders(at(1_800_000_000), 10).unwrap(),
+            vec![(7, soon)]
+        );
+        store.forget(7).unwrap();
+        assert!(
+            store
+                .due_reminders(at(1_900_000_000), 10)
+                .unwrap()
+                .is_empty(),
+            "forget removes reminders"
+        );
+    }
+
     pub(crate) fn contract(store: &dyn Store) {
+        reminder_contract(store);
         let now = at(1_700_000_000);
         let retention = Duration::days(30);
         assert_eq!(store.load(1).unwrap(), Loaded::Missing);

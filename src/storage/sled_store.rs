@@ -11,9 +11,14 @@ use chrono::{DateTime, Utc};
 use super::codec;
 use super::Record;
 use super::{ChatId, Loaded, Store, StoreError};
+use crate::dialogue::reminders::{Reminder, ReminderKind};
 
 /// The tree that holds one record per chat.
 const TREE: &str = "conversations";
+/// The reminder schedule, ordered by due time.
+const REMINDERS: &str = "reminders";
+/// Each chat's scheduled entries, to replace or forget them.
+const REMINDER_CHATS: &str = "reminder_chats";
 
 /// The conversation store of the Telegram bot.
 #[derive(Debug)]
@@ -21,6 +26,8 @@ pub struct SledStore {
     /// Kept so the database lives as long as the store; all work goes through `tree`.
     _db: sled::Db,
     tree: sled::Tree,
+    reminders: sled::Tree,
+    reminder_chats: sled::Tree,
 }
 
 impl SledStore {
@@ -28,10 +35,17 @@ impl SledStore {
     pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
         let opened = sled::open(dir).and_then(|db| {
             let tree = db.open_tree(TREE)?;
-            Ok((db, tree))
+            let reminders = db.open_tree(REMINDERS)?;
+            let reminder_chats = db.open_tree(REMINDER_CHATS)?;
+            Ok((db, tree, reminders, reminder_chats))
         });
         match opened {
-            Ok((db, tree)) => Ok(SledStore { _db: db, tree }),
+            Ok((db, tree, reminders, reminder_chats)) => Ok(SledStore {
+                _db: db,
+                tree,
+                reminders,
+                reminder_chats,
+            }),
             Err(error) if is_lock_error(&error) => Err(StoreError::Locked {
                 dir: dir.to_path_buf(),
             }),
@@ -43,9 +57,45 @@ impl SledStore {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
+        // One flush covers every tree of the database.
         self.tree.flush()?;
         Ok(())
     }
+
+    /// Removes `chat`'s scheduled reminders (without flushing).
+    fn clear_reminders(&self, chat: ChatId) -> Result<(), StoreError> {
+        if let Some(old) = self.reminder_chats.remove(key(chat))? {
+            let old: Vec<Reminder> = serde_json::from_slice(&old).unwrap_or_default();
+            for r in old {
+                self.reminders.remove(reminder_key(chat, &r))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Due time, chat, kind: due reminders are a prefix of the tree.
+fn reminder_key(chat: ChatId, r: &Reminder) -> [u8; 17] {
+    let mut k = [0u8; 17];
+    k[..8].copy_from_slice(&(r.at.timestamp().max(0) as u64).to_be_bytes());
+    k[8..16].copy_from_slice(&chat.to_be_bytes());
+    k[16] = r.kind.code();
+    k
+}
+
+fn reminder_from(k: &[u8], v: &[u8]) -> Option<(ChatId, Reminder)> {
+    let at = i64::try_from(u64::from_be_bytes(k.get(..8)?.try_into().ok()?)).ok()?;
+    let chat = i64::from_be_bytes(k.get(8..16)?.try_into().ok()?);
+    let kind = ReminderKind::from_code(*k.get(16)?)?;
+    let appointment = i64::from_be_bytes(v.get(..8)?.try_into().ok()?);
+    Some((
+        chat,
+        Reminder {
+            at: DateTime::from_timestamp(at, 0)?,
+            kind,
+            appointment: DateTime::from_timestamp(appointment, 0)?,
+        },
+    ))
 }
 
 /// sled reports a directory held by another process only through the text of an I/O
@@ -79,6 +129,7 @@ impl Store for SledStore {
 
     fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
         self.tree.remove(key(chat))?;
+        self.clear_reminders(chat)?;
         self.flush()
     }
 
@@ -113,6 +164,52 @@ impl Store for SledStore {
 
     fn len(&self) -> Result<usize, StoreError> {
         Ok(self.tree.len())
+    }
+
+    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
+        self.clear_reminders(chat)?;
+        for r in reminders {
+            self.reminders.insert(
+                reminder_key(chat, r),
+                &r.appointment.timestamp().to_be_bytes(),
+            )?;
+        }
+        if !reminders.is_empty() {
+            self.reminder_chats
+                .insert(key(chat), serde_json::to_vec(reminders)?)?;
+        }
+        self.flush()
+    }
+
+    fn due_reminders(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<(ChatId, Reminder)>, StoreError> {
+        let end = (now.timestamp().max(0) as u64 + 1).to_be_bytes();
+        let mut out = Vec::new();
+        for entry in self.reminders.range(..end.as_slice()).take(limit) {
+            let (k, v) = entry?;
+            match reminder_from(&k, &v) {
+                Some(r) => out.push(r),
+                // Not ours to read: drop it rather than trip over it at every sweep.
+                None => {
+                    self.reminders.remove(k)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
+        let taken = self
+            .reminders
+            .remove(reminder_key(chat, reminder))?
+            .is_some();
+        if taken {
+            self.flush()?;
+        }
+        Ok(taken)
     }
 }
 

@@ -13,7 +13,6 @@ mod render;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
 use teloxide::dispatching::UpdateFilterExt;
@@ -27,8 +26,10 @@ use teloxide::types::{BotCommand, ChatId, MessageId};
 use teloxide::update_listeners::Polling;
 use teloxide::{ApiError, RequestError};
 
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::dialogue::engine::{Command, Engine, Input};
+use crate::dialogue::reminders::{self, Reminder, ReminderKind};
 use crate::dialogue::State;
 use crate::i18n::{Lang, Msg};
 use crate::storage::{Loaded, Record, Store};
@@ -83,6 +84,11 @@ pub struct App {
     pub store: Arc<dyn Store>,
     pub config: Config,
     pub metrics: Arc<metrics::Metrics>,
+    pub clock: Arc<dyn Clock>,
+    /// How often due reminders are looked for.
+    pub reminder_tick: Duration,
+    /// Wakes the reminder sender before its tick (tests that moved the clock on).
+    pub wake_reminders: Arc<tokio::sync::Notify>,
 }
 
 impl App {
@@ -92,7 +98,16 @@ impl App {
             store,
             config,
             metrics: Arc::default(),
+            clock: Arc::new(SystemClock),
+            reminder_tick: Duration::from_secs(20),
+            wake_reminders: Arc::default(),
         }
+    }
+
+    /// The same app on another clock (tests).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> App {
+        self.clock = clock;
+        self
     }
 }
 
@@ -226,6 +241,7 @@ pub async fn serve(
         }
     });
     let expiry = tokio::spawn(expire_regularly(app.clone()));
+    let reminding = tokio::spawn(remind_regularly(bot.clone(), app.clone()));
     let health = metrics::router(app.metrics.clone(), app.store.clone());
     let until_stopped = move || {
         let mut rx = stopped_rx.clone();
@@ -295,6 +311,7 @@ pub async fn serve(
         }
     }
     expiry.abort();
+    reminding.abort();
     tracing::info!("stopped");
     Ok(())
 }
@@ -331,12 +348,70 @@ async fn expire_regularly(app: Arc<App>) {
         // The first sweep waits an hour: a user who returns right after an upgrade that
         // could not read their record is told so, instead of meeting a silent restart.
         tokio::time::sleep(Duration::from_secs(3600)).await;
-        match on_store(&app, move |s| s.expire(Utc::now(), retention)).await {
+        let now = app.clock.now();
+        match on_store(&app, move |s| s.expire(now, retention)).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
             Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
         }
     }
+}
+
+/// Sends the reminders that are due, every tick (or when woken). One that came due while
+/// the bot was down goes out late if the appointment is still ahead; otherwise it is
+/// dropped. Several due at once for one chat (the bot was down) become one: the evening
+/// reminder, which carries the checklist.
+async fn remind_regularly(bot: TgBot, app: Arc<App>) {
+    loop {
+        if let Err(e) = send_due_reminders(&bot, &app).await {
+            app.metrics.error();
+            tracing::warn!(error = %e, "could not send reminders");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(app.reminder_tick) => {}
+            _ = app.wake_reminders.notified() => {}
+        }
+    }
+}
+
+async fn send_due_reminders(bot: &TgBot, app: &Arc<App>) -> anyhow::Result<()> {
+    let now = app.clock.now();
+    let due = on_store(app, move |s| s.due_reminders(now, 500)).await?;
+    let mut chosen: Vec<(i64, Reminder)> = Vec::new();
+    for (chat, r) in due {
+        // Removed before it is sent: it goes out at most once, even with several
+        // instances on one store.
+        let taken = on_store(app, move |s| s.take_reminder(chat, &r)).await?;
+        if !taken {
+            continue;
+        }
+        match chosen
+            .iter_mut()
+            .find(|(c, other)| *c == chat && other.appointment == r.appointment)
+        {
+            Some((_, other)) => {
+                if r.kind == ReminderKind::Evening {
+                    *other = r;
+                }
+            }
+            None => chosen.push((chat, r)),
+        }
+    }
+    for (chat, r) in chosen {
+        let record = match on_store(app, move |s| s.load(chat)).await? {
+            Loaded::Found(record) => record,
+            _ => continue,
+        };
+        let Some(reply) = app.engine.reminder_reply(&record.state, &r, now) else {
+            continue;
+        };
+        let rendered = app.engine.render(record.state.lang, &reply);
+        if deliver(bot, app, ChatId(chat), &rendered.text, None, None).await? {
+            continue;
+        }
+        tracing::info!(kind = ?r.kind, "sent a reminder");
+    }
+    Ok(())
 }
 
 /// Runs a store call off the async threads: a durable save waits for the disk.
@@ -532,7 +607,7 @@ async fn handle(
     user_message: Option<MessageId>,
     callback: Option<(teloxide::types::CallbackQueryId, MessageId)>,
 ) -> Result<(), RequestError> {
-    let now = Utc::now();
+    let now = app.clock.now();
     let default_lang = language_for(lang_code, app.config.default_language);
     let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
         Ok(Loaded::Found(r)) => (r, Vec::new()),
@@ -580,14 +655,26 @@ async fn handle(
         }
         Incoming::Engine(i) => Some(i),
     };
+    let before = reminders::appointment(&record.state.facts);
     let step = input.map(|i| app.engine.step(&record.state, i, now));
     if let Some(s) = &step {
         record.state = s.state.clone();
     }
+    let plan = app.engine.reminder_plan(&record.state, now);
+    let replan = before != reminders::appointment(&record.state.facts);
+    record.reminder_at = plan.iter().map(|r| r.at.timestamp()).max();
     record.mark_seen(update_id);
     record.last_active = now.timestamp();
     let saved = record.clone();
-    if let Err(e) = on_store(app, move |s| s.save(chat.0, &saved)).await {
+    let saved = on_store(app, move |s| {
+        s.save(chat.0, &saved)?;
+        if replan {
+            s.set_reminders(chat.0, &plan)?;
+        }
+        Ok::<(), crate::storage::StoreError>(())
+    })
+    .await;
+    if let Err(e) = saved {
         tracing::error!(error = %e, "could not save a conversation; not replying");
         if let Some((id, _)) = callback {
             let _ = bot.answer_callback_query(id).await;

@@ -1,0 +1,298 @@
+//! Appointment reminders through the real dispatcher, with a fake clock (no test sleeps
+//! for a reminder's time) and a fake Bot API on loopback.
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeZone, Utc};
+use mitid_bot::check;
+use mitid_bot::clock::FakeClock;
+use mitid_bot::config::Config;
+use mitid_bot::content::ContentSource;
+use mitid_bot::dialogue::{Fact, State};
+use mitid_bot::i18n::{Globals, Lang, Msg};
+use mitid_bot::storage::{Record, SledStore, Store};
+use mitid_bot::telegram::{self, App};
+use support::{FakeTelegram, SentMessage, User};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+const ANNA: User = User {
+    id: 3001,
+    language_code: Some("da"),
+    first_name: "Anna",
+};
+
+fn cph(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Copenhagen
+        .with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .single()
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn text(lang: Lang, id: &str) -> String {
+    let e = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+    e.i18n.render(lang, &Msg::new(id), &e.globals)
+}
+
+/// The first line of a reminder, without the date it names.
+fn reminder_head(lang: Lang, id: &str) -> String {
+    text(lang, id)
+        .split(['{', ',', ':'])
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+struct Running {
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<anyhow::Result<()>>,
+    app: Arc<App>,
+}
+
+fn open_store(dir: &Path) -> SledStore {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match SledStore::open(dir) {
+            Ok(s) => return s,
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+async fn start(fake: &FakeTelegram, dir: &Path, clock: Arc<FakeClock>) -> Running {
+    let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+    let mut app = App::new(engine, Arc::new(open_store(dir)), Config::default()).with_clock(clock);
+    app.reminder_tick = Duration::from_millis(50);
+    let app = Arc::new(app);
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(telegram::serve(fake.bot(), app.clone(), async {
+        let _ = stopped.await;
+    }));
+    Running { stop, task, app }
+}
+
+async fn stop(r: Running) {
+    drop(r.app);
+    let _ = r.stop.send(());
+    tokio::time::timeout(Duration::from_secs(10), r.task)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+}
+
+fn reminders_to(fake: &FakeTelegram, chat: i64) -> Vec<SentMessage> {
+    let evening = reminder_head(Lang::Da, "reminder-evening");
+    let soon = reminder_head(Lang::Da, "reminder-soon");
+    fake.sent_messages(chat)
+        .into_iter()
+        .filter(|m| m.text.starts_with(&evening) || m.text.starts_with(&soon))
+        .collect()
+}
+
+async fn wait_for(fake: &FakeTelegram, chat: i64, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while reminders_to(fake, chat).len() < n {
+        assert!(
+            Instant::now() < deadline,
+            "no reminder; calls:\n{}",
+            fake.dump(&fake.calls())
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Asks for reminders through the chat, as a citizen would.
+async fn ask_for_reminder(fake: &FakeTelegram, chat: User, appointment: &str) {
+    let say = |t: &str| fake.send_text(chat, t);
+    let count = || fake.sent_messages(chat.id).len();
+    let wait = |n: usize| async move {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while fake.sent_messages(chat.id).len() < n {
+            assert!(Instant::now() < deadline, "{}", fake.dump(&fake.calls()));
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    };
+    let n = count();
+    say("/checklist");
+    wait(n + 1).await;
+    let last = fake.sent_messages(chat.id).pop().unwrap();
+    let data = last
+        .callback_data()
+        .into_iter()
+        .find(|d| d.ends_with(":remind"))
+        .unwrap();
+    let n = count();
+    fake.press_button(chat, last.message_id, &data);
+    wait(n + 1).await;
+    let n = count();
+    say(appointment);
+    wait(n + 1).await;
+    let confirm = fake.sent_messages(chat.id).pop().unwrap();
+    assert!(
+        confirm.text.contains("3. december 2026 kl. 10.00"),
+        "{}",
+        confirm.text
+    );
+    let yes = confirm
+        .callback_data()
+        .into_iter()
+        .find(|d| d.ends_with(":yes"))
+        .unwrap();
+    let n = count();
+    fake.press_button(chat, confirm.message_id, &yes);
+    wait(n + 1).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_evening_reminder_comes_once_with_the_checklist_after_a_restart() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FakeClock::new(cph(2026, 11, 26, 10, 0)));
+    let bot = start(&fake, dir.path(), clock.clone()).await;
+    ask_for_reminder(&fake, ANNA, "3.12. kl. 10").await;
+    stop(bot).await;
+
+    let bot = start(&fake, dir.path(), clock.clone()).await;
+    clock.set(cph(2026, 12, 2, 17, 59));
+    bot.app.wake_reminders.notify_one();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(reminders_to(&fake, ANNA.id).is_empty(), "not before 18:00");
+
+    clock.set(cph(2026, 12, 2, 18, 0));
+    bot.app.wake_reminders.notify_one();
+    wait_for(&fake, ANNA.id, 1).await;
+    let sent = reminders_to(&fake, ANNA.id);
+    assert!(
+        sent[0].text.contains(&text(Lang::Da, "cl-keep")),
+        "the checklist rides along: {}",
+        sent[0].text
+    );
+
+    for minutes in [1, 30, 120] {
+        clock.set(cph(2026, 12, 2, 18, 0) + chrono::Duration::minutes(minutes));
+        bot.app.wake_reminders.notify_one();
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    assert_eq!(
+        reminders_to(&fake, ANNA.id).len(),
+        1,
+        "exactly one evening reminder"
+    );
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn down_over_the_reminder_time_one_late_reminder_if_still_ahead_else_none() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FakeClock::new(cph(2026, 11, 26, 10, 0)));
+    let late = User {
+        id: 3002,
+        language_code: Some("da"),
+        first_name: "Late",
+    };
+    let missed = User {
+        id: 3003,
+        language_code: Some("da"),
+        first_name: "Missed",
+    };
+    let bot = start(&fake, dir.path(), clock.clone()).await;
+    ask_for_reminder(&fake, late, "3.12.2026 10:00").await;
+    stop(bot).await;
+
+    // Down from before the evening reminder until 09:00 on the day: both reminders are
+    // due, the appointment is still ahead: one late reminder (with the checklist).
+    clock.set(cph(2026, 12, 3, 9, 0));
+    let bot = start(&fake, dir.path(), clock.clone()).await;
+    wait_for(&fake, late.id, 1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(reminders_to(&fake, late.id).len(), 1);
+    stop(bot).await;
+
+    clock.set(cph(2026, 11, 26, 10, 0));
+    let bot = start(&fake, dir.path(), clock.clone()).await;
+    ask_for_reminder(&fake, missed, "3.12.2026 10:00").await;
+    stop(bot).await;
+    // Back only after the appointment: nothing.
+    clock.set(cph(2026, 12, 3, 11, 0));
+    let bot = start(&fake, dir.path(), clock.clone()).await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(reminders_to(&fake, missed.id).is_empty());
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_at_six_goes_out_within_telegrams_limits_and_a_blocked_user_is_dropped() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let now = cph(2026, 11, 26, 10, 0);
+    let appointment = cph(2026, 12, 3, 10, 0);
+    {
+        let store = open_store(dir.path());
+        let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+        for chat in 4000..4040 {
+            let mut state = State::new(Lang::Da);
+            state.node = "remind-set".into();
+            state
+                .facts
+                .insert("appointment".into(), Fact::Time(appointment.timestamp()));
+            state
+                .facts
+                .insert("reminders".into(), Fact::One("on".into()));
+            let plan = engine.reminder_plan(&state, now);
+            store.save(chat, &Record::new(state, now)).unwrap();
+            store.set_reminders(chat, &plan).unwrap();
+        }
+    }
+    fake.fail_next(
+        "sendMessage",
+        1,
+        403,
+        "Forbidden: bot was blocked by the user",
+        None,
+    );
+    let clock = Arc::new(FakeClock::new(cph(2026, 12, 2, 18, 0)));
+    let bot = start(&fake, dir.path(), clock).await;
+    fake.wait_until(Duration::from_secs(20), |calls| {
+        calls
+            .iter()
+            .filter(|c| c.method == "sendMessage" && c.failed_with.is_none())
+            .count()
+            >= 39
+    })
+    .await;
+    let sends: Vec<Instant> = fake
+        .calls()
+        .iter()
+        .filter(|c| c.method == "sendMessage")
+        .map(|c| c.at)
+        .collect();
+    for (i, start) in sends.iter().enumerate() {
+        let in_a_second = sends[i..]
+            .iter()
+            .take_while(|t| t.duration_since(*start) < Duration::from_secs(1))
+            .count();
+        assert!(
+            in_a_second <= 30,
+            "{in_a_second} messages within one second"
+        );
+    }
+    stop(bot).await;
+    let store = open_store(dir.path());
+    let kept = (4000..4040)
+        .filter(|c| !matches!(store.load(*c).unwrap(), mitid_bot::storage::Loaded::Missing))
+        .count();
+    assert_eq!(kept, 39, "the chat that blocked the bot is forgotten");
+    assert!(store
+        .due_reminders(cph(2026, 12, 3, 9, 0), 100)
+        .unwrap()
+        .iter()
+        .all(|(_, r)| r.kind == mitid_bot::dialogue::reminders::ReminderKind::Soon));
+}
