@@ -7,6 +7,7 @@
 //! - [`userid`]: the UserID rules: problems (rejected) and warnings (advice).
 //! - [`documents`]: are the citizen's identity documents enough, and what is missing.
 //! - [`time`]: reading a typed date and turning Copenhagen local time into UTC.
+//! - [`when`]: reading a date and time as people write it in da/en/de (`torsdag kl 9`).
 //! - [`witness`]: how likely a witness is needed, and whether a person can be one.
 
 pub mod cpr;

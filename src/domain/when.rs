@@ -127,7 +127,10 @@ pub enum Expect {
 ///   [`WhenError::NoSuchDate`]. A wall time that happens twice (25.10.2026 02:30) is
 ///   returned as `At(02:30)`: a `NaiveDateTime` cannot tell the two instants apart, so the
 ///   caller picks with [`super::time::to_utc`] and [`Safer`] (the safe side differs by use).
-/// - A day is needed: a clock time alone (`kl 10`) is [`WhenError::Unreadable`].
+/// - A day is needed: a clock time alone (`kl 10`) is [`WhenError::Unreadable`], and so is a
+///   day of the month without its month (`torsdag den 3.`): asked again, not taken for 03:00.
+/// - Pieces must agree: two different dates, times or days, or two morning/evening hints
+///   that disagree, are [`WhenError::Unreadable`].
 pub fn read_when(text: &str, now: DateTime<Utc>, expect: Expect) -> Result<When, WhenError> {
     let tokens = tokenize(&fold(text));
     let mut reader = Reader {
@@ -276,6 +279,15 @@ struct DateOrClock {
     trailing_dot: bool,
 }
 
+/// A number standing alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Bare {
+    value: u32,
+    digits: usize,
+    /// Followed by a dot: a day of the month in da/de (`den 3.`), which we do not read alone.
+    ordinal: bool,
+}
+
 /// Everything read from the text, in order of appearance within each kind.
 #[derive(Debug, Default)]
 struct Pieces {
@@ -283,7 +295,7 @@ struct Pieces {
     clocks: Vec<Clock>,
     dates_or_clocks: Vec<DateOrClock>,
     /// Numbers standing alone: an hour once a day is known (`torsdag 9`).
-    bare: Vec<(u32, usize)>,
+    bare: Vec<Bare>,
     /// Full weekday names, with "not today" (`next thursday`).
     weekdays: Vec<(Weekday, bool)>,
     /// Abbreviations that are also common words (`man`, `so`, `sun`): used only when nothing
@@ -364,7 +376,13 @@ impl Reader<'_> {
             return next;
         }
         if let Some((value, digits, _)) = self.num(i) {
-            self.pieces.bare.push((value, digits));
+            // `den 3.` / `am 3.` is a day of the month, never three o'clock.
+            let ordinal = self.punct(i + 1) == Some('.');
+            self.pieces.bare.push(Bare {
+                value,
+                digits,
+                ordinal,
+            });
         }
         i + 1
     }
@@ -707,15 +725,20 @@ impl Pieces {
                 });
             }
         }
-        for (value, digits) in std::mem::take(&mut self.bare) {
-            if !(self.clocks.is_empty() && has_day && value <= 23 && digits <= 2) {
+        for bare in std::mem::take(&mut self.bare) {
+            let is_hour = self.clocks.is_empty()
+                && has_day
+                && !bare.ordinal
+                && bare.value <= 23
+                && bare.digits <= 2;
+            if !is_hour {
                 return Err(WhenError::Unreadable);
             }
             self.clocks.push(Clock {
-                hour: value,
+                hour: bare.value,
                 minute: None,
                 half: None,
-                padded: digits == 2 && value < 10,
+                padded: bare.digits == 2 && bare.value < 10,
             });
         }
         Ok(())
@@ -1395,6 +1418,9 @@ mod tests {
                 ("torsdag kl 9 og 10", Err(Unreadable)),
                 ("kl 9 kl 10 torsdag", Err(Unreadable)),
                 ("morgen früh abends um 7", Err(Unreadable)),
+                // A day of the month alone is not an hour (nor read as a date yet).
+                ("torsdag den 3.", Err(Unreadable)),
+                ("Donnerstag, 3.", Err(Unreadable)),
             ],
         );
     }
