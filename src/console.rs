@@ -11,6 +11,7 @@ use chrono::Utc;
 use crate::dialogue::engine::{ButtonAction, Command, Engine, Input, Rendered};
 use crate::dialogue::State;
 use crate::i18n::Lang;
+use crate::stats::Stats;
 
 /// Reads a typed line as the input it stands for, given the buttons on screen.
 pub fn parse_line(
@@ -74,12 +75,14 @@ pub fn print_reply(out: &mut dyn Write, r: &Rendered) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Runs a conversation over `input` until it ends. Returns the final state.
+/// Runs a conversation over `input` until it ends. Returns the final state. Each step's
+/// events are counted in `stats` when given (the caller flushes).
 pub fn run(
     engine: &Engine,
     lang: Lang,
     mut input: impl BufRead,
     mut out: impl Write,
+    stats: Option<&Stats>,
 ) -> io::Result<State> {
     let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
     let mut state = engine.new_state(lang);
@@ -88,7 +91,11 @@ pub fn run(
     let mut next = Some(Input::Start { payload: None });
     loop {
         if let Some(inp) = next.take() {
-            let step = engine.step(&state, inp, Utc::now());
+            let now = Utc::now();
+            let step = engine.step(&state, inp, now);
+            if let Some(stats) = stats {
+                stats.record(&step.events, now);
+            }
             state = step.state;
             for reply in &step.replies {
                 let r = engine.render(state.lang, reply);

@@ -13,6 +13,8 @@
 //! - [`config`]: the operator's settings (file, `MITID_BOT_*`, defaults).
 //! - [`storage`]: the conversation store (sled on disk, or memory): versioned records,
 //!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
+//! - [`stats`]: anonymous counters per Copenhagen day, in `<data_dir>/stats/*.json` (outside
+//!   sled, so `mitid-bot stats` reads while the bot runs); the report over a range of days.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
 //! - [`logging`]: tracing to stderr, with the bot token blanked.
@@ -27,5 +29,6 @@ pub mod domain;
 pub mod faq;
 pub mod i18n;
 pub mod logging;
+pub mod stats;
 pub mod storage;
 pub mod telegram;

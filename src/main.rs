@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use chrono::{Days, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
@@ -53,6 +54,23 @@ enum Cmd {
     },
     /// Check the settings, the flow and the texts; prints file:line: problem.
     Check,
+    /// Anonymous counts per day (Copenhagen time); safe while the bot runs.
+    Stats {
+        /// First day, YYYY-MM-DD (default: 29 days before --to).
+        #[arg(long, value_parser = parse_day)]
+        from: Option<NaiveDate>,
+        /// Last day, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_day)]
+        to: Option<NaiveDate>,
+        /// JSON for tools instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD, e.g. 2026-03-10"))
 }
 
 fn main() -> ExitCode {
@@ -77,8 +95,14 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    // Only a chat pointed at a data dir on purpose counts in the statistics.
+    let data_dir_given = cli.data_dir.is_some() || env.contains_key("MITID_BOT_DATA_DIR");
     if let Some(dir) = cli.data_dir {
         config.data_dir = dir;
+    }
+    // Before the content is loaded, and never the sled store: it runs beside the bot.
+    if let Some(Cmd::Stats { from, to, json }) = &cli.command {
+        return stats_command(&config.data_dir, *from, *to, *json);
     }
     if let Some(dir) = cli.content_dir {
         config.content_dir = Some(dir);
@@ -113,7 +137,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     match command {
-        Cmd::Check => unreachable!("handled above"),
+        Cmd::Check | Cmd::Stats { .. } => unreachable!("handled above"),
         Cmd::Run {
             webhook_url,
             listen,
@@ -158,10 +182,46 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             if io::stdin().is_terminal() {
                 eprintln!("(Type the number of a choice, or write. Ctrl-D ends.)");
             }
-            mitid_bot::console::run(&engine, lang, io::stdin().lock(), io::stdout().lock())?;
+            let stats = if data_dir_given {
+                Some(mitid_bot::stats::Stats::open(&config.data_dir)?)
+            } else {
+                None
+            };
+            let chat = mitid_bot::console::run(
+                &engine,
+                lang,
+                io::stdin().lock(),
+                io::stdout().lock(),
+                stats.as_ref(),
+            );
+            if let Some(stats) = &stats {
+                stats.flush()?;
+            }
+            chat?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `mitid-bot stats`: the report over a range of days, by default the last 30 up to today.
+fn stats_command(
+    data_dir: &std::path::Path,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let to = to.unwrap_or_else(|| mitid_bot::stats::local_day(Utc::now()));
+    let from = from.unwrap_or_else(|| to.checked_sub_days(Days::new(29)).unwrap_or(to));
+    let report = mitid_bot::stats::report(data_dir, from, to)?;
+    if json {
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+        println!("{}", report.json());
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The terminal's language from LANG / LC_ALL, when it is one we speak.
