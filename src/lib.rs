@@ -14,6 +14,8 @@
 //!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
+//! - [`staff`]: deep links and QR posters for staff (`mitid-bot link`, `mitid-bot qr`);
+//!   never opens the data directory.
 //! - [`logging`]: tracing to stderr, with the bot token blanked.
 
 pub mod check;
@@ -25,5 +27,6 @@ pub mod domain;
 pub mod faq;
 pub mod i18n;
 pub mod logging;
+pub mod staff;
 pub mod storage;
 pub mod telegram;

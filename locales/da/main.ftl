@@ -429,3 +429,7 @@ forget-done = Sådan: Jeg har slettet alt, hvad jeg havde gemt om dig. Skriv /st
 group-private-only = Jeg hjælper kun i en privat chat, så dine svar bliver mellem os. Start en chat med mig her: { $link }
 edited-message = Jeg læser kun nye beskeder. Send gerne dit svar igen som en ny besked.
 store-start-over = Beklager, jeg kunne ikke læse vores tidligere samtale, så vi starter forfra.
+
+## ---- Plakater og QR-koder (mitid-bot qr) ----
+
+qr-caption = Scan koden med din telefon, og bliv klar til din MitID-tid hos { $municipality }

@@ -428,3 +428,7 @@ forget-done = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert 
 group-private-only = Ich helfe nur im privaten Chat, damit Ihre Antworten unter uns bleiben. Hier können Sie einen Chat mit mir öffnen: { $link }
 edited-message = Ich lese nur neue Nachrichten. Bitte senden Sie Ihre Antwort noch einmal als neue Nachricht.
 store-start-over = Entschuldigung, ich konnte unser früheres Gespräch nicht lesen. Wir fangen noch einmal von vorne an.
+
+## ---- Plakate und QR-Codes (mitid-bot qr) ----
+
+qr-caption = Scannen Sie den Code mit Ihrem Handy und bereiten Sie sich auf Ihren MitID-Termin bei { $municipality } vor
