@@ -89,6 +89,16 @@ pub fn load(source: &ContentSource, globals: Globals) -> Result<Engine, Vec<Prob
                 &mut problems,
             );
         }
+        for id in crate::staff::MESSAGES {
+            require(
+                i18n,
+                id,
+                "src/staff/mod.rs",
+                0,
+                "the staff tools (link, qr)",
+                &mut problems,
+            );
+        }
     }
     problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     problems.dedup();

@@ -17,6 +17,8 @@
 //!   sled, so `mitid-bot stats` reads while the bot runs); the report over a range of days.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
+//! - [`staff`]: deep links and QR posters for staff (`mitid-bot link`, `mitid-bot qr`);
+//!   never opens the data directory.
 //! - [`logging`]: tracing to stderr, with the bot token blanked.
 
 pub mod check;
@@ -29,6 +31,7 @@ pub mod domain;
 pub mod faq;
 pub mod i18n;
 pub mod logging;
+pub mod staff;
 pub mod stats;
 pub mod storage;
 pub mod telegram;

@@ -1,18 +1,24 @@
 //! The `mitid-bot` command: parses arguments and calls into the library. With
 //! `TELOXIDE_TOKEN` set and no subcommand it runs the Telegram bot; without, the terminal
 //! chat.
+//!
+//! Exit codes: 0 when all went well, 1 for a problem with the command line, the settings
+//! or the content (the message says which), 2 when something else failed (a file could
+//! not be written, Telegram could not be reached).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use anyhow::Context;
 use chrono::{Days, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
-use mitid_bot::i18n::Lang;
+use mitid_bot::i18n::{Lang, Msg};
+use mitid_bot::staff::{self, OutputFormat, StaffError};
 
 #[derive(Parser)]
 #[command(
@@ -66,6 +72,27 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Print the link that opens the bot in a language, at a topic (needs bot_username).
+    Link {
+        /// da, en or de.
+        #[arg(long)]
+        lang: String,
+        /// prepare, documents, witness, device, userid, faq or book.
+        #[arg(long)]
+        topic: Option<String>,
+    },
+    /// Write that link as a QR code: FILE.svg (with a caption, for posters) or FILE.png.
+    Qr {
+        /// da, en or de: the bot's language and the caption's.
+        #[arg(long)]
+        lang: String,
+        /// prepare, documents, witness, device, userid, faq or book.
+        #[arg(long)]
+        topic: Option<String>,
+        /// The file to write; .svg or .png.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -74,7 +101,18 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version go to stdout and succeed; a usage error is exit 1.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match real_main(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -111,6 +149,13 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(dir) => ContentSource::from_dir(dir)?,
         None => ContentSource::embedded(),
     };
+    match &cli.command {
+        Some(Cmd::Link { lang, topic }) => return link_command(&config, lang, topic.as_deref()),
+        Some(Cmd::Qr { lang, topic, out }) => {
+            return qr_command(&config, &source, lang, topic.as_deref(), out)
+        }
+        _ => {}
+    }
     let loaded = mitid_bot::check::load(&source, config.globals());
     let command = cli.command.unwrap_or_else(|| {
         if std::env::var_os("TELOXIDE_TOKEN").is_some() {
@@ -128,16 +173,12 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         (Ok(engine), _) => engine,
-        (Err(problems), _) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            eprintln!("{} problem(s) in the content", problems.len());
-            return Ok(ExitCode::from(1));
-        }
+        (Err(problems), _) => return Ok(content_problems(&problems)),
     };
     match command {
-        Cmd::Check | Cmd::Stats { .. } => unreachable!("handled above"),
+        Cmd::Check | Cmd::Stats { .. } | Cmd::Link { .. } | Cmd::Qr { .. } => {
+            unreachable!("handled above")
+        }
         Cmd::Run {
             webhook_url,
             listen,
@@ -163,11 +204,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
             }
             let store = mitid_bot::storage::SledStore::open(&config.data_dir)?;
-            let app = Arc::new(mitid_bot::telegram::App::new(
-                engine,
-                Arc::new(store),
-                config,
-            ));
+            let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
+            let app = Arc::new(
+                mitid_bot::telegram::App::new(engine, Arc::new(store), config).with_stats(stats),
+            );
             tokio::runtime::Runtime::new()?.block_on(mitid_bot::telegram::run(app))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -222,6 +262,81 @@ fn stats_command(
         print!("{}", report.table());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `link`: prints the deep link. Like `qr`, it reads the settings only, never the data
+/// directory, so staff can run it while the bot runs.
+fn link_command(config: &Config, lang: &str, topic: Option<&str>) -> anyhow::Result<ExitCode> {
+    match staff_link(config, lang, topic) {
+        Ok((_, link)) => {
+            println!("{link}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(usage_error(e)),
+    }
+}
+
+/// `qr`: writes the deep link as an SVG with the `qr-caption` text, or as a PNG.
+fn qr_command(
+    config: &Config,
+    source: &ContentSource,
+    lang: &str,
+    topic: Option<&str>,
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
+    let (format, lang, link) = match OutputFormat::from_path(out)
+        .and_then(|f| staff_link(config, lang, topic).map(|(l, link)| (f, l, link)))
+    {
+        Ok(x) => x,
+        Err(e) => return Ok(usage_error(e)),
+    };
+    let engine = match mitid_bot::check::load(source, config.globals()) {
+        Ok(engine) => engine,
+        Err(problems) => return Ok(content_problems(&problems)),
+    };
+    let bytes = match format {
+        OutputFormat::Svg => {
+            let caption = engine
+                .i18n
+                .render(lang, &Msg::new("qr-caption"), &engine.globals);
+            staff::qr_svg(&link, &caption).into_bytes()
+        }
+        OutputFormat::Png => staff::qr_png(&link),
+    };
+    std::fs::write(out, bytes).with_context(|| format!("could not write {}", out.display()))?;
+    println!("{}: {link}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The language and the deep link from the flags and `bot_username`. The topic is checked
+/// before the setting: a mistyped topic is worth knowing before the settings are fixed.
+fn staff_link(
+    config: &Config,
+    lang: &str,
+    topic: Option<&str>,
+) -> Result<(Lang, String), StaffError> {
+    let lang = staff::parse_lang(lang)?;
+    if let Some(t) = topic {
+        staff::validate_topic(t)?;
+    }
+    let bot = config
+        .bot_username
+        .as_deref()
+        .ok_or(StaffError::NoBotUsername)?;
+    Ok((lang, staff::deep_link(bot, lang, topic)?))
+}
+
+fn usage_error(e: StaffError) -> ExitCode {
+    eprintln!("mitid-bot: {e}");
+    ExitCode::from(1)
+}
+
+fn content_problems(problems: &[mitid_bot::content::Problem]) -> ExitCode {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    eprintln!("{} problem(s) in the content", problems.len());
+    ExitCode::from(1)
 }
 
 /// The terminal's language from LANG / LC_ALL, when it is one we speak.

@@ -91,6 +91,27 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
 }
 
 #[test]
+fn the_qr_caption_is_required_in_every_locale() {
+    let dir = copy_content();
+    for lang in ["da", "en", "de"] {
+        edit(&dir.path().join(format!("locales/{lang}/main.ftl")), |t| {
+            t.lines()
+                .filter(|l| !l.starts_with("qr-caption"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+    }
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("src/staff/mod.rs")
+            && l.contains("`qr-caption`")
+            && l.contains("missing in locales/da, locales/en, locales/de")),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_transition_to_a_missing_node_is_reported_with_file_and_line() {
     let dir = copy_content();
     let flow = dir.path().join("dialogues/prepare.toml");

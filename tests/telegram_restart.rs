@@ -142,4 +142,13 @@ fn sigterm_stops_the_bot_cleanly_and_the_token_is_not_logged() {
     let secret = FakeTelegram::TOKEN.split(':').nth(1).unwrap();
     assert!(!log.contains(secret), "the token is in the log:\n{log}");
     assert!(log.contains("stopped"), "{log}");
+    // The counts were written on the way out, and `stats` reads them.
+    let stats = Command::new(env!("CARGO_BIN_EXE_mitid-bot"))
+        .args(["stats", "--json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&stats.stdout).expect("stats --json prints JSON");
+    assert_eq!(json["total"]["conversations_started"], 1, "{json}");
 }

@@ -451,3 +451,6 @@ date-need-time = Skriv også klokkeslættet for din tid, for eksempel 3.12. kl. 
 date-ambiguous = Hvilket tidspunkt mener du?
 date-option = { $when }
 cmd-reminders = Mine påmindelser
+## ---- Plakater og QR-koder (mitid-bot qr) ----
+
+qr-caption = Scan koden med din telefon, og bliv klar til din MitID-tid hos { $municipality }

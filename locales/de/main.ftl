@@ -450,3 +450,6 @@ date-need-time = Bitte schreiben Sie auch die Uhrzeit Ihres Termins, zum Beispie
 date-ambiguous = Welche Uhrzeit meinen Sie?
 date-option = { $when }
 cmd-reminders = Meine Erinnerungen
+## ---- Plakate und QR-Codes (mitid-bot qr) ----
+
+qr-caption = Scannen Sie den Code mit Ihrem Handy und bereiten Sie sich auf Ihren MitID-Termin bei { $municipality } vor

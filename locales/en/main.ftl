@@ -447,3 +447,6 @@ date-need-time = Please also write the time of your appointment, for example 3.1
 date-ambiguous = Which time do you mean?
 date-option = { $when }
 cmd-reminders = My reminders
+## ---- Posters and QR codes (mitid-bot qr) ----
+
+qr-caption = Scan with your phone to get ready for your MitID appointment at { $municipality }

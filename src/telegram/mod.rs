@@ -32,6 +32,7 @@ use crate::dialogue::engine::{Command, Engine, Input};
 use crate::dialogue::reminders::{self, Reminder, ReminderKind};
 use crate::dialogue::State;
 use crate::i18n::{Lang, Msg};
+use crate::stats::Stats;
 use crate::storage::{Loaded, Record, Store};
 
 pub use render::{split_text, MAX_TEXT};
@@ -89,6 +90,8 @@ pub struct App {
     pub reminder_tick: Duration,
     /// Wakes the reminder sender before its tick (tests that moved the clock on).
     pub wake_reminders: Arc<tokio::sync::Notify>,
+    /// Anonymous counters; in memory unless the bot was given a data directory.
+    pub stats: Arc<Stats>,
 }
 
 impl App {
@@ -101,7 +104,14 @@ impl App {
             clock: Arc::new(SystemClock),
             reminder_tick: Duration::from_secs(20),
             wake_reminders: Arc::default(),
+            stats: Arc::new(Stats::memory()),
         }
+    }
+
+    /// The same app counting into `stats`.
+    pub fn with_stats(mut self, stats: Arc<Stats>) -> App {
+        self.stats = stats;
+        self
     }
 
     /// The same app on another clock (tests).
@@ -241,6 +251,7 @@ pub async fn serve(
         }
     });
     let expiry = tokio::spawn(expire_regularly(app.clone()));
+    let counting = tokio::spawn(flush_stats_regularly(app.clone()));
     let reminding = tokio::spawn(remind_regularly(bot.clone(), app.clone()));
     let health = metrics::router(app.metrics.clone(), app.store.clone());
     let until_stopped = move || {
@@ -312,6 +323,8 @@ pub async fn serve(
     }
     expiry.abort();
     reminding.abort();
+    counting.abort();
+    flush_stats(&app).await;
     tracing::info!("stopped");
     Ok(())
 }
@@ -354,6 +367,22 @@ async fn expire_regularly(app: Arc<App>) {
             Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
             Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
         }
+    }
+}
+
+async fn flush_stats(app: &Arc<App>) {
+    let stats = app.stats.clone();
+    match tokio::task::spawn_blocking(move || stats.flush()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "could not write statistics"),
+        Err(_) => tracing::warn!("writing statistics failed"),
+    }
+}
+
+async fn flush_stats_regularly(app: Arc<App>) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        flush_stats(&app).await;
     }
 }
 
@@ -659,6 +688,7 @@ async fn handle(
     let step = input.map(|i| app.engine.step(&record.state, i, now));
     if let Some(s) = &step {
         record.state = s.state.clone();
+        app.stats.record(&s.events, now);
     }
     let plan = app.engine.reminder_plan(&record.state, now);
     let replan = before != reminders::appointment(&record.state.facts);
