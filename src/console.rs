@@ -12,6 +12,10 @@ use crate::dialogue::engine::{ButtonAction, Command, Engine, Input, Rendered};
 use crate::dialogue::State;
 use crate::i18n::Lang;
 use crate::stats::Stats;
+use crate::storage::{Loaded, Record, Store};
+
+/// The chat id the terminal's conversation is kept under in a data directory.
+pub const TERMINAL_CHAT: i64 = 0;
 
 /// Reads a typed line as the input it stands for, given the buttons on screen.
 pub fn parse_line(
@@ -77,16 +81,30 @@ pub fn print_reply(out: &mut dyn Write, r: &Rendered) -> io::Result<()> {
 
 /// Runs a conversation over `input` until it ends. Returns the final state. Each step's
 /// events are counted in `stats` when given (the caller flushes).
+/// With a `store`, the conversation is kept under [`TERMINAL_CHAT`] and continues where it
+/// was left the next time.
 pub fn run(
     engine: &Engine,
     lang: Lang,
     mut input: impl BufRead,
     mut out: impl Write,
     stats: Option<&Stats>,
+    store: Option<&dyn Store>,
 ) -> io::Result<State> {
     let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
-    let mut state = engine.new_state(lang);
-    state.lang_chosen = true;
+    let mut record = match store.map(|s| s.load(TERMINAL_CHAT)) {
+        Some(Ok(Loaded::Found(r))) => Some(r),
+        Some(Err(e)) => return Err(io::Error::other(e.to_string())),
+        _ => None,
+    };
+    let mut state = match &record {
+        Some(r) => r.state.clone(),
+        None => {
+            let mut s = engine.new_state(lang);
+            s.lang_chosen = true;
+            s
+        }
+    };
     let mut on_screen = Vec::new();
     let mut next = Some(Input::Start { payload: None });
     loop {
@@ -97,6 +115,14 @@ pub fn run(
                 stats.record(&step.events, now);
             }
             state = step.state;
+            if let Some(store) = store {
+                let r = record.get_or_insert_with(|| Record::new(state.clone(), now));
+                r.state = state.clone();
+                r.last_active = now.timestamp();
+                store
+                    .save(TERMINAL_CHAT, r)
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+            }
             for reply in &step.replies {
                 let r = engine.render(state.lang, reply);
                 print_reply(&mut out, &r)?;

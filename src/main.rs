@@ -222,10 +222,15 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             if io::stdin().is_terminal() {
                 eprintln!("(Type the number of a choice, or write. Ctrl-D ends.)");
             }
-            let stats = if data_dir_given {
-                Some(mitid_bot::stats::Stats::open(&config.data_dir)?)
+            // With a data directory the conversation is kept, and counted; without, it
+            // lives in memory and leaves nothing behind.
+            let (stats, store) = if data_dir_given {
+                (
+                    Some(mitid_bot::stats::Stats::open(&config.data_dir)?),
+                    Some(mitid_bot::storage::SledStore::open(&config.data_dir)?),
+                )
             } else {
-                None
+                (None, None)
             };
             let chat = mitid_bot::console::run(
                 &engine,
@@ -233,6 +238,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 io::stdin().lock(),
                 io::stdout().lock(),
                 stats.as_ref(),
+                store.as_ref().map(|s| s as &dyn mitid_bot::storage::Store),
             );
             if let Some(stats) = &stats {
                 stats.flush()?;

@@ -147,3 +147,19 @@ fn an_unknown_language_is_refused_with_a_clear_message() {
     assert_ne!(code, 0);
     assert!(err.contains("da, en or de"), "{err}");
 }
+
+#[test]
+fn with_a_data_dir_the_chat_continues_where_it_was_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (first, _, code) = chat(&["chat", "--lang", "en", "--data-dir", d], "1\n1\n");
+    assert_eq!(code, 0);
+    assert!(first.contains("Are you 13 years or older?"));
+    let (second, err, code) = chat(
+        &["chat", "--lang", "en", "--data-dir", d],
+        "Continue where I left off\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let after = second.rsplit("Continue where I left off").next().unwrap();
+    assert!(after.contains("Are you 13 years or older?"), "{second}");
+}
