@@ -293,3 +293,110 @@ fn find_key_line(text: &str, key: &str) -> usize {
         .map(|i| i + 1)
         .unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn file(text: &str) -> tempfile::NamedTempFile {
+        let f = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(f.path(), text).unwrap();
+        f
+    }
+
+    #[test]
+    fn the_defaults_are_aabenraa() {
+        let c = Config::load(None, &env(&[])).unwrap();
+        assert_eq!(c.municipality, "Aabenraa Kommune");
+        assert_eq!(c.phone, "73 76 76 76");
+        assert_eq!(c.default_language, Lang::En);
+        assert_eq!(c.retention_days, 30);
+        assert_eq!(c.reminder_evening, (18, 0));
+    }
+
+    #[test]
+    fn the_environment_beats_the_file_and_a_flag_beats_both() {
+        let f = file("municipality = \"Sønderborg Kommune\"\nphone = \"88 72 40 00\"\nlisten = \"127.0.0.1:1\"\n");
+        let mut c =
+            Config::load(Some(f.path()), &env(&[("MITID_BOT_PHONE", "70 10 10 10")])).unwrap();
+        assert_eq!(c.municipality, "Sønderborg Kommune");
+        assert_eq!(c.phone, "70 10 10 10");
+        c.set_flag("listen", "127.0.0.1:9000").unwrap();
+        assert_eq!(c.listen, Some("127.0.0.1:9000".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_bad_value_names_the_key_and_where_it_came_from() {
+        let f = file("phone = \"73 76 76 76\"\n\ndefault_language = \"fr\"\n");
+        let e = Config::load(Some(f.path()), &env(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("`default_language`") && e.contains(":3:") && e.contains("fr"),
+            "{e}"
+        );
+
+        let e = Config::load(None, &env(&[("MITID_BOT_RETENTION_DAYS", "forever")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("MITID_BOT_RETENTION_DAYS") && e.contains("`retention_days`"),
+            "{e}"
+        );
+
+        let e = Config::load(None, &env(&[("MITID_BOT_BOOKING_URL", "aabenraa.dk")]))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`booking_url`"), "{e}");
+
+        let e = Config::load(None, &env(&[("MITID_BOT_REMINDER_EVENING", "25:00")]))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`reminder_evening`"), "{e}");
+
+        let f = file("municipalty = \"typo\"\n");
+        let e = Config::load(Some(f.path()), &env(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("`municipalty`") && e.contains("unknown key"),
+            "{e}"
+        );
+
+        let f = file("phone = [1, 2]\n");
+        let e = Config::load(Some(f.path()), &env(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`phone`"), "{e}");
+    }
+
+    #[test]
+    fn a_webhook_needs_an_address_to_listen_on_and_a_clean_secret() {
+        let mut c = Config::load(
+            None,
+            &env(&[("MITID_BOT_WEBHOOK_URL", "https://bot.example.dk/t")]),
+        )
+        .unwrap();
+        let e = c.validate().unwrap_err().to_string();
+        assert!(e.contains("`listen`"), "{e}");
+        c.set_flag("listen", "127.0.0.1:8080").unwrap();
+        assert!(c.validate().is_ok());
+        let e = c
+            .set_flag("webhook_secret", "has spaces")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`webhook_secret`"), "{e}");
+        c.set_flag("webhook_secret", "abc_DEF-123").unwrap();
+        assert!(
+            !format!("{c:?}").contains("abc_DEF-123"),
+            "the secret is never printed"
+        );
+    }
+}

@@ -225,6 +225,42 @@ async fn the_whole_preparation_by_buttons_in_danish_and_german_ends_in_the_check
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_and_descriptions_are_registered_in_every_language() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    fake.wait_until(Duration::from_secs(10), |c| {
+        c.iter()
+            .filter(|c| c.method == "setMyShortDescription")
+            .count()
+            >= 3
+    })
+    .await;
+    let commands = fake.calls_to("setMyCommands");
+    let langs: Vec<Option<String>> = commands
+        .iter()
+        .map(|c| c.body["language_code"].as_str().map(String::from))
+        .collect();
+    assert_eq!(
+        langs,
+        vec![None, Some("da".into()), Some("de".into())],
+        "English is the default"
+    );
+    let danish = &commands[1].body["commands"];
+    let described = danish
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["command"] == "witness")
+        .unwrap();
+    assert_eq!(described["description"], text(Lang::Da, "cmd-witness"));
+    for method in ["setMyDescription", "setMyShortDescription"] {
+        assert_eq!(fake.calls_to(method).len(), 3, "{method} in da, de and en");
+    }
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_button_press_is_answered() {
     let fake = FakeTelegram::start().await;
     let dir = tempfile::tempdir().unwrap();
