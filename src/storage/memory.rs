@@ -3,15 +3,17 @@
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::{ChatId, Loaded, Record, Store, StoreError};
+use super::{ChatId, Loaded, LocalClaims, Record, Store, StoreError};
 
 /// A map from chat to record behind a mutex.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     records: Mutex<HashMap<ChatId, Record>>,
+    claims: LocalClaims,
 }
 
 impl MemoryStore {
@@ -56,6 +58,10 @@ impl Store for MemoryStore {
     fn len(&self) -> Result<usize, StoreError> {
         Ok(self.records().len())
     }
+
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        Ok(self.claims.claim_once(key, ttl))
+    }
 }
 
 #[cfg(test)]
@@ -65,5 +71,10 @@ mod tests {
     #[test]
     fn keeps_the_store_contract() {
         crate::storage::tests::contract(&MemoryStore::new());
+    }
+
+    #[test]
+    fn keeps_the_claim_contract() {
+        crate::storage::tests::claim_contract(&MemoryStore::new());
     }
 }

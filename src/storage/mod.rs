@@ -48,8 +48,10 @@ mod codec;
 mod memory;
 mod sled_store;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -177,6 +179,36 @@ pub trait Store: Send + Sync + 'static {
     fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.len()? == 0)
     }
+    /// Claims `key` for `ttl`: true for the first caller, false for every other until
+    /// `ttl` has passed, across every instance that shares this store. So that a
+    /// reminder fires once however many instances run: the one that gets `true` sends it.
+    ///
+    /// Required rather than provided, so that no store inherits an in-process answer
+    /// where instances share it. `ttl` counts in whole milliseconds, at least one.
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError>;
+}
+
+/// Claims held in this process, for the stores that only one process uses (sled allows
+/// one process per directory; memory is one process by nature). Forgotten on restart.
+#[derive(Debug, Default)]
+pub(crate) struct LocalClaims {
+    /// Key -> when the claim runs out.
+    held: Mutex<HashMap<String, Instant>>,
+}
+
+impl LocalClaims {
+    pub(crate) fn claim_once(&self, key: &str, ttl: Duration) -> bool {
+        let now = Instant::now();
+        let ttl = ttl.max(Duration::from_millis(1));
+        // Every entry is whole after any panic (one insert or retain at a time).
+        let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+        held.retain(|_, until| *until > now);
+        if held.contains_key(key) {
+            return false;
+        }
+        held.insert(key.to_string(), now + ttl);
+        true
+    }
 }
 
 #[cfg(test)]
@@ -249,6 +281,26 @@ mod tests {
         record.last_active = i64::MAX; // damaged: goes rather than stays
         record.reminder_at = None;
         assert_eq!(record.expires_at(days), DateTime::UNIX_EPOCH + days);
+    }
+
+    /// What `claim_once` promises, for every store.
+    pub(crate) fn claim_contract(store: &dyn Store) {
+        let ttl = std::time::Duration::from_millis(300);
+        assert!(store.claim_once("reminder:1:2026-12-03", ttl).unwrap());
+        assert!(!store.claim_once("reminder:1:2026-12-03", ttl).unwrap());
+        assert!(
+            store.claim_once("reminder:2:2026-12-03", ttl).unwrap(),
+            "another key is claimed on its own"
+        );
+        // A claim does not count as a conversation.
+        assert!(store.is_empty().unwrap());
+        std::thread::sleep(ttl + std::time::Duration::from_millis(200));
+        assert!(
+            store.claim_once("reminder:1:2026-12-03", ttl).unwrap(),
+            "after its time to live a key can be claimed again"
+        );
+        // A zero time to live still claims (for a millisecond), and does not fail.
+        assert!(store.claim_once("zero", std::time::Duration::ZERO).unwrap());
     }
 
     /// The behaviour both stores share; each store's tests run it.

@@ -2,15 +2,17 @@
 //! never sent for a step that a crash could undo.
 //!
 //! sled lets one process at a time open a directory; a second gets
-//! [`StoreError::Locked`], which says so.
+//! [`StoreError::Locked`], which says so. That is also why [`Store::claim_once`] can be
+//! held in memory here: no other process shares the store (a restart forgets claims).
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
 use super::codec;
 use super::Record;
-use super::{ChatId, Loaded, Store, StoreError};
+use super::{ChatId, Loaded, LocalClaims, Store, StoreError};
 
 /// The tree that holds one record per chat.
 const TREE: &str = "conversations";
@@ -21,6 +23,7 @@ pub struct SledStore {
     /// Kept so the database lives as long as the store; all work goes through `tree`.
     _db: sled::Db,
     tree: sled::Tree,
+    claims: LocalClaims,
 }
 
 impl SledStore {
@@ -31,7 +34,11 @@ impl SledStore {
             Ok((db, tree))
         });
         match opened {
-            Ok((db, tree)) => Ok(SledStore { _db: db, tree }),
+            Ok((db, tree)) => Ok(SledStore {
+                _db: db,
+                tree,
+                claims: LocalClaims::default(),
+            }),
             Err(error) if is_lock_error(&error) => Err(StoreError::Locked {
                 dir: dir.to_path_buf(),
             }),
@@ -114,6 +121,10 @@ impl Store for SledStore {
     fn len(&self) -> Result<usize, StoreError> {
         Ok(self.tree.len())
     }
+
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        Ok(self.claims.claim_once(key, ttl))
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +141,12 @@ mod tests {
     fn keeps_the_store_contract() {
         let dir = tempfile::tempdir().unwrap();
         contract(&SledStore::open(dir.path()).unwrap());
+    }
+
+    #[test]
+    fn keeps_the_claim_contract() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::storage::tests::claim_contract(&SledStore::open(dir.path()).unwrap());
     }
 
     #[test]
