@@ -9,9 +9,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use mitid_bot::config::Config;
+use mitid_bot::config::{Config, StorageKind};
 use mitid_bot::content::ContentSource;
 use mitid_bot::i18n::Lang;
+use mitid_bot::storage::{RedisStore, SledStore, Store};
 
 #[derive(Parser)]
 #[command(
@@ -111,10 +112,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             {
                 anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
             }
-            let store = mitid_bot::storage::SledStore::open(&config.data_dir)?;
+            let store = open_store(&config)?;
             let app = Arc::new(mitid_bot::telegram::App {
                 engine,
-                store: Arc::new(store),
+                store,
                 config,
             });
             tokio::runtime::Runtime::new()?.block_on(mitid_bot::telegram::run(app))?;
@@ -135,6 +136,22 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The conversation store the settings name: sled in the data directory, or Redis.
+fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    Ok(match (config.storage, &config.redis_url) {
+        (StorageKind::Sled, _) => Arc::new(SledStore::open(&config.data_dir)?),
+        (StorageKind::Redis, Some(url)) => {
+            let store = RedisStore::open(url.expose())?;
+            tracing::info!(%url, "conversations are kept in Redis");
+            Arc::new(store)
+        }
+        // Config::load refuses this; a Config built by hand might not.
+        (StorageKind::Redis, None) => {
+            anyhow::bail!("`storage = \"redis\"` needs `redis_url` (or MITID_BOT_REDIS_URL)")
+        }
+    })
 }
 
 /// The terminal's language from LANG / LC_ALL, when it is one we speak.
