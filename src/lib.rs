@@ -10,8 +10,9 @@
 //! - [`content`]: the content files, embedded at build time or read from `--content-dir`.
 //! - [`check`]: loads and cross-checks content into an engine, or `file:line: problem`s.
 //! - [`config`]: the operator's settings (file, `MITID_BOT_*`, defaults).
-//! - [`storage`]: the conversation store (sled on disk, or memory): versioned records,
-//!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
+//! - [`storage`]: the conversation store (sled on disk, Redis for several instances, or
+//!   memory): versioned records, durable writes, redelivered updates, retention, `/forget`
+//!   and `claim_once`. Only it touches sled and Redis.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
 //! - [`logging`]: tracing to stderr, with the bot token blanked.

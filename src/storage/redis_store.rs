@@ -27,6 +27,16 @@
 //! and tries once more; every call here may safely run twice (see `claim_once` for the one
 //! that needs care).
 //!
+//! # Several instances, one chat
+//!
+//! Updates of one chat are handled in order within one instance (teloxide), not across
+//! instances: two presses of one citizen arriving at two instances at the same moment
+//! both load the same record and the later save wins, one step lost (the citizen sees
+//! the screen of the step that was kept and presses again). It takes two updates of one
+//! chat in flight at once on two instances, a quick double tap say; where that matters,
+//! have the load balancer route by chat id. Redelivered updates are safe: the record's
+//! `recent_updates` is shared like the rest of it.
+//!
 //! # Must not
 //!
 //! - Never write the password of the Redis URL into an error or a log: [`redact_url`].
