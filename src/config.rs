@@ -30,6 +30,10 @@ pub struct Config {
     pub reminder_evening: (u32, u32),
     /// Hours before the appointment for the short reminder.
     pub reminder_before_hours: u32,
+    /// Where the Telegram bot keeps conversations.
+    pub storage: StorageKind,
+    /// Needed when `storage` is Redis.
+    pub redis_url: Option<RedisUrl>,
 }
 
 impl std::fmt::Debug for Config {
@@ -47,8 +51,44 @@ impl std::fmt::Debug for Config {
                 "webhook_secret",
                 &self.webhook_secret.as_ref().map(|_| "<set>"),
             )
+            .field("storage", &self.storage)
+            .field("redis_url", &self.redis_url)
             .finish_non_exhaustive()
     }
+}
+
+/// A `redis://` or `rediss://` URL. It may hold a password, so `Debug` and `Display` show
+/// it redacted; [`RedisUrl::expose`] gives the real one to whoever connects.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RedisUrl(String);
+
+impl RedisUrl {
+    /// The URL with its password, for connecting and nothing else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for RedisUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::storage::redact_redis_url(&self.0))
+    }
+}
+
+impl std::fmt::Debug for RedisUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RedisUrl({self})")
+    }
+}
+
+/// The conversation store the Telegram bot uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StorageKind {
+    /// sled in `data_dir`: one instance of the bot.
+    #[default]
+    Sled,
+    /// Redis at `redis_url`: several instances share conversations.
+    Redis,
 }
 
 impl Default for Config {
@@ -68,6 +108,8 @@ impl Default for Config {
             webhook_secret: None,
             reminder_evening: g.reminder_evening,
             reminder_before_hours: g.reminder_before_hours,
+            storage: StorageKind::Sled,
+            redis_url: None,
         }
     }
 }
@@ -99,6 +141,8 @@ pub const KEYS: &[&str] = &[
     "webhook_secret",
     "reminder_evening",
     "reminder_before_hours",
+    "storage",
+    "redis_url",
 ];
 
 impl Config {
@@ -137,6 +181,8 @@ impl Config {
         env: &BTreeMap<String, String>,
     ) -> Result<Config, ConfigError> {
         let mut cfg = Config::default();
+        // Where `storage` was last set, to name it if `redis_url` is missing.
+        let mut storage_source = String::new();
         if let Some(path) = file {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
@@ -171,13 +217,28 @@ impl Config {
                     }
                 };
                 cfg.set(&source_name, &key, &value)?;
+                if key == "storage" {
+                    storage_source = source_name;
+                }
             }
         }
         for key in KEYS {
             let var = format!("MITID_BOT_{}", key.to_ascii_uppercase());
             if let Some(v) = env.get(&var) {
                 cfg.set(&var, key, v)?;
+                if *key == "storage" {
+                    storage_source = var;
+                }
             }
+        }
+        if cfg.storage == StorageKind::Redis && cfg.redis_url.is_none() {
+            return Err(ConfigError::Value {
+                source_name: storage_source,
+                key: "redis_url".into(),
+                message: "`storage = \"redis\"` needs the Redis address: set `redis_url` \
+                          (or MITID_BOT_REDIS_URL) to redis://host:6379/ or rediss://..."
+                    .into(),
+            });
         }
         Ok(cfg)
     }
@@ -276,6 +337,32 @@ impl Config {
                     ));
                 }
                 self.webhook_secret = Some(v);
+            }
+            "storage" => {
+                self.storage = match value.trim().to_ascii_lowercase().as_str() {
+                    "sled" => StorageKind::Sled,
+                    "redis" => StorageKind::Redis,
+                    _ => return Err(bad(format!("`{value}` is not one of sled, redis"))),
+                }
+            }
+            "redis_url" => {
+                let v = nonempty(value)?;
+                let host = v
+                    .strip_prefix("redis://")
+                    .or_else(|| v.strip_prefix("rediss://"));
+                // The host part, after any user:password@, must be there.
+                let has_host = host.is_some_and(|rest| {
+                    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+                    let host = authority.rsplit('@').next().unwrap_or_default();
+                    !host.is_empty()
+                });
+                if !has_host {
+                    return Err(bad(format!(
+                        "`{}` is not a Redis address (redis://host:6379/ or rediss://host:6380/)",
+                        crate::storage::redact_redis_url(&v)
+                    )));
+                }
+                self.redis_url = Some(RedisUrl(v));
             }
             _ => return Err(bad(format!("unknown key (known: {})", KEYS.join(", ")))),
         }
@@ -398,5 +485,85 @@ mod tests {
             !format!("{c:?}").contains("abc_DEF-123"),
             "the secret is never printed"
         );
+    }
+
+    #[test]
+    fn storage_is_sled_unless_told_otherwise() {
+        let cfg = Config::load(None, &env(&[])).unwrap();
+        assert_eq!(cfg.storage, StorageKind::Sled);
+        assert_eq!(cfg.redis_url, None);
+    }
+
+    #[test]
+    fn redis_from_the_file_and_from_the_environment() {
+        let f = file("storage = \"redis\"\nredis_url = \"redis://:pw@10.0.0.5:6379/2\"\n");
+        let cfg = Config::load(Some(f.path()), &env(&[])).unwrap();
+        assert_eq!(cfg.storage, StorageKind::Redis);
+        let url = cfg.redis_url.unwrap();
+        assert_eq!(url.expose(), "redis://:pw@10.0.0.5:6379/2");
+        assert_eq!(url.to_string(), "redis://:***@10.0.0.5:6379/2");
+        assert!(!format!("{url:?}").contains("pw@"));
+
+        let cfg = Config::load(
+            None,
+            &env(&[
+                ("MITID_BOT_STORAGE", "Redis"),
+                ("MITID_BOT_REDIS_URL", "rediss://cache.example:6380"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(cfg.storage, StorageKind::Redis);
+        assert_eq!(
+            cfg.redis_url.unwrap().expose(),
+            "rediss://cache.example:6380"
+        );
+
+        // The environment beats the file.
+        let f = file("storage = \"redis\"\n");
+        let cfg = Config::load(Some(f.path()), &env(&[("MITID_BOT_STORAGE", "sled")])).unwrap();
+        assert_eq!(cfg.storage, StorageKind::Sled);
+    }
+
+    #[test]
+    fn redis_without_an_address_names_redis_url_and_where_storage_was_set() {
+        let e = Config::load(None, &env(&[("MITID_BOT_STORAGE", "redis")])).unwrap_err();
+        let ConfigError::Value {
+            source_name, key, ..
+        } = &e
+        else {
+            panic!("{e:?}");
+        };
+        assert_eq!(key, "redis_url");
+        assert_eq!(source_name, "MITID_BOT_STORAGE");
+        assert!(e.to_string().contains("`redis_url`"), "{e}");
+
+        let f = file("municipality = \"Tønder Kommune\"\nstorage = \"redis\"\n");
+        let e = Config::load(Some(f.path()), &env(&[])).unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("`redis_url`"), "{text}");
+        assert!(
+            text.contains(&format!("{}:2", f.path().display())),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn bad_storage_and_redis_url_values_name_their_key_and_hide_the_password() {
+        let e = Config::load(None, &env(&[("MITID_BOT_STORAGE", "postgres")])).unwrap_err();
+        assert!(e.to_string().contains("`storage`"), "{e}");
+        assert!(e.to_string().contains("sled, redis"), "{e}");
+
+        for bad in [
+            "http://:hunter2@host:6379",
+            "redis://",
+            "redis://:hunter2@/0",
+            "localhost:6379",
+            " ",
+        ] {
+            let e = Config::load(None, &env(&[("MITID_BOT_REDIS_URL", bad)])).unwrap_err();
+            let text = e.to_string();
+            assert!(text.contains("`redis_url`"), "{bad}: {text}");
+            assert!(!text.contains("hunter2"), "{bad}: {text}");
+        }
     }
 }

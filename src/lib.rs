@@ -15,6 +15,9 @@
 //!   durable writes, redelivered updates, retention and `/forget`. Only it touches sled.
 //! - [`stats`]: anonymous counters per Copenhagen day, in `<data_dir>/stats/*.json` (outside
 //!   sled, so `mitid-bot stats` reads while the bot runs); the report over a range of days.
+//! - [`storage`]: the conversation store (sled on disk, Redis for several instances, or
+//!   memory): versioned records, durable writes, redelivered updates, retention, `/forget`
+//!   and `claim_once`. Only it touches sled and Redis.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
 //! - [`staff`]: deep links and QR posters for staff (`mitid-bot link`, `mitid-bot qr`);

@@ -15,10 +15,11 @@ use std::sync::Arc;
 use anyhow::Context;
 use chrono::{Days, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
-use mitid_bot::config::Config;
+use mitid_bot::config::{Config, StorageKind};
 use mitid_bot::content::ContentSource;
 use mitid_bot::i18n::{Lang, Msg};
 use mitid_bot::staff::{self, OutputFormat, StaffError};
+use mitid_bot::storage::{RedisStore, SledStore, Store};
 
 #[derive(Parser)]
 #[command(
@@ -203,11 +204,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             {
                 anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
             }
-            let store = mitid_bot::storage::SledStore::open(&config.data_dir)?;
+            let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
-            let app = Arc::new(
-                mitid_bot::telegram::App::new(engine, Arc::new(store), config).with_stats(stats),
-            );
+            let app =
+                Arc::new(mitid_bot::telegram::App::new(engine, store, config).with_stats(stats));
             tokio::runtime::Runtime::new()?.block_on(mitid_bot::telegram::run(app))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -247,6 +247,22 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The conversation store the settings name: sled in the data directory, or Redis.
+fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    Ok(match (config.storage, &config.redis_url) {
+        (StorageKind::Sled, _) => Arc::new(SledStore::open(&config.data_dir)?),
+        (StorageKind::Redis, Some(url)) => {
+            let store = RedisStore::open(url.expose())?;
+            tracing::info!(%url, "conversations are kept in Redis");
+            Arc::new(store)
+        }
+        // Config::load refuses this; a Config built by hand might not.
+        (StorageKind::Redis, None) => {
+            anyhow::bail!("`storage = \"redis\"` needs `redis_url` (or MITID_BOT_REDIS_URL)")
+        }
+    })
 }
 
 /// `mitid-bot stats`: the report over a range of days, by default the last 30 up to today.

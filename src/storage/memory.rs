@@ -3,10 +3,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::{ChatId, Loaded, Record, Store, StoreError};
+use super::{ChatId, Loaded, LocalClaims, Record, Store, StoreError};
 use crate::dialogue::reminders::Reminder;
 
 /// A map from chat to record behind a mutex.
@@ -15,6 +16,7 @@ pub struct MemoryStore {
     records: Mutex<HashMap<ChatId, Record>>,
     /// The schedule, ordered by due time.
     reminders: Mutex<BTreeSet<(DateTime<Utc>, ChatId, Reminder)>>,
+    claims: LocalClaims,
 }
 
 impl MemoryStore {
@@ -91,6 +93,10 @@ impl Store for MemoryStore {
     fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
         Ok(self.schedule().remove(&(reminder.at, chat, *reminder)))
     }
+
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        Ok(self.claims.claim_once(key, ttl))
+    }
 }
 
 #[cfg(test)]
@@ -100,5 +106,10 @@ mod tests {
     #[test]
     fn keeps_the_store_contract() {
         crate::storage::tests::contract(&MemoryStore::new());
+    }
+
+    #[test]
+    fn keeps_the_claim_contract() {
+        crate::storage::tests::claim_contract(&MemoryStore::new());
     }
 }

@@ -2,8 +2,9 @@
 //! written so that it survives a crash, how an older record is migrated, and when it is
 //! deleted.
 //!
-//! Two stores implement [`Store`]: [`SledStore`] on disk (the Telegram bot) and
-//! [`MemoryStore`] (the terminal chat and tests).
+//! Three stores implement [`Store`]: [`SledStore`] on disk (the Telegram bot, one
+//! process), [`RedisStore`] (several instances of the bot sharing conversations) and
+//! [`MemoryStore`] (the terminal chat and tests). All three keep the same bytes per record.
 //!
 //! # How an adapter uses it
 //!
@@ -11,7 +12,8 @@
 //! was handled already (Telegram redelivers after a crash), answer without stepping the
 //! engine again; otherwise step the engine, [`Record::mark_seen`], set `last_active`,
 //! [`Store::save`], and only then send the replies. `save` returns after the record is on
-//! disk, so a crash between save and reply repeats a reply at worst, never a step.
+//! disk (for Redis: on the server, see [`RedisStore`] on its persistence), so a crash
+//! between save and reply repeats a reply at worst, never a step.
 //! [`Loaded::Unreadable`] means: start a new conversation and tell the user kindly that
 //! we start over; the next `save` overwrites the unreadable bytes.
 //!
@@ -21,7 +23,8 @@
 //! # On disk
 //!
 //! One sled tree, `conversations`. Key: the chat id as 8 big-endian bytes. Value: one
-//! version byte, then the record as JSON (serde_json).
+//! version byte, then the record as JSON (serde_json). In Redis the same value under
+//! `mitid-bot:conv:<chat id>`.
 //!
 //! - Version 2 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
 //!   [i32, ...], "last_active": i64, "reminder_at": i64 | null }`.
@@ -43,7 +46,7 @@
 //!
 //! # Must not
 //!
-//! - Nothing outside `storage/` touches sled.
+//! - Nothing outside `storage/` touches sled or Redis.
 //! - Never store text the user typed: [`State`] cannot hold it, and a record holds
 //!   nothing else but update ids and times.
 //! - Never log chat content, nor which chat a stored record belongs to.
@@ -52,10 +55,13 @@
 
 mod codec;
 mod memory;
+mod redis_store;
 mod sled_store;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -64,6 +70,7 @@ use crate::dialogue::reminders::Reminder;
 use crate::dialogue::State;
 
 pub use memory::MemoryStore;
+pub use redis_store::{redact_url as redact_redis_url, RedisStore};
 pub use sled_store::SledStore;
 
 /// Telegram's chat id (negative for groups).
@@ -164,6 +171,10 @@ pub enum StoreError {
     Database(#[from] sled::Error),
     #[error("a conversation record could not be encoded: {0}")]
     Encode(#[from] serde_json::Error),
+    /// Opening or using Redis failed. `url` has no password (see [`redact_redis_url`]);
+    /// `message` is Redis' own error text with the password blanked, should it be there.
+    #[error("the Redis store at {url} failed: {message}")]
+    Redis { url: String, message: String },
 }
 
 /// Where conversations are kept between updates.
@@ -195,6 +206,36 @@ pub trait Store: Send + Sync + 'static {
     /// Removes one scheduled reminder; true only for the one caller that removed it, so a
     /// reminder goes out once even with several bot instances on one store.
     fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError>;
+    /// Claims `key` for `ttl`: true for the first caller, false for every other until
+    /// `ttl` has passed, across every instance that shares this store. So that a
+    /// reminder fires once however many instances run: the one that gets `true` sends it.
+    ///
+    /// Required rather than provided, so that no store inherits an in-process answer
+    /// where instances share it. `ttl` counts in whole milliseconds, at least one.
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError>;
+}
+
+/// Claims held in this process, for the stores that only one process uses (sled allows
+/// one process per directory; memory is one process by nature). Forgotten on restart.
+#[derive(Debug, Default)]
+pub(crate) struct LocalClaims {
+    /// Key -> when the claim runs out.
+    held: Mutex<HashMap<String, Instant>>,
+}
+
+impl LocalClaims {
+    pub(crate) fn claim_once(&self, key: &str, ttl: Duration) -> bool {
+        let now = Instant::now();
+        let ttl = ttl.max(Duration::from_millis(1));
+        // Every entry is whole after any panic (one insert or retain at a time).
+        let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+        held.retain(|_, until| *until > now);
+        if held.contains_key(key) {
+            return false;
+        }
+        held.insert(key.to_string(), now + ttl);
+        true
+    }
 }
 
 #[cfg(test)]
@@ -326,6 +367,51 @@ mod tests {
         );
     }
 
+    /// The URL of a Redis for tests, from `MITID_BOT_REDIS_URL`; without it a note and
+    /// `None`, and the test that asked returns: Redis tests skip, they do not fail.
+    pub(crate) fn redis_url() -> Option<String> {
+        match std::env::var("MITID_BOT_REDIS_URL") {
+            Ok(url) if !url.trim().is_empty() => Some(url),
+            _ => {
+                println!("skipped: MITID_BOT_REDIS_URL not set");
+                None
+            }
+        }
+    }
+
+    /// A key namespace no other test (nor another run at the same time) uses.
+    pub(crate) fn unique_namespace(test: &str) -> String {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        format!(
+            "mitid-bot-test:{test}:{}-{}-{}",
+            std::process::id(),
+            Utc::now().timestamp_nanos_opt().unwrap_or_default(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        )
+    }
+
+    /// What `claim_once` promises, for every store.
+    pub(crate) fn claim_contract(store: &dyn Store) {
+        let ttl = std::time::Duration::from_millis(300);
+        assert!(store.claim_once("reminder:1:2026-12-03", ttl).unwrap());
+        assert!(!store.claim_once("reminder:1:2026-12-03", ttl).unwrap());
+        assert!(
+            store.claim_once("reminder:2:2026-12-03", ttl).unwrap(),
+            "another key is claimed on its own"
+        );
+        // A claim does not count as a conversation.
+        assert!(store.is_empty().unwrap());
+        std::thread::sleep(ttl + std::time::Duration::from_millis(200));
+        assert!(
+            store.claim_once("reminder:1:2026-12-03", ttl).unwrap(),
+            "after its time to live a key can be claimed again"
+        );
+        // A zero time to live still claims (for a millisecond), and does not fail.
+        assert!(store.claim_once("zero", std::time::Duration::ZERO).unwrap());
+    }
+
+    /// The behaviour all stores share; each store's tests run it.
     pub(crate) fn contract(store: &dyn Store) {
         reminder_contract(store);
         let now = at(1_700_000_000);

@@ -2,15 +2,17 @@
 //! never sent for a step that a crash could undo.
 //!
 //! sled lets one process at a time open a directory; a second gets
-//! [`StoreError::Locked`], which says so.
+//! [`StoreError::Locked`], which says so. That is also why [`Store::claim_once`] can be
+//! held in memory here: no other process shares the store (a restart forgets claims).
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
 use super::codec;
 use super::Record;
-use super::{ChatId, Loaded, Store, StoreError};
+use super::{ChatId, Loaded, LocalClaims, Store, StoreError};
 use crate::dialogue::reminders::{Reminder, ReminderKind};
 
 /// The tree that holds one record per chat.
@@ -28,6 +30,7 @@ pub struct SledStore {
     tree: sled::Tree,
     reminders: sled::Tree,
     reminder_chats: sled::Tree,
+    claims: LocalClaims,
 }
 
 impl SledStore {
@@ -45,6 +48,7 @@ impl SledStore {
                 tree,
                 reminders,
                 reminder_chats,
+                claims: LocalClaims::default(),
             }),
             Err(error) if is_lock_error(&error) => Err(StoreError::Locked {
                 dir: dir.to_path_buf(),
@@ -211,6 +215,10 @@ impl Store for SledStore {
         }
         Ok(taken)
     }
+
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        Ok(self.claims.claim_once(key, ttl))
+    }
 }
 
 #[cfg(test)]
@@ -227,6 +235,12 @@ mod tests {
     fn keeps_the_store_contract() {
         let dir = tempfile::tempdir().unwrap();
         contract(&SledStore::open(dir.path()).unwrap());
+    }
+
+    #[test]
+    fn keeps_the_claim_contract() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::storage::tests::claim_contract(&SledStore::open(dir.path()).unwrap());
     }
 
     #[test]
