@@ -31,21 +31,12 @@ pub fn parse_line(
             Some((n, a)) => (n, Some(a.trim().to_string()).filter(|a| !a.is_empty())),
             None => (cmd, None),
         };
-        let command = match name.to_ascii_lowercase().as_str() {
-            "start" => return Some(Input::Start { payload: arg }),
-            "help" => Command::Help,
-            "language" | "sprog" | "sprache" => Command::Language,
-            "restart" => Command::Restart,
-            "back" => Command::Back,
-            "faq" => Command::Faq,
-            "book" => Command::Book,
-            "userid" => Command::UserId,
-            "witness" => Command::Witness,
-            "checklist" => Command::Checklist,
-            "privacy" => Command::Privacy,
-            "menu" => Command::Menu,
-            "reminders" => Command::Reminders,
-            _ => return Some(Input::Text(t.to_string())),
+        let name = name.to_ascii_lowercase();
+        if name == "start" {
+            return Some(Input::Start { payload: arg });
+        }
+        let Some(command) = Command::from_name(&name) else {
+            return Some(Input::Text(t.to_string()));
         };
         return Some(Input::Command(command));
     }

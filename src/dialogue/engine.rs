@@ -61,6 +61,26 @@ pub enum Command {
 }
 
 impl Command {
+    /// A command by its name as typed after `/` (lower case, without `@botname`), with the
+    /// Danish and German aliases people try. `start` and `forget` are not engine commands.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Some(match name {
+            "help" | "hjaelp" | "hjælp" | "hilfe" => Command::Help,
+            "language" | "sprog" | "sprache" => Command::Language,
+            "restart" => Command::Restart,
+            "back" => Command::Back,
+            "faq" => Command::Faq,
+            "book" => Command::Book,
+            "userid" => Command::UserId,
+            "witness" => Command::Witness,
+            "checklist" => Command::Checklist,
+            "privacy" => Command::Privacy,
+            "menu" => Command::Menu,
+            "reminders" => Command::Reminders,
+            _ => return None,
+        })
+    }
+
     /// The flow entry a command opens.
     fn entry(self) -> &'static str {
         match self {

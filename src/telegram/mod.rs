@@ -148,22 +148,13 @@ pub fn parse_text(text: &str) -> Incoming {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let command = match name.as_str() {
+    match name.as_str() {
         "start" => return Incoming::Engine(Input::Start { payload: arg }),
         "forget" | "glem" | "vergessen" => return Incoming::Forget,
-        "help" | "hjaelp" | "hilfe" => Command::Help,
-        "language" | "sprog" | "sprache" => Command::Language,
-        "restart" => Command::Restart,
-        "back" => Command::Back,
-        "faq" => Command::Faq,
-        "book" => Command::Book,
-        "userid" => Command::UserId,
-        "witness" => Command::Witness,
-        "checklist" => Command::Checklist,
-        "privacy" => Command::Privacy,
-        "menu" => Command::Menu,
-        "reminders" => Command::Reminders,
-        _ => return Incoming::Engine(Input::Text(t.to_string())),
+        _ => {}
+    }
+    let Some(command) = Command::from_name(&name) else {
+        return Incoming::Engine(Input::Text(t.to_string()));
     };
     Incoming::Engine(Input::Command(command))
 }
