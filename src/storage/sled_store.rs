@@ -27,6 +27,11 @@ const REMINDERS: &str = "reminders";
 /// Each chat's scheduled entries, to replace or forget them.
 const REMINDER_CHATS: &str = "reminder_chats";
 
+/// sled's page cache. Its default (1 GB) keeps every record ever read: the hourly expiry
+/// reads them all, and 100,000 conversations then held ~120 MB. A record is read once per
+/// update and is small; 32 MB keeps the active chats' pages and bounds the rest.
+const CACHE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// The conversation store of the Telegram bot.
 #[derive(Debug)]
 pub struct SledStore {
@@ -72,12 +77,16 @@ impl GroupCommit {
 impl SledStore {
     /// Opens (or creates) the store in `dir`.
     pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
-        let opened = sled::open(dir).and_then(|db| {
-            let tree = db.open_tree(TREE)?;
-            let reminders = db.open_tree(REMINDERS)?;
-            let reminder_chats = db.open_tree(REMINDER_CHATS)?;
-            Ok((db, tree, reminders, reminder_chats))
-        });
+        let opened = sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .and_then(|db| {
+                let tree = db.open_tree(TREE)?;
+                let reminders = db.open_tree(REMINDERS)?;
+                let reminder_chats = db.open_tree(REMINDER_CHATS)?;
+                Ok((db, tree, reminders, reminder_chats))
+            });
         match opened {
             Ok((db, tree, reminders, reminder_chats)) => Ok(SledStore {
                 _db: db,
