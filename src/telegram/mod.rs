@@ -14,7 +14,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::throttle::Limits;
-use teloxide::adaptors::Throttle;
 use teloxide::dispatching::UpdateFilterExt;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::payloads::{
@@ -37,7 +36,51 @@ use crate::storage::{Loaded, Record, Store};
 
 pub use render::{split_text, MAX_TEXT};
 
-type TgBot = Throttle<Bot>;
+/// What the handlers need of a bot: teloxide's `Bot`, behind the [`Throttle`] adaptor in
+/// production ([`App::limits`]), or bare (benchmarks).
+///
+/// [`Throttle`]: teloxide::adaptors::Throttle
+pub trait TgBot:
+    Requester<
+        Err = RequestError,
+        GetUpdates: Send,
+        DeleteWebhook: Send,
+        SetWebhook: Send,
+        GetMe: Send,
+        SendMessage: Send,
+        EditMessageText: Send,
+        AnswerCallbackQuery: Send,
+        DeleteMessage: Send,
+        SetMyCommands: Send,
+        SetMyDescription: Send,
+        SetMyShortDescription: Send,
+    > + Clone
+    + Send
+    + Sync
+    + 'static
+{
+}
+
+impl<B> TgBot for B where
+    B: Requester<
+            Err = RequestError,
+            GetUpdates: Send,
+            DeleteWebhook: Send,
+            SetWebhook: Send,
+            GetMe: Send,
+            SendMessage: Send,
+            EditMessageText: Send,
+            AnswerCallbackQuery: Send,
+            DeleteMessage: Send,
+            SetMyCommands: Send,
+            SetMyDescription: Send,
+            SetMyShortDescription: Send,
+        > + Clone
+        + Send
+        + Sync
+        + 'static
+{
+}
 
 /// Messages this adapter uses besides the engine's; `check` makes sure they exist.
 pub const MESSAGES: &[&str] = &[
@@ -92,6 +135,11 @@ pub struct App {
     pub wake_reminders: Arc<tokio::sync::Notify>,
     /// Anonymous counters; in memory unless the bot was given a data directory.
     pub stats: Arc<Stats>,
+    /// Telegram's rate limits, kept by teloxide's `Throttle` adaptor (1 message a second
+    /// per chat, 30 a second overall); `None` sends without waiting. Only a benchmark
+    /// against a fake Bot API turns it off: the real Telegram answers a bot that exceeds
+    /// them with 429s.
+    pub limits: Option<Limits>,
 }
 
 impl App {
@@ -105,6 +153,7 @@ impl App {
             reminder_tick: Duration::from_secs(20),
             wake_reminders: Arc::default(),
             stats: Arc::new(Stats::memory()),
+            limits: Some(Limits::default()),
         }
     }
 
@@ -198,7 +247,18 @@ pub async fn serve(
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let token = bot.token().to_string();
-    let bot = bot.throttle(Limits::default());
+    match app.limits {
+        Some(limits) => serve_with(bot.throttle(limits), token, app, stop).await,
+        None => serve_with(bot, token, app, stop).await,
+    }
+}
+
+async fn serve_with<B: TgBot>(
+    bot: B,
+    token: String,
+    app: Arc<App>,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let me = match bot.get_me().await {
         Ok(me) => me,
         Err(e) => anyhow::bail!(
@@ -207,7 +267,7 @@ pub async fn serve(
         ),
     };
     tracing::info!(bot = %me.username(), "connected to Telegram");
-    announce(&bot, &app).await;
+    announce(&bot, &app, &token).await;
     let username = app
         .config
         .bot_username
@@ -215,9 +275,9 @@ pub async fn serve(
         .unwrap_or_else(|| me.username().to_string());
 
     let handler = dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_edited_message().endpoint(on_edited))
-        .branch(Update::filter_callback_query().endpoint(on_callback));
+        .branch(Update::filter_message().endpoint(on_message::<B>))
+        .branch(Update::filter_edited_message().endpoint(on_edited::<B>))
+        .branch(Update::filter_callback_query().endpoint(on_callback::<B>));
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![app.clone(), BotName(username)])
         .default_handler(|_| async {})
@@ -381,7 +441,7 @@ async fn flush_stats_regularly(app: Arc<App>) {
 /// the bot was down goes out late if the appointment is still ahead; otherwise it is
 /// dropped. Several due at once for one chat (the bot was down) become one: the evening
 /// reminder, which carries the checklist.
-async fn remind_regularly(bot: TgBot, app: Arc<App>) {
+async fn remind_regularly<B: TgBot>(bot: B, app: Arc<App>) {
     loop {
         if let Err(e) = send_due_reminders(&bot, &app).await {
             app.metrics.error();
@@ -394,7 +454,7 @@ async fn remind_regularly(bot: TgBot, app: Arc<App>) {
     }
 }
 
-async fn send_due_reminders(bot: &TgBot, app: &Arc<App>) -> anyhow::Result<()> {
+async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result<()> {
     let now = app.clock.now();
     let due = on_store(app, move |s| s.due_reminders(now, 500)).await?;
     let mut chosen: Vec<(i64, Reminder)> = Vec::new();
@@ -457,7 +517,7 @@ impl<E: std::fmt::Debug + Send + 'static> ErrorHandler<E> for Redacting {
 }
 
 /// Registers the command menu and the descriptions in da, de and (as default) en.
-async fn announce(bot: &TgBot, app: &App) {
+async fn announce<B: TgBot>(bot: &B, app: &App, token: &str) {
     for lang in [Lang::En, Lang::Da, Lang::De] {
         let text = |id: &str| {
             app.engine
@@ -474,7 +534,7 @@ async fn announce(bot: &TgBot, app: &App) {
             req = req.language_code(c.clone());
         }
         if let Err(e) = req.await {
-            tracing::warn!(lang = %lang, error = %redact(&e.to_string(), bot.inner().token()), "could not set commands");
+            tracing::warn!(lang = %lang, error = %redact(&e.to_string(), token), "could not set commands");
         }
         let mut d = bot
             .set_my_description()
@@ -503,8 +563,8 @@ async fn timed(
     result
 }
 
-async fn on_message(
-    bot: TgBot,
+async fn on_message<B: TgBot>(
+    bot: B,
     app: Arc<App>,
     name: BotName,
     update: Update,
@@ -533,8 +593,8 @@ async fn on_message(
     timed(&app, started, result).await
 }
 
-async fn on_edited(
-    bot: TgBot,
+async fn on_edited<B: TgBot>(
+    bot: B,
     app: Arc<App>,
     update: Update,
     msg: Message,
@@ -558,8 +618,8 @@ async fn on_edited(
     timed(&app, started, result).await
 }
 
-async fn on_callback(
-    bot: TgBot,
+async fn on_callback<B: TgBot>(
+    bot: B,
     app: Arc<App>,
     update: Update,
     q: CallbackQuery,
@@ -591,8 +651,8 @@ async fn on_callback(
 
 /// In a group the bot answers /start with a pointer to a private chat and otherwise stays
 /// quiet: what people discuss there is not for us.
-async fn in_group(
-    bot: &TgBot,
+async fn in_group<B: TgBot>(
+    bot: &B,
     app: &App,
     name: &BotName,
     msg: &Message,
@@ -617,8 +677,8 @@ async fn in_group(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn handle(
-    bot: &TgBot,
+async fn handle<B: TgBot>(
+    bot: &B,
     app: &App,
     update_id: i32,
     chat: ChatId,
@@ -752,8 +812,8 @@ async fn handle(
 
 /// Sends (or edits) one reply. Returns true when the user blocked the bot: then everything
 /// held for the chat is deleted and nothing more is sent.
-async fn deliver(
-    bot: &TgBot,
+async fn deliver<B: TgBot>(
+    bot: &B,
     app: &App,
     chat: ChatId,
     text: &str,
@@ -783,8 +843,8 @@ async fn deliver(
 
 /// Sends a text (split into Telegram-sized pieces, the keyboard on the last), waiting out a
 /// 429's retry-after a few times.
-async fn send_retrying(
-    bot: &TgBot,
+async fn send_retrying<B: TgBot>(
+    bot: &B,
     chat: ChatId,
     text: &str,
     keyboard: Option<teloxide::types::InlineKeyboardMarkup>,

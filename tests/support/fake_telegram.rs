@@ -31,6 +31,10 @@
 //! ```
 //!
 //! Long polls are capped at 1 s, so a bot that asks for `timeout=10` never blocks a test.
+//!
+//! Under load (the end-to-end benchmark) start it with [`Options`] `record: false`, so its
+//! memory stays flat however many updates go through, and follow the bot's messages with
+//! [`FakeTelegram::watch`] instead of polling [`FakeTelegram::sent_messages`].
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -52,6 +56,22 @@ pub const BOT_ID: i64 = 123456;
 pub const BOT_USERNAME: &str = "mitid_test_bot";
 /// Long polls never wait longer than this, whatever `timeout` the bot asks for.
 const MAX_LONG_POLL: Duration = Duration::from_secs(1);
+
+/// How the server keeps what happens; [`Options::default`] is what the tests expect.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Keep every call, sent message, message content and queued update for inspection
+    /// (`calls`, `sent_messages`, `current_message`, `redeliver`). Off, none of them is
+    /// kept: button presses carry a made-up message, and only [`FakeTelegram::watch`]
+    /// sees what the bot sends.
+    pub record: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { record: true }
+    }
+}
 
 /// A Telegram user who writes to the bot. Private chat id == user id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +170,10 @@ struct StoredMessage {
 
 #[derive(Default)]
 struct State {
+    /// See [`Options::record`].
+    record: bool,
+    /// Receives every message the bot sends or edits (text), with its arrival time.
+    watcher: Option<tokio::sync::mpsc::UnboundedSender<(Instant, SentMessage)>>,
     calls: Vec<Call>,
     sent: Vec<SentMessage>,
     /// Pending updates, sorted by update_id (stable for equal ids).
@@ -175,11 +199,16 @@ impl FakeTelegram {
 
     /// Starts the server on 127.0.0.1:0 as a task of the current tokio runtime.
     pub async fn start() -> FakeTelegram {
+        Self::start_with(Options::default()).await
+    }
+
+    /// [`Self::start`] with other [`Options`].
+    pub async fn start_with(options: Options) -> FakeTelegram {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("fake Telegram: bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("fake Telegram: local addr");
-        let (inner, stop, stopped) = Self::parts(addr);
+        let (inner, stop, stopped) = Self::parts(addr, options);
         tokio::spawn(serve(listener, inner.clone(), stopped));
         FakeTelegram { inner, _stop: stop }
     }
@@ -193,7 +222,7 @@ impl FakeTelegram {
             .set_nonblocking(true)
             .expect("fake Telegram: nonblocking listener");
         let addr = listener.local_addr().expect("fake Telegram: local addr");
-        let (inner, stop, stopped) = Self::parts(addr);
+        let (inner, stop, stopped) = Self::parts(addr, Options::default());
         let server_inner = inner.clone();
         std::thread::Builder::new()
             .name(format!("fake-telegram-{}", addr.port()))
@@ -212,9 +241,13 @@ impl FakeTelegram {
         FakeTelegram { inner, _stop: stop }
     }
 
-    fn parts(addr: SocketAddr) -> (Arc<Inner>, Arc<oneshot::Sender<()>>, oneshot::Receiver<()>) {
+    fn parts(
+        addr: SocketAddr,
+        options: Options,
+    ) -> (Arc<Inner>, Arc<oneshot::Sender<()>>, oneshot::Receiver<()>) {
         let (stop, stopped) = oneshot::channel();
         let state = State {
+            record: options.record,
             next_update_id: 1,
             next_message_id: 1,
             next_callback_id: 1,
@@ -421,6 +454,14 @@ impl FakeTelegram {
         self.inner.queued.notify_waiters();
     }
 
+    /// From now on, every `sendMessage` and text edit the bot makes, as it arrives (with
+    /// the time it arrived). A second call replaces the first watcher.
+    pub fn watch(&self) -> tokio::sync::mpsc::UnboundedReceiver<(Instant, SentMessage)> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        self.inner.lock().watcher = Some(tx);
+        rx
+    }
+
     /// Updates queued and not yet confirmed.
     pub fn pending_updates(&self) -> usize {
         self.inner.lock().queue.len()
@@ -429,7 +470,7 @@ impl FakeTelegram {
     fn enqueue(&self, build: impl FnOnce(&mut State) -> (&'static str, Value)) -> i32 {
         let mut st = self.inner.lock();
         let (kind, payload) = build(&mut st);
-        if kind == "message" {
+        if kind == "message" && st.record {
             // Kept so an edit of it (send_edited_text) keeps its date.
             if let (Some(chat), Some(id)) = (
                 payload["chat"]["id"].as_i64(),
@@ -621,7 +662,9 @@ impl Inner {
 
 impl State {
     fn push_queue(&mut self, id: i32, update: Value) {
-        self.history.insert(id, update.clone());
+        if self.record {
+            self.history.insert(id, update.clone());
+        }
         let at = self.queue.partition_point(|q| q.id <= id);
         self.queue.insert(
             at,
@@ -768,16 +811,27 @@ impl State {
             msg["reply_markup"] = markup;
         }
         let parse_mode = str_field(body, "parse_mode");
-        self.sent
-            .push(sent_from_json(&msg, parse_mode.clone(), false));
-        self.messages.insert(
-            (chat_id, message_id),
-            StoredMessage {
-                json: msg.clone(),
-                parse_mode,
-            },
-        );
+        self.record_sent(sent_from_json(&msg, parse_mode.clone(), false));
+        if self.record {
+            self.messages.insert(
+                (chat_id, message_id),
+                StoredMessage {
+                    json: msg.clone(),
+                    parse_mode,
+                },
+            );
+        }
         msg
+    }
+
+    /// Keeps a message the bot sent or edited (if recording) and shows it to the watcher.
+    fn record_sent(&mut self, sent: SentMessage) {
+        if let Some(watcher) = &self.watcher {
+            let _ = watcher.send((Instant::now(), sent.clone()));
+        }
+        if self.record {
+            self.sent.push(sent);
+        }
     }
 
     /// editMessageText (`text == true`) or editMessageReplyMarkup. As in Telegram, an edit
@@ -818,16 +872,17 @@ impl State {
             None => obj.remove("reply_markup"),
         };
         if text {
-            self.sent
-                .push(sent_from_json(&msg, parse_mode.clone(), true));
+            self.record_sent(sent_from_json(&msg, parse_mode.clone(), true));
         }
-        self.messages.insert(
-            (chat_id, message_id),
-            StoredMessage {
-                json: msg.clone(),
-                parse_mode,
-            },
-        );
+        if self.record {
+            self.messages.insert(
+                (chat_id, message_id),
+                StoredMessage {
+                    json: msg.clone(),
+                    parse_mode,
+                },
+            );
+        }
         msg
     }
 }
@@ -865,12 +920,14 @@ async fn handle(
     let result = {
         let mut st = inner.lock();
         let failure = st.take_failure(&method);
-        st.calls.push(Call {
-            method: method.clone(),
-            body: body.clone(),
-            at: Instant::now(),
-            failed_with: failure.as_ref().map(|f| f.0),
-        });
+        if st.record {
+            st.calls.push(Call {
+                method: method.clone(),
+                body: body.clone(),
+                at: Instant::now(),
+                failed_with: failure.as_ref().map(|f| f.0),
+            });
+        }
         if let Some((code, description, retry_after)) = failure {
             let mut err = json!({"ok": false, "error_code": code, "description": description});
             if let Some(secs) = retry_after {
