@@ -131,8 +131,8 @@ fn sigterm_stops_the_bot_cleanly_and_the_token_is_not_logged() {
     fake.send_text(MARIA, "/start");
     wait_for_new(&fake, 0);
     let pid = child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
+    assert!(Command::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
         .status()
         .unwrap()
         .success());

@@ -209,8 +209,8 @@ fn sigterm_under_load_answers_or_leaves_unconfirmed_every_update() {
         c.iter().filter(|c| c.method == "sendMessage").count() >= 5
     });
     let pid = child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
+    assert!(Command::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
         .status()
         .unwrap()
         .success());
