@@ -1,34 +1,14 @@
 //! The terminal chat as a newcomer uses it: the built binary, a whole session piped in,
 //! start to checklist, in each language.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use mitid_bot::check;
 use mitid_bot::content::ContentSource;
 use mitid_bot::i18n::{Globals, Lang, Msg};
 
+mod support;
+
 fn chat(args: &[&str], input: &str) -> (String, String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mitid-bot"))
-        .args(args)
-        .env_remove("TELOXIDE_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    support::binary::run(args, input, None)
 }
 
 /// Has lived in Denmark for two years, has a passport from another country and a

@@ -2,35 +2,13 @@
 //! `mitid-bot stats` shows the counts (also while the bot holds the store), and nothing a
 //! citizen typed reaches the files.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-/// Runs the built binary with `input` on stdin; (stdout, stderr, exit code).
+mod support;
+
+/// Runs the built binary in `cwd` with `input` on stdin; (stdout, stderr, exit code).
 fn bot(args: &[&str], input: &str, cwd: &Path) -> (String, String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mitid-bot"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("TELOXIDE_TOKEN")
-        .env_remove("MITID_BOT_DATA_DIR")
-        .env_remove("MITID_BOT_CONFIG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    support::binary::run(args, input, Some(cwd))
 }
 
 /// The persona of tests/chat.rs (two years in Denmark, a certificate of residence and a

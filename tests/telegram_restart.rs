@@ -130,12 +130,7 @@ fn sigterm_stops_the_bot_cleanly_and_the_token_is_not_logged() {
         .unwrap();
     fake.send_text(MARIA, "/start");
     wait_for_new(&fake, 0);
-    let pid = child.id().to_string();
-    assert!(Command::new("sh")
-        .args(["-c", &format!("kill -TERM {pid}")])
-        .status()
-        .unwrap()
-        .success());
+    support::binary::sigterm(&child);
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "exit status {:?}", out.status);
     let log = String::from_utf8_lossy(&out.stderr);

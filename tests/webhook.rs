@@ -208,12 +208,7 @@ fn sigterm_under_load_answers_or_leaves_unconfirmed_every_update() {
     fake.wait_until_blocking(Duration::from_secs(20), |c| {
         c.iter().filter(|c| c.method == "sendMessage").count() >= 5
     });
-    let pid = child.id().to_string();
-    assert!(Command::new("sh")
-        .args(["-c", &format!("kill -TERM {pid}")])
-        .status()
-        .unwrap()
-        .success());
+    support::binary::sigterm(&child);
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let confirmed = fake.confirmed_offset();

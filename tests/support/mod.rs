@@ -3,6 +3,7 @@
 //! Each test file is its own crate and uses only part of this, hence the allows.
 #![allow(dead_code, unused_imports)]
 
+pub mod binary;
 pub mod fake_telegram;
 
 pub use fake_telegram::{Button, Call, FakeTelegram, SentMessage, User};
