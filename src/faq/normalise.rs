@@ -16,20 +16,34 @@ use unicode_normalization::UnicodeNormalization;
 ///
 /// The loose form is only ever compared, never shown.
 pub fn fold_words(text: &str) -> Vec<String> {
+    raw_words(text).iter().map(|w| loose(w)).collect()
+}
+
+/// The words of a text in lower case (NFC), split at anything that is not a letter or digit,
+/// with their letters as typed: what a stemmer wants to read.
+pub fn raw_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut spelled = String::new();
+    let mut word = String::new();
     for c in text.nfc() {
         if c.is_alphanumeric() {
-            spell_plain(c, &mut spelled);
-        } else if !spelled.is_empty() {
-            words.push(loosen(&spelled));
-            spelled.clear();
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
     }
-    if !spelled.is_empty() {
-        words.push(loosen(&spelled));
+    if !word.is_empty() {
+        words.push(word);
     }
     words
+}
+
+/// The loose form of one lower-case word (see [`fold_words`]).
+pub fn loose(word: &str) -> String {
+    let mut spelled = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        spell_plain(c, &mut spelled);
+    }
+    loosen(&spelled)
 }
 
 /// Appends the lower-case plain spelling of one letter or digit.
