@@ -821,6 +821,10 @@ mod tests {
                 Event::FaqAnswer {
                     topic: "sharing".into(),
                 },
+                Event::FaqFeedback {
+                    topic: "sharing".into(),
+                    helped: false,
+                },
             ],
             utc(2026, 3, 10, 9, 0),
         );
@@ -837,6 +841,8 @@ mod tests {
             "witness": {"unlikely": 0, "likely": 1, "almost_certain": 0, "unknown": 0},
             "device": {"app": 1, "code_display": 0, "audio": 0, "unknown": 0},
             "faq": {"sharing": 1},
+            "faq_helped": {},
+            "faq_not_helped": {"sharing": 1},
             "unanswered": 0
         });
         let mut expected = serde_json::json!({"version": 1});

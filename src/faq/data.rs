@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::normalise::{fold_words, raw_words};
+use super::normalise::{join_pair, loose, raw_words};
 use super::stem::Stemmers;
 use super::FaqDataError;
 
@@ -93,12 +93,15 @@ impl PhrasesByLanguage {
     }
 }
 
-/// One word of a phrase, already folded (see [`fold_words`]).
+/// One word of a phrase, already folded (see [`super::normalise::fold_words`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WordPattern {
     /// A word (its loose form and the loose form of its stem in the phrase's language);
     /// also matches its inflections, its synonyms, small typos, and a part of a compound.
     Word { loose: String, stem: String },
+    /// A word matched only as written (no stem, no typos): in `[[about]]` rules, where
+    /// "vidnet" (the witness) must not find "vidne" (a witness).
+    Exact(String),
     /// `word*`: any word that starts with it (compounds: "sundhedskort*").
     Prefix(String),
     /// `*word`: any word that contains it ("*vollmacht" in "Generalvollmacht").
@@ -205,10 +208,12 @@ pub fn parse(
         }
     }
 
+    // One group per language: a Danish word finds its Danish synonyms. (Across languages
+    // every table is read anyway; a shared group would count one word three times.)
     let mut synonyms = Vec::new();
     for entry in &file.synonyms {
-        let mut group = Vec::new();
         for (language, words) in [("da", &entry.da), ("en", &entry.en), ("de", &entry.de)] {
+            let mut group = Vec::new();
             for word in words {
                 let raw = raw_words(word.get_ref());
                 if raw.len() != 1 {
@@ -217,17 +222,16 @@ pub fn parse(
                         format!("synonym {:?} must be one word", word.get_ref()),
                     ));
                 }
-                for form in [
-                    super::normalise::loose(&raw[0]),
-                    stemmers.stem(language, &raw[0]),
-                ] {
+                for form in [loose(&raw[0]), stemmers.stem(language, &raw[0])] {
                     if !group.contains(&form) {
                         group.push(form);
                     }
                 }
             }
+            if group.len() > 1 {
+                synonyms.push(group);
+            }
         }
-        synonyms.push(group);
     }
 
     let mut about = Vec::new();
@@ -235,7 +239,9 @@ pub fn parse(
         let mut phrases = Vec::new();
         for (language, list) in [("da", &entry.da), ("en", &entry.en), ("de", &entry.de)] {
             for phrase in list {
-                let parts = parse_phrase(phrase.get_ref(), language, stemmers)
+                // Unstemmed: the form says who ("vidnet", the witness; not "vidne").
+                let _ = language;
+                let parts = parse_phrase(phrase.get_ref(), "", stemmers)
                     .map_err(|problem| error_at(phrase.span().start, problem))?;
                 phrases.push(PhraseSpec { parts, weight: 1.0 });
             }
@@ -306,31 +312,52 @@ fn parse_phrase(
 ) -> Result<Vec<Vec<WordPattern>>, String> {
     let mut parts = Vec::new();
     for part in raw.split('+') {
-        let mut words = Vec::new();
+        // (typed word, wildcard in front, wildcard behind), over the whole part, so that
+        // words written apart ("user id") are joined as in a typed text.
+        let mut typed: Vec<(String, bool, bool)> = Vec::new();
         for token in part.split_whitespace() {
             let contains = token.starts_with('*');
             let prefix = token.ends_with('*') && !contains;
-            let typed = raw_words(token.trim_matches('*'));
-            let folded = fold_words(token.trim_matches('*'));
-            if folded.is_empty() {
+            let words = raw_words(token.trim_matches('*'));
+            if words.is_empty() {
                 return Err(format!(
                     "{token:?} in phrase {raw:?} has no letters or digits"
                 ));
             }
-            let last = folded.len() - 1;
-            for (i, (word, typed)) in folded.into_iter().zip(&typed).enumerate() {
-                words.push(if contains && i == 0 {
-                    WordPattern::Contains(word)
-                } else if prefix && i == last {
-                    WordPattern::Prefix(word)
-                } else {
-                    WordPattern::Word {
-                        stem: stemmers.stem(language, typed),
-                        loose: word,
-                    }
-                });
+            let last = words.len() - 1;
+            for (i, word) in words.into_iter().enumerate() {
+                typed.push((word, contains && i == 0, prefix && i == last));
             }
         }
+        let mut joined: Vec<(String, bool, bool)> = Vec::with_capacity(typed.len());
+        for (word, contains, prefix) in typed {
+            if let Some(last) = joined.last_mut() {
+                if !last.1 && !last.2 && !contains {
+                    if let Some(one) = join_pair(&last.0, &word) {
+                        *last = (one, false, prefix);
+                        continue;
+                    }
+                }
+            }
+            joined.push((word, contains, prefix));
+        }
+        let words: Vec<WordPattern> = joined
+            .into_iter()
+            .map(|(word, contains, prefix)| {
+                if contains {
+                    WordPattern::Contains(loose(&word))
+                } else if prefix {
+                    WordPattern::Prefix(loose(&word))
+                } else if language.is_empty() {
+                    WordPattern::Exact(loose(&word))
+                } else {
+                    WordPattern::Word {
+                        stem: stemmers.stem(language, &word),
+                        loose: loose(&word),
+                    }
+                }
+            })
+            .collect();
         if words.is_empty() {
             return Err(format!("phrase {raw:?} has an empty part"));
         }

@@ -15,7 +15,7 @@ mod stem;
 use std::collections::HashMap;
 
 use data::{PhraseSpec, WordPattern};
-use normalise::{allowed_typos, raw_words, typo_distance};
+use normalise::{allowed_typos, join_words, raw_words, typo_distance};
 use stem::Stemmers;
 
 /// A score from this on may be answered without asking back (weights in match.toml are on a
@@ -32,6 +32,15 @@ const UNSURE_MAX: usize = 3;
 /// Only the first words of a long message are read (the engine passes at most 1000
 /// characters): this bounds the time a question takes.
 const MAX_WORDS: usize = 200;
+/// In a message of several sentences: the weight of a phrase found in a question, and of
+/// one found only in the rest.
+const QUESTION_WEIGHT: f32 = 1.5;
+const STORY_WEIGHT: f32 = 0.5;
+/// From this many words on, a message of several sentences is read as a story around a
+/// question.
+const STORY_WORDS: usize = 20;
+/// A stem shorter than this is not used as a key (it would find unrelated words).
+const MIN_STEM: usize = 4;
 /// A compound is split only when it is at least this long ("sundhedskortet").
 const MIN_COMPOUND: usize = 7;
 /// Each part of a split compound is at least this long.
@@ -156,10 +165,22 @@ impl FaqMatcher {
         }
         // Exact forms: each word's loose form and stem, and those of its synonyms.
         for (id, word) in matcher.words.iter().enumerate() {
+            if let WordPattern::Exact(form) = word {
+                matcher
+                    .exact
+                    .entry(form.clone())
+                    .or_default()
+                    .push(id as u32);
+                continue;
+            }
             let WordPattern::Word { loose, stem } = word else {
                 continue;
             };
-            let mut forms = vec![loose.clone(), stem.clone()];
+            // A short stem finds too much ("anden" -> "and"): only the word itself then.
+            let mut forms = vec![loose.clone()];
+            if stem.len() >= MIN_STEM {
+                forms.push(stem.clone());
+            }
             for group in &data.synonyms {
                 if group.contains(loose) || group.contains(stem) {
                     forms.extend(group.iter().cloned());
@@ -234,6 +255,7 @@ impl FaqMatcher {
                 ids.into_iter()
                     .map(|id| match &self.words[id as usize] {
                         WordPattern::Word { loose, .. } => loose.clone(),
+                        WordPattern::Exact(w) => format!("={w}"),
                         WordPattern::Prefix(p) => format!("{p}*"),
                         WordPattern::Contains(p) => format!("*{p}"),
                     })
@@ -245,10 +267,42 @@ impl FaqMatcher {
     /// For each position of the text, the word patterns found there. A compound that splits
     /// into two known words ("sundheds|kortet") takes two positions.
     fn hits(&self, text: &str) -> Vec<Vec<u32>> {
-        let mut words = raw_words(text);
-        words.truncate(MAX_WORDS);
-        let mut hits = Vec::with_capacity(words.len() + 4);
-        for word in &words {
+        self.hits_by_sentence(text).0
+    }
+
+    /// [`Self::hits`], and the ranges of positions that are questions (sentences ending in
+    /// `?`), when the text has more than one sentence.
+    fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<std::ops::Range<usize>>) {
+        let mut hits = Vec::new();
+        let mut questions = Vec::new();
+        let mut sentences = 0;
+        let mut words_read = 0;
+        for (sentence, is_question) in sentences_of(text) {
+            if words_read >= MAX_WORDS {
+                break;
+            }
+            let mut words = join_words(raw_words(sentence));
+            if words.is_empty() {
+                continue;
+            }
+            words.truncate(MAX_WORDS - words_read);
+            words_read += words.len();
+            sentences += 1;
+            let start = hits.len();
+            self.push_hits(&words, &mut hits);
+            if is_question {
+                questions.push(start..hits.len());
+            }
+        }
+        // A short message is all question: "Handy verloren!! Wie komme ich rein?"
+        if sentences < 2 || words_read < STORY_WORDS {
+            questions.clear();
+        }
+        (hits, questions)
+    }
+
+    fn push_hits(&self, words: &[String], hits: &mut Vec<Vec<u32>>) {
+        for word in words {
             let forms = self.stemmers.forms(word);
             let mut ids: Vec<u32> = Vec::new();
             for form in &forms {
@@ -280,7 +334,6 @@ impl FaqMatcher {
                 }
             }
         }
-        hits
     }
 
     /// "sundhedskortet" -> the words of "sundhed" and of "kort": both parts must be words of
@@ -324,7 +377,7 @@ impl FaqMatcher {
 
     /// Score per topic (in `topics` order) and the out-of-scope score.
     fn scores(&self, text: &str) -> (Vec<f32>, f32) {
-        let hits = self.hits(text);
+        let (hits, questions) = self.hits_by_sentence(text);
         let mut found_anywhere = vec![false; self.words.len()];
         for ids in &hits {
             for &id in ids {
@@ -343,9 +396,23 @@ impl FaqMatcher {
             if !possible || !phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
                 continue;
             }
+            // In a message of several sentences, the question ("...?") weighs most: a
+            // phrase there counts 1.5 times, one only in the story around it half.
+            let weight = if questions.is_empty() {
+                phrase.weight
+            } else if questions.iter().any(|q| {
+                phrase
+                    .parts
+                    .iter()
+                    .all(|part| part_occurs(part, &hits[q.clone()]))
+            }) {
+                phrase.weight * QUESTION_WEIGHT
+            } else {
+                phrase.weight * STORY_WEIGHT
+            };
             match phrase.owner {
-                Owner::Topic(topic) => scores[topic] += phrase.weight,
-                Owner::OutOfScope => out_of_scope += phrase.weight,
+                Owner::Topic(topic) => scores[topic] += weight,
+                Owner::OutOfScope => out_of_scope += weight,
                 Owner::About(rule) => about[rule] = true,
             }
         }
@@ -357,6 +424,27 @@ impl FaqMatcher {
         }
         (scores, out_of_scope)
     }
+}
+
+/// The sentences of a text, each with whether it is a question (ends with `?`).
+fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .find(['.', '!', '?', '\n'])
+            .map_or(rest.len(), |i| i + 1);
+        let (sentence, after) = rest.split_at(end);
+        // "??" and "?!" end the same sentence.
+        let marks = after
+            .find(|c: char| !matches!(c, '.' | '!' | '?'))
+            .unwrap_or(after.len());
+        let is_question = sentence.ends_with('?') || after[..marks].contains('?');
+        rest = &after[marks..];
+        Some((sentence, is_question))
+    })
 }
 
 /// Whether the words of `part` occur in order, with at most two other words between neighbours
@@ -386,19 +474,18 @@ fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
 /// exact forms: a prefix, a part, a few letters more, or a small typo.
 fn word_matches(pattern: &WordPattern, word: &str) -> bool {
     match pattern {
+        WordPattern::Exact(_) => false,
         WordPattern::Prefix(p) => word.starts_with(p.as_str()),
         WordPattern::Contains(p) => word.contains(p.as_str()),
         WordPattern::Word { loose: w, .. } => {
             // Inflections the stemmer does not know: "kodeviseren", "witnesses".
-            let endings = match w.len() {
-                0..=3 => 0,
-                4 => 2,
-                _ => 3,
-            };
+            // Not for short words: "åben" is not in "Aabenraa".
+            let endings = if w.len() >= 5 { 3 } else { 0 };
             if endings > 0 && word.starts_with(w.as_str()) && word.len() - w.len() <= endings {
                 return true;
             }
-            let typos = allowed_typos(w.len());
+            // Both words long enough: "code" is not a typo of "pcode".
+            let typos = allowed_typos(w.len().min(word.len()));
             typos > 0
                 && word.is_ascii()
                 && w.is_ascii()

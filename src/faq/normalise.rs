@@ -37,6 +37,43 @@ pub fn raw_words(text: &str) -> Vec<String> {
     words
 }
 
+/// Words people write apart or together ("bruger id", "bruger-id", "brugerid"; "P-kode"):
+/// the pair is read as one word, so "id" alone keeps meaning an identity document.
+const JOINED: &[(&str, &str)] = &[
+    ("user", "id"),
+    ("bruger", "id"),
+    ("benutzer", "id"),
+    ("nutzer", "id"),
+    ("p", "code"),
+    ("p", "kode"),
+    ("p", "koden"),
+    ("p", "codes"),
+    ("alt", "id"),
+];
+
+/// The one word two neighbouring lower-case words stand for, if they are such a pair.
+pub fn join_pair(first: &str, second: &str) -> Option<String> {
+    JOINED
+        .iter()
+        .any(|&(a, b)| a == first && b == second)
+        .then(|| format!("{first}{second}"))
+}
+
+/// Joins the pairs of [`join_pair`] in a list of lower-case words.
+pub fn join_words(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for word in words {
+        if let Some(last) = out.last_mut() {
+            if let Some(one) = join_pair(last, &word) {
+                *last = one;
+                continue;
+            }
+        }
+        out.push(word);
+    }
+    out
+}
+
 /// The loose form of one lower-case word (see [`fold_words`]).
 pub fn loose(word: &str) -> String {
     let mut spelled = String::with_capacity(word.len() + 2);

@@ -44,7 +44,7 @@ impl Stemmers {
         let mut forms = vec![loose(word)];
         for lang in ["da", "en", "de"] {
             let s = self.stem(lang, word);
-            if !s.is_empty() && !forms.contains(&s) {
+            if s.len() >= 4 && !forms.contains(&s) {
                 forms.push(s);
             }
         }
