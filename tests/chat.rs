@@ -94,7 +94,7 @@ fn the_english_checklist_reads_as_a_citizen_expects() {
         "• Your certificate of residence",
         "• Your passport",
         "You will likely need one",
-        "their own MitID and a photo ID",
+        "their own MitID (the phone with the app, or their code display) and a valid photo ID",
         "8–64 characters, not your UserID",
         "Book an appointment: https://www.aabenraa.dk",
     ] {

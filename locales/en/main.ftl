@@ -177,12 +177,9 @@ children-question = Do you have children?
 
 ## ---- 3. Documents ----
 
-doc-main-question =
-    Which of these Danish documents do you have? Choose the first that fits.
-
-    They must be valid originals. Temporary documents and photos or PDFs of documents do not count.
-btn-doc-licence = Danish driving licence (card or app)
-btn-doc-dk-passport = Danish passport
+doc-main-question = Which of these Danish documents do you have? If you have more than one, choose the one highest in the list. It must be valid.
+btn-doc-licence = Danish driving licence
+btn-doc-dk-passport = Danish passport (not an emergency passport)
 btn-doc-dk-permit = Residence permit or card issued in Denmark
 btn-doc-none-of-these = None of these
 
@@ -191,16 +188,16 @@ main-cpr-question = { $main_doc ->
    *[other] Does your passport show your CPR number?
 }
 
-docs-question = Tick every document you have, then press "Done". You need two: at least one must show your CPR number, and at least one must have a photo.
+docs-question = Choose every document you have, then press "Done". You need two: at least one must show your CPR number, and at least one must have a photo.
 docs-dk-id-counts = Your { $main_doc ->
     [dk_permit] residence permit
    *[other] passport
 } counts as one of them, as a photo ID.
-doc-yellow-card = Yellow health insurance card (card or app)
+doc-yellow-card = Yellow health insurance card
 doc-special-card = Special health insurance card
 doc-personal-cert = Personal or birth certificate (DK/Greenland)
 doc-residence-cert = Certificate of residence (DK/Greenland)
-doc-foreign-passport = Passport from another country
+doc-foreign-passport = Passport from another country (not an emergency passport)
 doc-foreign-id = National ID card or driving licence from abroad
 doc-municipal-id = Municipal ID card
 doc-tax = Annual tax statement or preliminary assessment
@@ -208,8 +205,8 @@ doc-benefit = Papers about public benefits (e.g. SU)
 
 personal-cert-cpr-question = Does your personal or birth certificate show your CPR number?
 residence-cert-cpr-question = Does your certificate of residence show your CPR number?
-tax-recent-question = Is your tax paper (annual tax statement or preliminary income assessment) from the last 3 months?
-benefit-recent-question = Are your papers about public benefits from the last 3 months?
+tax-recent-question = Will your tax paper (annual tax statement or preliminary income assessment) be at most 3 months old on the day of your appointment? Look at the date on it.
+benefit-recent-question = Will your papers about public benefits be at most 3 months old on the day of your appointment? Look at the date on them.
 
 docs-enough = ✅ Your documents are enough. Remember to bring them.
 docs-maybe =
@@ -221,13 +218,8 @@ docs-not-enough = ❌ Your documents are not enough yet. { $documents_missing ->
     [cpr_and_photo] You need a document that shows your CPR number and a document with a photo.
    *[cpr] You also need a document that shows your CPR number.
 }
-docs-how-to-get = { $residence ->
-    [dk] You can get the yellow health insurance card from Borgerservice (the app version also counts).
-    [cross_border] As a cross-border worker, you can get the special health insurance card.
-   *[other] Call Borgerservice on { $phone } to hear which document with your CPR number you can get.
-} Or ask the Danish Tax Agency (Skattestyrelsen) for your annual tax statement or preliminary income assessment. It must be at most 3 months old.
-docs-too-old-tax = Your tax paper does not count, because it is older than 3 months.
-docs-too-old-benefit = Your benefit papers do not count, because they are older than 3 months.
+docs-too-old-tax = Your tax paper does not count: it will be more than 3 months old on the day of your appointment.
+docs-too-old-benefit = Your benefit papers do not count: they will be more than 3 months old on the day of your appointment.
 docs-no-cpr-personal-cert = Your personal or birth certificate does not count here without your CPR number.
 docs-no-cpr-residence-cert = Your certificate of residence does not count here without your CPR number.
 docs-originals = Bring valid originals. A photo or PDF of a document does not count.
@@ -246,16 +238,14 @@ witness-reason-abroad = • You live outside Denmark.
 witness-reason-under-five = • You have lived in Denmark for less than 5 years.
 witness-reason-little-history = • You have rarely moved and have no children, so the CPR register knows little about you.
 witness-requirements =
-    At the counter, the system asks you 4–6 questions from the CPR register. If it knows too little about you, a witness must confirm who you are.
-
     Your witness must:
     • be 18 or older,
-    • have had their own MitID for at least 30 days (30 × 24 hours),
-    • not have been a witness more than 2 times in the last 120 days,
-    • come with you, with their own MitID and a valid photo ID,
-    • if that photo ID does not show their CPR number (no foreign ID does), also bring a document that shows it, for example the yellow health insurance card.
-witness-if-needed =
-    At the counter, the system asks you 4–6 questions from the CPR register. If it cannot ask enough, you will need a witness after all. If that happens, you can book a new time and bring one.
+    • have had their own MitID for at least 30 full days (30 × 24 hours) at the time of your appointment,
+    • have been a witness at most 2 times in the last 120 days, so that your appointment is at most their 3rd time,
+    • come with you and bring their own MitID (the phone with the app, or their code display) and a valid photo ID,
+    • also bring one of these if their photo ID does not show their CPR number (no foreign ID shows it):
+    { -witness-cpr-documents }
+witness-if-needed = If that happens, you can book a new time and bring a witness. If you know someone who meets the rules below, you can also bring them to be safe.
 
 ## ---- 5. Phone or code display ----
 
@@ -269,10 +259,10 @@ device-compare =
     • A code display: a small device that shows a code. You use it with a password.
     • An audio code reader: like a code display, but it reads the code aloud. For people with poor sight.
 device-app =
-    For the MitID app, your phone must:
-    • have Google Play or the App Store,
-    • not be rooted or jailbroken,
-    • have a recent system (Android 9 and older no longer work).
+    For the MitID app, your phone or tablet must:
+    • have Google Play or the App Store (some Huawei phones have no Google Play),
+    • not be rooted or jailbroken (changed so that the phone's own security is switched off),
+    • not be too old: Android 9 and older no longer work.
 
     Please install the MitID app before you come, and bring the phone (with its SIM card: you get a code by SMS).
     You will choose a 6-digit PIN for the app. Never tell anyone your PIN.
@@ -312,11 +302,11 @@ btn-userid-later = I will choose it later
 cl-title = 📋 Your checklist for MitID at Borgerservice, { $municipality }
 cl-docs-heading = Bring these documents (valid originals):
 cl-doc-main = • { $main_doc ->
-    [licence] Your Danish driving licence (card or app)
+    [licence] Your Danish driving licence
     [dk_permit] Your residence permit or card with your CPR number
    *[other] Your Danish passport with your CPR number
 }
-cl-doc-yellow-card = • Your yellow health insurance card (card or app)
+cl-doc-yellow-card = • Your yellow health insurance card
 cl-doc-special-card = • Your special health insurance card
 cl-doc-personal-cert = • Your personal or birth certificate
 cl-doc-residence-cert = • Your certificate of residence
@@ -327,25 +317,18 @@ cl-doc-dk-id-no-cpr = • Your { $main_doc ->
     [dk_permit] residence permit or card
    *[other] Danish passport
 }
-cl-doc-tax = • Your tax paper (at most 3 months old)
-cl-doc-benefit = • Your papers about public benefits (at most 3 months old)
+cl-doc-tax = • Your tax paper (at most 3 months old on the day of your appointment)
+cl-doc-benefit = • Your papers about public benefits (at most 3 months old on the day of your appointment)
 cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If not, call { $phone } before you book.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] You still need a document with a photo.
-    [second] You still need one more document.
-    [cpr_and_photo] You still need a document with your CPR number and a document with a photo.
-   *[other] You still need a document with your CPR number, for example { $residence ->
-        [dk] the yellow health insurance card.
-        [cross_border] the special health insurance card.
-       *[other] a tax statement no older than 3 months.
-    }
-}
+cl-docs-missing = ❌ Your documents are not enough yet. Get this first, then book your appointment:
 cl-docs-unknown = • We have not gone through your documents. Choose "Prepare for my appointment" to check them.
-cl-witness = 👥 Bring a witness. { $witness ->
-    [almost_certain] You will almost certainly need one.
-   *[other] You will likely need one.
-} Your witness is 18 or older, has had MitID for at least 30 days, has been a witness at most 2 times in the last 120 days, and brings their own MitID and a photo ID. If that photo ID does not show their CPR number, they also bring the yellow health insurance card or a Danish certificate with their CPR number.
-cl-witness-unlikely = 👥 You will probably not need a witness.
+cl-witness =
+    👥 Bring a witness. { $witness ->
+        [almost_certain] You will almost certainly need one.
+       *[other] You will likely need one.
+    }
+    { witness-requirements }
+cl-witness-unlikely = 👥 You will probably not need a witness. If you need one after all, you can book a new time and bring one.
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
 cl-code-display = 🔑 Think of a password before you come: 8–64 characters, not your UserID, no 10 digits in a row, no words like "password" and no rows of keys like "qwertyui". Never tell it to anyone.
