@@ -3,6 +3,10 @@
 ## Faste termer (domain/mitid-rules.md §8): sundhedskort ("det gule sundhedskort"),
 ## særligt sundhedskort, vidne, bopælsattest, personattest, årsopgørelse, forskudsopgørelse,
 ## opholdstilladelse, legitimationskort, Borgerservice, kodeviser, kodeoplæser, bruger-ID.
+## Ét ord for hvert begreb: billedlegitimation (ikke billed-id/foto), billede, adgangskode, logge på,
+## MitID-appen (med bindestreg), nationalt ID-kort. Skriv "for eksempel" (ikke "fx"). Komma før "og"
+## mellem to opfordringer ("Hent appen, og følg vejledningen"). Kommandoer med danske navne:
+## /glem, /sprog, /forfra, /paamindelser, /menu.
 
 ## ---- Formater ----
 
