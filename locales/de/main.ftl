@@ -309,6 +309,7 @@ userid-rules =
 userid-try = Schreiben Sie eine Idee, und ich prüfe sie. Statt Ihrer echten Wahl können Sie auch ein Beispiel mit derselben Art von Zeichen schreiben. Ich speichere nichts davon.
 btn-userid-chosen = Ich habe eine Benutzer-ID gewählt
 btn-userid-later = Ich wähle sie später
+btn-userid-have = Ich habe schon eine Benutzer-ID
 
 ## ---- Die Checkliste ----
 
@@ -355,6 +356,7 @@ cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort: 8–64 Zeichen, 
 cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.
 cl-userid-chosen = 👤 Sie haben Ihre Benutzer-ID gewählt.
 cl-userid-todo = 👤 Wählen Sie eine Benutzer-ID, bevor Sie kommen (5–48 Zeichen).
+cl-userid-have = 👤 Denken Sie an Ihre Benutzer-ID: Sie geben sie bei jeder Anmeldung ein.
 cl-book = 📅 Termin buchen: { $booking_url }
     Fragen? Rufen Sie den Bürgerservice unter { $phone } an.
 cl-keep = Heben Sie diese Nachricht auf, und zeigen Sie sie am Schalter.
