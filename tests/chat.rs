@@ -147,3 +147,82 @@ fn with_a_data_dir_the_chat_continues_where_it_was_left() {
     let after = second.rsplit("Continue where I left off").next().unwrap();
     assert!(after.contains("Are you 13 years or older?"), "{second}");
 }
+
+/// The Danish texts name Danish commands; each one they name must do what they say.
+#[test]
+fn the_danish_commands_the_help_names_do_what_it_says() {
+    let (out, err, code) = chat(
+        &["chat", "--lang", "da"],
+        "/hjælp\n/forfra\n/paamindelser\n/sprog\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    for named in [
+        "/menu viser hovedmenuen",
+        "/forfra starter",
+        "/sprog skifter",
+        "/glem sletter",
+    ] {
+        assert!(out.contains(named), "help lacks {named:?}:\n{out}");
+    }
+    let after_help = out.rsplit("/glem sletter").next().unwrap_or_default();
+    for answer in [
+        "Vi starter forfra.",
+        "Har du et dansk CPR-nummer?",
+        "Du har ingen påmindelser.",
+        "Hvilket sprog vil du helst bruge?",
+    ] {
+        assert!(
+            after_help.contains(answer),
+            "no {answer:?} after the help:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn the_danish_privacy_text_says_which_dates_are_kept_and_how_to_delete_them() {
+    let (out, err, code) = chat(&["chat", "--lang", "da"], "/privacy\n");
+    assert_eq!(code, 0, "{err}");
+    for words in [
+        "Jeg gemmer dine svar på mine spørgsmål",
+        "tidspunktet for din tid, så jeg kan minde dig om den",
+        "hvornår dit vidne fik MitID",
+        "Jeg gemmer ikke dine forslag til bruger-ID eller dine spørgsmål.",
+        "Skriver du /glem, sletter jeg det hele med det samme.",
+    ] {
+        assert!(out.contains(words), "privacy lacks {words:?}:\n{out}");
+    }
+    assert!(
+        !out.contains("/forget"),
+        "one convention for commands:\n{out}"
+    );
+}
+
+#[test]
+fn danish_booking_is_online_and_the_phone_is_for_questions() {
+    let (out, err, code) = chat(&["chat", "--lang", "da"], "/book\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Bestil tid på https://www.aabenraa.dk"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Har du spørgsmål, så ring på 73 76 76 76."),
+        "{out}"
+    );
+    assert!(!out.contains("Eller ring"), "no booking by phone:\n{out}");
+}
+
+#[test]
+fn someone_unsure_about_the_device_can_choose_the_audio_code_reader() {
+    let (out, err, code) = chat(
+        &["chat", "--lang", "da"],
+        "/start da-device\nDet ved jeg ikke endnu\nMed en kodeoplæser\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let compare = out.rsplit("Her er forskellen:").next().unwrap_or_default();
+    assert!(compare.contains("Hvad vil du bruge?"), "{out}");
+    assert!(
+        compare.contains("Du bruger en kodeviser eller kodeoplæser sammen med en adgangskode."),
+        "the kodeoplæser leads to the password rules:\n{out}"
+    );
+}
