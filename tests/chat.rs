@@ -94,9 +94,13 @@ fn the_english_checklist_reads_as_a_citizen_expects() {
         "• Your certificate of residence",
         "• Your passport",
         "You will likely need one",
-        "their own MitID and a photo ID",
-        "8–64 characters, not your UserID",
-        "Book an appointment: https://www.aabenraa.dk",
+        "their own MitID and a valid photo ID",
+        "30 full days (30 × 24 hours) on the day of your appointment",
+        "a birth or baptism certificate from Denmark or Greenland",
+        "8 to 64 characters",
+        "not containing your UserID",
+        "If you already have a code display or audio code reader, bring it.",
+        "Book an appointment online: https://www.aabenraa.dk",
     ] {
         assert!(
             checklist.contains(expected),

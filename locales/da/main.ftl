@@ -323,6 +323,7 @@ userid-rules =
 userid-try = Skriv et forslag, så tjekker jeg det. Du kan også skrive et eksempel med samme slags tegn i stedet for dit rigtige bruger-ID. Jeg gemmer det ikke.
 btn-userid-chosen = Jeg har valgt et bruger-ID
 btn-userid-later = Jeg vælger det senere
+btn-userid-have = Jeg har allerede et bruger-ID
 
 ## ---- Tjeklisten ----
 
@@ -369,6 +370,7 @@ cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikk
 cl-device-unknown = 📱 Find ud af, om du vil bruge MitID-appen, en kodeviser eller en kodeoplæser.
 cl-userid-chosen = 👤 Du har valgt dit bruger-ID.
 cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
+cl-userid-have = 👤 Husk dit bruger-ID: du skriver det, når du logger på.
 cl-book = 📅 Bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.
 cl-keep = Gem denne besked, og vis den ved skranken.

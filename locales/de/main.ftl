@@ -318,6 +318,7 @@ userid-rules =
 userid-try = Schreiben Sie Ihre Wunsch-Benutzer-ID, dann prüfe ich sie. Ihre echte Benutzer-ID behalten Sie besser für sich: Sie können auch ein ähnliches Beispiel mit denselben Arten von Zeichen schreiben. Ich speichere nichts davon.
 btn-userid-chosen = Ich habe eine Benutzer-ID gewählt
 btn-userid-later = Ich wähle sie später
+btn-userid-have = Ich habe schon eine Benutzer-ID
 
 ## ---- Die Checkliste ----
 
@@ -366,6 +367,7 @@ cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeiche
 cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.
 cl-userid-chosen = 👤 Sie haben Ihre Benutzer-ID gewählt.
 cl-userid-todo = 👤 Wählen Sie eine Benutzer-ID, bevor Sie kommen (5–48 Zeichen).
+cl-userid-have = 👤 Denken Sie an Ihre Benutzer-ID: Sie geben sie bei jeder Anmeldung ein.
 cl-book = 📅 Termin buchen: { $booking_url }
     Fragen? Rufen Sie den Bürgerservice unter { $phone } an.
 cl-keep = Heben Sie diese Nachricht auf, und zeigen Sie sie am Schalter.
