@@ -276,3 +276,64 @@ fn the_english_help_names_the_checklist_and_reminders_commands_and_they_work() {
     let after_help = out.rsplit("/forget deletes").next().unwrap_or_default();
     assert!(after_help.contains("You have no reminders."), "{out}");
 }
+
+#[test]
+fn the_german_privacy_text_says_what_is_kept_and_when_it_goes() {
+    let (out, err, code) = chat(&["chat", "--lang", "de"], "/privacy\n");
+    assert_eq!(code, 0, "{err}");
+    for words in [
+        "Ich speichere Ihre Antworten auf meine Fragen",
+        "und Ihre Sprache",
+        "wann Ihr Termin ist, damit ich Sie daran erinnern kann",
+        "bei der Zeugenprüfung, wann die Person MitID bekommen hat",
+        "Ihre Vorschläge für die Benutzer-ID und Ihre Fragen speichere ich nicht.",
+        "zählen die Tage erst ab der Erinnerung",
+        "Wenn Sie /forget schreiben, lösche ich sofort alles.",
+    ] {
+        assert!(out.contains(words), "privacy lacks {words:?}:\n{out}");
+    }
+    assert!(!out.contains("Idee"), "a UserID is a Vorschlag:\n{out}");
+}
+
+#[test]
+fn german_booking_is_online_and_the_phone_is_for_questions() {
+    let (out, err, code) = chat(&["chat", "--lang", "de"], "/book\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Buchen Sie Ihren Termin online: https://www.aabenraa.dk"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Haben Sie Fragen? Rufen Sie uns unter"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Oder rufen Sie"),
+        "no booking by phone:\n{out}"
+    );
+    assert!(!out.contains("bedient"), "{out}");
+}
+
+/// The German review read "(bei ausländischen Ausweisen nie)" the wrong way round: the
+/// FAQ answer now says plainly that every foreign ID needs a CPR document, and names them.
+#[test]
+fn the_german_witness_answer_names_every_cpr_document_for_a_foreign_id() {
+    let (out, err, code) = chat(&["chat", "--lang", "de"], "Wer kann mein Zeuge sein?\n");
+    assert_eq!(code, 0, "{err}");
+    for words in [
+        "mindestens 18 Jahre alt sein",
+        "seit mindestens 30 vollen Tagen (30 × 24 Stunden)",
+        "höchstens 2-mal Zeugin oder Zeuge",
+        "einen gültigen Ausweis mit Foto",
+        "das gilt für jeden ausländischen Ausweis, auch den deutschen Personalausweis und Reisepass",
+        "die gelbe Gesundheitskarte (sundhedskort)",
+        "Geburts- oder Taufurkunde (fødsels-/dåbsattest)",
+        "Personenstandsbescheinigung (personattest)",
+        "Wohnsitzbescheinigung (bopælsattest)",
+        "kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte",
+        "Ein Steuerbescheid oder Vorauszahlungsbescheid zählt dafür nicht.",
+    ] {
+        assert!(out.contains(words), "witness answer lacks {words:?}:\n{out}");
+    }
+    assert!(!out.contains("Lichtbildausweis"), "{out}");
+}
