@@ -228,6 +228,56 @@ fn someone_unsure_about_the_device_can_choose_the_audio_code_reader() {
 }
 
 #[test]
+fn the_english_privacy_text_says_what_is_kept_and_how_to_delete_it() {
+    let (out, err, code) = chat(&["chat", "--lang", "en"], "/privacy\n");
+    assert_eq!(code, 0, "{err}");
+    for words in [
+        "your answers to my questions",
+        "when your witness got MitID, and the date and time of your appointment",
+        "your language",
+        "not your UserID ideas, and not your questions",
+        "When you write /forget, I delete everything at once.",
+    ] {
+        assert!(out.contains(words), "privacy lacks {words:?}:\n{out}");
+    }
+    assert!(
+        !out.contains("I do not keep what you type"),
+        "dates are typed and kept:\n{out}"
+    );
+}
+
+#[test]
+fn english_booking_is_online_and_the_phone_is_for_questions() {
+    let (out, err, code) = chat(&["chat", "--lang", "en"], "/book\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Book online: https://www.aabenraa.dk"),
+        "{out}"
+    );
+    assert!(out.contains("If you have questions, call "), "{out}");
+    assert!(!out.contains("Or call"), "no booking by phone:\n{out}");
+    assert!(
+        out.contains("with Citizen Service (Borgerservice)"),
+        "the glossary's name, with the word heard at the counter:\n{out}"
+    );
+}
+
+#[test]
+fn the_english_help_names_the_checklist_and_reminders_commands_and_they_work() {
+    let (out, err, code) = chat(&["chat", "--lang", "en"], "/help\n/reminders\n");
+    assert_eq!(code, 0, "{err}");
+    for named in [
+        "/checklist shows your checklist",
+        "/reminders shows your reminders",
+        "/forget deletes everything",
+    ] {
+        assert!(out.contains(named), "help lacks {named:?}:\n{out}");
+    }
+    let after_help = out.rsplit("/forget deletes").next().unwrap_or_default();
+    assert!(after_help.contains("You have no reminders."), "{out}");
+}
+
+#[test]
 fn the_german_privacy_text_says_what_is_kept_and_when_it_goes() {
     let (out, err, code) = chat(&["chat", "--lang", "de"], "/privacy\n");
     assert_eq!(code, 0, "{err}");

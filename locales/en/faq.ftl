@@ -92,7 +92,7 @@ faq-who-witness =
     • a birth or baptism certificate from Denmark or Greenland
     • a certificate of residence or identity certificate from Denmark or Greenland
     • a municipal ID card together with the yellow card
-    Tax papers do not count for a witness.
+    Tax statements do not count for a witness.
 
 faq-witness-needed-q = Do I need to bring a witness?
 faq-witness-needed =

@@ -112,7 +112,7 @@ userid-allowed = ✅ That UserID follows the rules ({ $length } characters).
 userid-not-allowed = ❌ That UserID is not allowed:
 userid-problem-too-short = • It has { $length } characters. It needs at least 5.
 userid-problem-too-long = • It has { $length } characters. It can have at most 48.
-userid-problem-characters = • These characters are not allowed: { $characters }
+userid-problem-characters = • These characters are not allowed: { $characters }. For a letter with a mark, write it without the mark, for example "u" or "ue" for "ü", and "l" for "ł".
 userid-problem-starts-with-space = • It must not start with a space.
 userid-problem-ends-with-space = • It must not end with a space.
 userid-problem-ten-digits = • It must not be 10 digits, like a CPR number.
@@ -265,7 +265,7 @@ witness-requirements =
       – a birth or baptism certificate from Denmark or Greenland,
       – a certificate of residence or identity certificate from Denmark or Greenland,
       – a municipal ID card together with the yellow card.
-    Tax papers do not count for a witness.
+    Tax statements do not count for a witness.
 witness-if-needed =
     At the counter, the system asks you 4–6 questions from the CPR register. If the register does not have enough information about you, you will need a witness after all. If that happens, you can book a new time and bring one.
 
