@@ -168,7 +168,7 @@ fn the_three_month_question_is_about_the_day_of_the_appointment() {
     let w = Walk::to(Lang::En, &given, "checklist");
     assert_has(
         &w.shown(),
-        &["• Your tax paper (at most 3 months old on the day of your appointment)"],
+        &["• Your Danish tax statement (at most 3 months old on the day of your appointment)"],
     );
 }
 
@@ -285,7 +285,7 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
                 "their own MitID",
                 "a valid photo ID",
                 "the yellow health insurance card (card or app)",
-                "a baptism or birth certificate from Denmark or Greenland",
+                "a birth or baptism certificate from Denmark or Greenland",
                 "a personal certificate (personattest) or certificate of residence (bopælsattest) from Denmark or Greenland",
                 "a municipal ID card (legitimationskort) together with the yellow card",
                 "tax papers, do not count for the witness",
@@ -309,7 +309,7 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
                 "👥 Bringen Sie eine Zeugin oder einen Zeugen mit.",
                 "seit mindestens 30 vollen Tagen (30 × 24 Stunden)",
                 "die gelbe Gesundheitskarte (sundhedskort), als Karte oder App",
-                "eine Tauf- oder Geburtsurkunde (dåbsattest oder fødselsattest) aus Dänemark oder Grönland",
+                "eine Geburts- oder Taufurkunde (fødsels-/dåbsattest) aus Dänemark oder Grönland",
                 "eine Personenstandsbescheinigung (personattest) oder Wohnsitzbescheinigung (bopælsattest) aus Dänemark oder Grönland",
                 "einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte",
                 "Steuerbescheide, zählen für die Zeugin oder den Zeugen nicht",
@@ -331,7 +331,7 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
     assert_has(
         &w.shown(),
         &[
-            "a baptism or birth certificate from Denmark or Greenland",
+            "a birth or baptism certificate from Denmark or Greenland",
             "Source: https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/",
         ],
     );

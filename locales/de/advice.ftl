@@ -27,7 +27,7 @@ witness-why = Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Regis
 # Die einzigen Dokumente, die die CPR-Nummer der Zeugin oder des Zeugen zeigen (mitid-rules.md §2).
 -witness-cpr-documents =
        – die gelbe Gesundheitskarte (sundhedskort), als Karte oder App,
-       – eine Tauf- oder Geburtsurkunde (dåbsattest oder fødselsattest) aus Dänemark oder Grönland,
+       – eine Geburts- oder Taufurkunde (fødsels-/dåbsattest) aus Dänemark oder Grönland,
        – eine Personenstandsbescheinigung (personattest) oder Wohnsitzbescheinigung (bopælsattest) aus Dänemark oder Grönland,
        – einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte.
     Andere Unterlagen, zum Beispiel Steuerbescheide, zählen für die Zeugin oder den Zeugen nicht.

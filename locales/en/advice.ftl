@@ -22,12 +22,12 @@ get-second-doc = • One more document from the list, for example the yellow hea
 
 ## ---- Witness ----
 
-witness-why = At the counter, the system asks you 4–6 questions from the CPR register. If it knows too little about you, a witness must confirm who you are.
+witness-why = At the counter, the system asks you 4–6 questions from the CPR register. If the register does not have enough information about you, a witness must confirm who you are.
 
 # The only documents that show a witness's CPR number (mitid-rules.md §2).
 -witness-cpr-documents =
        – the yellow health insurance card (card or app),
-       – a baptism or birth certificate from Denmark or Greenland,
+       – a birth or baptism certificate from Denmark or Greenland,
        – a personal certificate (personattest) or certificate of residence (bopælsattest) from Denmark or Greenland,
        – a municipal ID card (legitimationskort) together with the yellow card.
     Other papers, for example tax papers, do not count for the witness.
