@@ -138,7 +138,7 @@ fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_check
         "Your certificate of residence",
         "Your passport",
         "Bring a witness",
-        "8–64 characters",
+        "8 to 64 characters",
         "https://www.aabenraa.dk",
         "73 76 76 76",
         "You have chosen your UserID",
