@@ -228,3 +228,48 @@ fn helped_and_not_helped_reach_the_statistics() {
         }
     }
 }
+
+/// Opening hours come from the settings; without them the answer points to the
+/// municipality's page and the phone (the municipality's page gives no hours to copy).
+#[test]
+fn opening_hours_and_address_come_from_the_settings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, err, code) = support::binary::run(
+        &["chat", "--lang", "en"],
+        "when are you open?\n",
+        Some(tmp.path()),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("You can find Citizen Service's opening hours at https://www.aabenraa.dk"),
+        "{out}"
+    );
+    assert!(out.contains("73 76 76 76"), "{out}");
+
+    let config = tmp.path().join("bot.toml");
+    std::fs::write(
+        &config,
+        "opening_hours_en = \"Monday to Friday 10:00–14:00\"\nopening_hours_da = \"mandag til fredag kl. 10–14\"\n",
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let (out, err, code) = support::binary::run(
+        &["--config", config, "chat", "--lang", "en"],
+        "when are you open?\n",
+        Some(tmp.path()),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Citizen Service is open: Monday to Friday 10:00–14:00"),
+        "{out}"
+    );
+    let (out, _, _) = support::binary::run(
+        &["--config", config, "chat", "--lang", "da"],
+        "hvornår har I åbent?\n",
+        Some(tmp.path()),
+    );
+    assert!(
+        out.contains("Borgerservice har åbent: mandag til fredag kl. 10–14"),
+        "{out}"
+    );
+}

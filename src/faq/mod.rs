@@ -1,7 +1,10 @@
 //! Recognises which FAQ topic a typed question is about, in Danish, English or German.
 //!
 //! The phrases live in `dialogues/faq/match.toml` (see its header for how to add one); this
-//! module folds spelling ([`normalise`]), finds the phrases in the text and weighs them.
+//! module folds spelling ([`normalise`]), finds each word's forms (Snowball stems in da, en
+//! and de, synonyms, the parts of a compound), finds the phrases in the text and weighs
+//! them: a question inside a long message weighs more than the story around it, and
+//! `[[about]]` rules move a score when the question is about someone else (the witness).
 //! A question that is not clearly about one topic gets [`FaqMatch::Unsure`] or
 //! [`FaqMatch::NoMatch`]: a wrong confident answer is worse than asking back.
 //!
