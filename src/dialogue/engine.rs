@@ -122,6 +122,10 @@ pub struct Reply {
     pub buttons: Vec<Button>,
     /// The reply redraws the previous screen (a toggle): adapters may edit in place.
     pub replaces_previous: bool,
+    /// A message the person keeps (a verdict, the checklist, a guide, an answer, a
+    /// checker's result): a channel sends it as a new message and never replaces it.
+    /// Otherwise the reply is navigation, which the next screen may replace in place.
+    pub keep: bool,
 }
 
 /// The result of one step.
@@ -159,6 +163,8 @@ pub struct Rendered {
     pub text: String,
     pub buttons: Vec<RenderedButton>,
     pub replaces_previous: bool,
+    /// See [`Reply::keep`].
+    pub keep: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,6 +273,7 @@ impl Engine {
             parts,
             buttons: Vec::new(),
             replaces_previous: false,
+            keep: true,
         })
     }
 
@@ -298,6 +305,7 @@ impl Engine {
             text,
             buttons,
             replaces_previous: reply.replaces_previous,
+            keep: reply.keep,
         }
     }
 
@@ -563,6 +571,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             FaqMatch::NoMatch => self.not_understood(),
@@ -588,6 +597,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 
@@ -704,10 +714,12 @@ impl Ctx<'_> {
         self.pending.push(Msg::new("userid-not-kept"));
         let parts = std::mem::take(&mut self.pending);
         let buttons = self.buttons_for_current();
+        // A checker's verdict is kept: the next idea must not overwrite this one's answer.
         self.emit(Reply {
             parts,
             buttons,
             replaces_previous: false,
+            keep: true,
         });
     }
 
@@ -752,6 +764,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             Err(e) => {
@@ -955,6 +968,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: node.keep,
         });
     }
 
