@@ -2,7 +2,10 @@
 //!
 //! For every update: load the chat's record, drop it if this update id was handled before,
 //! step the engine, save the record durably, and only then reply. Updates of one chat are
-//! handled in order, different chats in parallel (teloxide distributes by chat).
+//! handled in order, different chats in parallel (teloxide distributes by chat). A button
+//! press is answered as it arrives ([`answer`]), before all that. Replies edit the screen
+//! in place or come as new messages ([`show`]; ARCHITECTURE.md, "Screens and kept
+//! messages").
 //!
 //! Must not: hold dialogue logic, store or log anything a user typed, or let the bot token
 //! reach a log line (see [`redact`]).
