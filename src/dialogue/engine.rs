@@ -624,6 +624,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 

@@ -3,8 +3,8 @@
 //! For every update: load the chat's record, drop it if this update id was handled before,
 //! step the engine, save the record durably, and only then reply. Updates of one chat are
 //! handled in order, different chats in parallel (teloxide distributes by chat). A button
-//! press is answered as it arrives ([`answer`]), before all that. Replies edit the screen
-//! in place or come as new messages ([`show`]; ARCHITECTURE.md, "Screens and kept
+//! press is answered as it arrives (`answer.rs`), before all that. Replies edit the screen
+//! in place or come as new messages (`show`; ARCHITECTURE.md, "Screens and kept
 //! messages").
 //!
 //! Must not: hold dialogue logic, store or log anything a user typed, or let the bot token
@@ -153,7 +153,7 @@ pub struct App {
 /// overall. teloxide's default also caps every chat at 20 a minute, which slowed a person
 /// who taps quickly to one message every three seconds; a private chat gets 60 a minute
 /// here. teloxide cannot tell a small group from a private chat (supergroups it can): the
-/// bot says one sentence in a group, at most once every three seconds ([`in_group`]).
+/// bot says one sentence in a group, at most once every three seconds (`in_group`).
 /// Edits, deletions and answers to button presses are not throttled by teloxide.
 pub fn telegram_limits() -> Limits {
     Limits {
