@@ -370,7 +370,7 @@ cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikk
 cl-device-unknown = 📱 Find ud af, om du vil bruge MitID-appen, en kodeviser eller en kodeoplæser.
 cl-userid-chosen = 👤 Du har valgt dit bruger-ID.
 cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
-cl-userid-have = 👤 Husk dit bruger-ID: du skriver det, når du logger på.
+cl-userid-have = 👤 Husk dit bruger-ID: Du skriver det, hver gang du logger på.
 cl-book = 📅 Bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.
 cl-keep = Gem denne besked, og vis den ved skranken.
