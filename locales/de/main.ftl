@@ -182,12 +182,9 @@ children-question = Haben Sie Kinder?
 
 ## ---- 3. Dokumente ----
 
-doc-main-question =
-    Welches dieser dänischen Dokumente haben Sie? Wählen Sie das erste, das passt.
-
-    Es müssen gültige Originale sein. Vorläufige Dokumente sowie Fotos oder PDFs von Dokumenten zählen nicht.
-btn-doc-licence = Dänischer Führerschein (Karte oder App)
-btn-doc-dk-passport = Dänischer Reisepass
+doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das, das am weitesten oben steht. Es muss gültig sein.
+btn-doc-licence = Dänischer Führerschein
+btn-doc-dk-passport = Dänischer Reisepass (kein Notpass)
 btn-doc-dk-permit = In Dänemark ausgestellte Aufenthaltserlaubnis oder -karte
 btn-doc-none-of-these = Keines davon
 
@@ -201,11 +198,11 @@ docs-dk-id-counts = { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis zählt
    *[other] Ihr Reisepass zählt
 } als eines davon, und zwar als Ausweis mit Foto.
-doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort), Karte oder App
+doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort)
 doc-special-card = Spezielle Gesundheitskarte für Grenzpendler
 doc-personal-cert = Personenstandsbescheinigung, Geburts-/Taufurkunde (DK/Grönland)
 doc-residence-cert = Wohnsitzbescheinigung (bopælsattest) aus DK/Grönland
-doc-foreign-passport = Reisepass aus einem anderen Land
+doc-foreign-passport = Reisepass aus einem anderen Land (kein Notpass)
 doc-foreign-id = Personalausweis oder Führerschein aus einem anderen Land
 doc-municipal-id = Kommunaler Ausweis (legitimationskort)
 doc-tax = Dänischer Steuerbescheid oder Vorauszahlungsbescheid
@@ -213,7 +210,7 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Sehen Sie auf das Datum.
 benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
@@ -226,11 +223,6 @@ docs-not-enough = ❌ Ihre Dokumente reichen noch nicht aus. { $documents_missin
     [cpr_and_photo] Sie brauchen ein Dokument, auf dem Ihre CPR-Nummer steht, und ein Dokument mit Foto.
    *[cpr] Sie brauchen außerdem ein Dokument, auf dem Ihre CPR-Nummer steht.
 }
-docs-how-to-get = { $residence ->
-    [dk] Die gelbe Gesundheitskarte (sundhedskort) bekommen Sie beim Bürgerservice (auch die App-Version zählt).
-    [cross_border] Da Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
-   *[other] Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Dokument mit Ihrer CPR-Nummer Sie bekommen können.
-} Oder fragen Sie bei der dänischen Steuerbehörde (Skattestyrelsen) nach Ihrem Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf am Tag Ihres Termins höchstens 3 Monate alt sein.
 docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er am Tag Ihres Termins älter als 3 Monate ist.
 docs-too-old-benefit = Ihr Nachweis über öffentliche Leistungen zählt nicht, weil er am Tag Ihres Termins älter als 3 Monate ist.
 docs-no-cpr-personal-cert = Ihre Personenstandsbescheinigung (personattest) oder Geburts- oder Taufurkunde (fødsels-/dåbsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
@@ -251,23 +243,15 @@ witness-reason-abroad = • Sie wohnen außerhalb Dänemarks.
 witness-reason-under-five = • Sie wohnen seit weniger als 5 Jahren in Dänemark.
 witness-reason-little-history = • Sie sind selten umgezogen und haben keine Kinder. Deshalb weiß das CPR-Register wenig über Sie.
 witness-requirements =
-    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn das Register zu wenig über Sie weiß, muss eine Zeugin oder ein Zeuge bestätigen, wer Sie sind.
-
     Ihre Zeugin oder Ihr Zeuge muss:
-    • 18 Jahre oder älter sein,
-    • zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen (30 × 24 Stunden) eine eigene MitID haben,
-    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein,
+    • mindestens 18 Jahre alt sein,
+    • zum Zeitpunkt Ihres Termins seit mindestens 30 vollen Tagen (30 × 24 Stunden) eine eigene MitID haben,
+    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein – Ihr Termin darf also höchstens das 3. Mal sein,
     • zusammen mit Ihnen zum Termin kommen,
-    • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen.
-
-    Steht auf dem Ausweis keine CPR-Nummer, bringt die Person zusätzlich eines dieser Dokumente mit. Das gilt für jeden ausländischen Ausweis, auch für den deutschen Personalausweis und Reisepass:
-    • die gelbe Gesundheitskarte (sundhedskort), als Karte oder App,
-    • eine Geburts- oder Taufurkunde (fødsels-/dåbsattest) aus Dänemark oder Grönland,
-    • eine Personenstandsbescheinigung (personattest) oder Wohnsitzbescheinigung (bopælsattest) aus Dänemark oder Grönland,
-    • einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte.
-    Ein Steuerbescheid oder Vorauszahlungsbescheid zählt dafür nicht.
-witness-if-needed =
-    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn es nicht genug Fragen stellen kann, brauchen Sie doch eine Zeugin oder einen Zeugen. Dann können Sie einen neuen Termin buchen und jemanden mitbringen.
+    • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen,
+    • zusätzlich eines dieser Dokumente mitbringen, wenn auf dem Ausweis keine CPR-Nummer steht. Das gilt für alle ausländischen Ausweise, auch für den deutschen Personalausweis und Reisepass:
+    { -witness-cpr-documents }
+witness-if-needed = Dann können Sie einen neuen Termin buchen und eine Zeugin oder einen Zeugen mitbringen. Kennen Sie jemanden, der die Regeln unten erfüllt, können Sie die Person auch sicherheitshalber gleich mitbringen.
 
 ## ---- 5. Handy oder Codeanzeiger ----
 
@@ -281,10 +265,10 @@ device-compare =
     • Ein Codeanzeiger (kodeviser): ein kleines Gerät, das einen Code anzeigt. Sie nutzen ihn zusammen mit einem Passwort.
     • Ein Codevorleser (kodeoplæser): wie ein Codeanzeiger, aber er liest den Code laut vor. Für Menschen, die schlecht sehen.
 device-app =
-    Für die MitID-App muss Ihr Handy:
-    • Google Play oder den App Store haben,
-    • nicht gerootet oder gejailbreakt sein,
-    • kein zu altes Betriebssystem haben (Android 9 und älter funktionieren nicht mehr).
+    Für die MitID-App muss Ihr Handy oder Tablet:
+    • Google Play oder den App Store haben (manche Huawei-Handys haben kein Google Play),
+    • nicht gerootet oder gejailbreakt sein (so verändert, dass der eigene Schutz des Handys ausgeschaltet ist),
+    • kein zu altes Betriebssystem haben: Android 9 und älter funktionieren nicht mehr.
 
     Bitte installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit (mit SIM-Karte: Sie bekommen einen Code per SMS).
     Sie wählen für die App eine 6-stellige PIN. Sagen Sie Ihre PIN niemandem.
@@ -326,11 +310,11 @@ btn-userid-have = Ich habe schon eine Benutzer-ID
 cl-title = 📋 Ihre Checkliste für MitID beim Bürgerservice der { $municipality }
 cl-docs-heading = Bringen Sie diese Dokumente mit (gültige Originale):
 cl-doc-main = • { $main_doc ->
-    [licence] Ihr dänischer Führerschein (Karte oder App)
+    [licence] Ihr dänischer Führerschein
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte mit Ihrer CPR-Nummer
    *[other] Ihr dänischer Reisepass mit Ihrer CPR-Nummer
 }
-cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort), als Karte oder App
+cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort)
 cl-doc-special-card = • Ihre spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort)
 cl-doc-personal-cert = • Ihre Personenstandsbescheinigung (personattest) oder Geburts- oder Taufurkunde (fødsels-/dåbsattest)
 cl-doc-residence-cert = • Ihre Wohnsitzbescheinigung (bopælsattest)
@@ -344,24 +328,15 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
 cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt
 cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, am Tag Ihres Termins höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] Ihnen fehlt noch ein Dokument mit Foto.
-    [second] Ihnen fehlt noch ein weiteres Dokument.
-    [cpr_and_photo] Ihnen fehlen noch ein Dokument mit Ihrer CPR-Nummer und ein Dokument mit Foto.
-   *[other] Ihnen fehlt noch ein Dokument mit Ihrer CPR-Nummer, zum Beispiel { $residence ->
-        [dk] die gelbe Gesundheitskarte (sundhedskort).
-        [cross_border] die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
-       *[other] ein dänischer Steuerbescheid (årsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt.
-    }
-}
+cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
 cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
-cl-witness = 👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
-    [almost_certain] Das ist höchstwahrscheinlich nötig.
-   *[other] Das ist wahrscheinlich nötig.
-}
-    Die Person muss 18 Jahre oder älter sein, zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen MitID haben und darf in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein.
-    Die Person bringt ihre eigene MitID und einen gültigen Ausweis mit Foto mit. Steht darauf keine CPR-Nummer, bringt sie außerdem die gelbe Gesundheitskarte (sundhedskort) oder eine Bescheinigung mit CPR-Nummer aus Dänemark oder Grönland mit.
-cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Braucht es doch jemanden, können Sie einen neuen Termin buchen und die Person mitbringen.
+cl-witness =
+    👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
+        [almost_certain] Das ist höchstwahrscheinlich nötig.
+       *[other] Das ist wahrscheinlich nötig.
+    }
+    { witness-requirements }
+cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Falls doch, können Sie einen neuen Termin buchen und jemanden mitbringen.
 cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
 cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeichen. Es darf Ihre Benutzer-ID nicht enthalten, auch keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“. Sagen Sie es niemandem.
