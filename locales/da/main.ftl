@@ -248,8 +248,8 @@ witness-reason-little-history = • Du er sjældent flyttet og har ingen børn, 
 witness-requirements =
     Dit vidne skal:
     • være fyldt 18 år,
-    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har tid,
-    • højst have været vidne 2 gange inden for de seneste 120 dage – din tid må højst være 3. gang,
+    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
+    • højst have været vidne 2 gange inden for de seneste 120 dage (med dig bliver det højst 3. gang),
     • komme sammen med dig og have sit eget MitID (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation med,
     • også have et af disse dokumenter med, hvis billedlegitimationen ikke viser vidnets CPR-nummer (det gør udenlandsk legitimation aldrig):
     { -witness-cpr-documents }
