@@ -154,7 +154,7 @@ self-service =
     Then you can probably do it yourself, without an appointment:
     { $renew_why ->
         [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
-        [password] • Log in on MitID.dk with the MitID app and choose a new password on your profile page. You must wait 24 hours before you can change it.
+        [password] • Log in on MitID.dk with the MitID app and choose a new password on your profile page. For your safety, you must wait 24 hours after you ask to change it.
         [code_display] • Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support.
        *[other] • Log in on MitID.dk. Many things can be fixed there when you can still log in.
     }
