@@ -185,12 +185,9 @@ children-question = Har du børn?
 
 ## ---- 3. Dokumenter ----
 
-doc-main-question =
-    Hvilket af disse danske dokumenter har du? Vælg det første, der passer.
-
-    De skal være gyldige originaler. Midlertidige dokumenter og billeder eller PDF'er af dokumenter kan ikke bruges.
-btn-doc-licence = Dansk kørekort (kort eller app)
-btn-doc-dk-passport = Dansk pas
+doc-main-question = Hvilket af disse danske dokumenter har du? Har du flere af dem, så vælg det, der står øverst. Det skal være gyldigt.
+btn-doc-licence = Dansk kørekort
+btn-doc-dk-passport = Dansk pas (ikke et nødpas)
 btn-doc-dk-permit = Opholdstilladelse eller opholdskort udstedt i Danmark
 btn-doc-none-of-these = Ingen af dem
 
@@ -204,11 +201,11 @@ docs-dk-id-counts = { $main_doc ->
     [dk_permit] Din opholdstilladelse
    *[other] Dit pas
 } tæller som det ene af dem, fordi der er billede på.
-doc-yellow-card = Det gule sundhedskort (kort eller app)
+doc-yellow-card = Det gule sundhedskort
 doc-special-card = Særligt sundhedskort
 doc-personal-cert = Personattest eller fødsels-/dåbsattest (DK/Grønland)
 doc-residence-cert = Bopælsattest (DK/Grønland)
-doc-foreign-passport = Pas fra et andet land
+doc-foreign-passport = Pas fra et andet land (ikke et nødpas)
 doc-foreign-id = Nationalt ID-kort eller kørekort fra et andet land
 doc-municipal-id = Legitimationskort fra kommunen
 doc-tax = Årsopgørelse eller forskudsopgørelse
@@ -216,8 +213,8 @@ doc-benefit = Papirer om offentlige ydelser (for eksempel SU)
 
 personal-cert-cpr-question = Står dit CPR-nummer på din personattest eller fødsels-/dåbsattest?
 residence-cert-cpr-question = Står dit CPR-nummer på din bopælsattest?
-tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag, du har tid?
-benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag, du har tid?
+tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag, du har tid? Se datoen på den.
+benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag, du har tid? Se datoen på dem.
 
 docs-enough = ✅ Du har de dokumenter, du skal bruge. Husk at tage dem med.
 docs-maybe =
@@ -229,13 +226,8 @@ docs-not-enough = ❌ Du har ikke de dokumenter, du skal bruge, endnu. { $docume
     [cpr_and_photo] Du mangler både et dokument, der viser dit CPR-nummer, og et dokument med billede.
    *[cpr] Du mangler også et dokument, der viser dit CPR-nummer.
 }
-docs-how-to-get = { $residence ->
-    [dk] Du kan få det gule sundhedskort hos Borgerservice. Tag kortet med: Sundhedskortet i appen kan du først åbne, når du har et MitID, der virker.
-    [cross_border] Bor du i udlandet og arbejder i Danmark, kan du få et særligt sundhedskort. Ring til os på { $phone }, hvis du vil vide, hvordan du får det.
-   *[other] Ring til Borgerservice på { $phone }, og hør, hvilket dokument med dit CPR-nummer du kan få.
-} Du kan også bede Skattestyrelsen om din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel.
-docs-too-old-tax = Din årsopgørelse eller forskudsopgørelse tæller ikke, fordi den er mere end 3 måneder gammel.
-docs-too-old-benefit = Dine papirer om offentlige ydelser tæller ikke, fordi de er mere end 3 måneder gamle.
+docs-too-old-tax = Din årsopgørelse eller forskudsopgørelse tæller ikke, fordi den er mere end 3 måneder gammel den dag, du har tid.
+docs-too-old-benefit = Dine papirer om offentlige ydelser tæller ikke, fordi de er mere end 3 måneder gamle den dag, du har tid.
 docs-no-cpr-personal-cert = Din personattest eller fødsels-/dåbsattest tæller kun, hvis dit CPR-nummer står på den.
 docs-no-cpr-residence-cert = Din bopælsattest tæller kun, hvis dit CPR-nummer står på den.
 docs-originals = Tag gyldige originaler med. Et billede eller en PDF af et dokument kan ikke bruges.
@@ -254,22 +246,14 @@ witness-reason-abroad = • Du bor uden for Danmark.
 witness-reason-under-five = • Du har boet i Danmark i under 5 år.
 witness-reason-little-history = • Du er sjældent flyttet og har ingen børn, så CPR-registret ved ikke så meget om dig.
 witness-requirements =
-    Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Ved registret for lidt om dig, skal et vidne bekræfte, hvem du er.
-
     Dit vidne skal:
-    • være 18 år eller ældre,
-    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
-    • højst have været vidne 2 gange inden for de seneste 120 dage,
-    • komme sammen med dig og have sit eget MitID og gyldig billedlegitimation med.
-
-    Viser vidnets billedlegitimation ikke CPR-nummeret (det gør udenlandsk legitimation aldrig), skal vidnet også tage et af disse dokumenter med:
-    • det gule sundhedskort (kort eller app),
-    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
-    • en personattest eller bopælsattest fra Danmark eller Grønland,
-    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
-    Skattepapirer tæller ikke.
-witness-if-needed =
-    Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Kan det ikke stille nok spørgsmål, skal du alligevel have et vidne. Sker det, skal du bestille en ny tid og tage et vidne med. Kender du en, der kan være vidne, så tag vedkommende med for en sikkerheds skyld.
+    • være fyldt 18 år,
+    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har tid,
+    • højst have været vidne 2 gange inden for de seneste 120 dage – din tid må højst være 3. gang,
+    • komme sammen med dig og have sit eget MitID (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation med,
+    • også have et af disse dokumenter med, hvis billedlegitimationen ikke viser vidnets CPR-nummer (det gør udenlandsk legitimation aldrig):
+    { -witness-cpr-documents }
+witness-if-needed = Sker det, kan du bestille en ny tid og tage et vidne med. Kender du en, der opfylder reglerne nedenfor, kan du også tage vedkommende med for en sikkerheds skyld.
 
 ## ---- 5. Telefon eller kodeviser ----
 
@@ -286,10 +270,10 @@ device-compare =
 
     Hvad vil du bruge?
 device-app =
-    Hvis du vil bruge MitID-appen, skal din telefon:
-    • have Google Play eller App Store,
-    • ikke være rootet eller jailbreaket (ændret, så telefonens sikkerhed er slået fra),
-    • have et nyere styresystem (Android 9 og ældre virker ikke længere).
+    Hvis du vil bruge MitID-appen, skal din telefon eller tablet:
+    • have Google Play eller App Store (nogle Huawei-telefoner har ikke Google Play),
+    • ikke være rootet eller jailbreaket (ændret, så telefonens egen sikkerhed er slået fra),
+    • ikke være for gammel: Android 9 og ældre virker ikke længere.
 
     Installér MitID-appen, før du kommer, og tag telefonen med – med SIM-kortet i, for du får en kode på sms.
     Du skal vælge en PIN-kode på 6 cifre til appen. Fortæl aldrig nogen din PIN-kode.
@@ -330,11 +314,11 @@ btn-userid-have = Jeg har allerede et bruger-ID
 cl-title = 📋 Din tjekliste til MitID hos Borgerservice i { $municipality }
 cl-docs-heading = Tag disse dokumenter med (gyldige originaler):
 cl-doc-main = • { $main_doc ->
-    [licence] Dit danske kørekort (kort eller app)
+    [licence] Dit danske kørekort
     [dk_permit] Din opholdstilladelse eller dit opholdskort med dit CPR-nummer
    *[other] Dit danske pas med dit CPR-nummer
 }
-cl-doc-yellow-card = • Dit gule sundhedskort (kort eller app)
+cl-doc-yellow-card = • Dit gule sundhedskort
 cl-doc-special-card = • Dit særlige sundhedskort
 cl-doc-personal-cert = • Din personattest eller fødsels-/dåbsattest
 cl-doc-residence-cert = • Din bopælsattest
@@ -345,25 +329,18 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Din opholdstilladelse eller dit opholdskort
    *[other] Dit danske pas
 }
-cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel)
-cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle)
+cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel den dag, du har tid)
+cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle den dag, du har tid)
 cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis ikke, så ring på { $phone }, før du bestiller tid.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] Du mangler stadig et dokument med billede.
-    [second] Du mangler stadig ét dokument mere.
-    [cpr_and_photo] Du mangler stadig et dokument med dit CPR-nummer og et dokument med billede.
-   *[other] Du mangler stadig et dokument med dit CPR-nummer, for eksempel { $residence ->
-        [dk] det gule sundhedskort.
-        [cross_border] et særligt sundhedskort.
-       *[other] en årsopgørelse eller forskudsopgørelse, der højst er 3 måneder gammel.
-    }
-}
+cl-docs-missing = ❌ Du har ikke de dokumenter, du skal bruge, endnu. Skaf dette først, og bestil så tid:
 cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forbered mit besøg" for at tjekke dem.
-cl-witness = 👥 Tag et vidne med. { $witness ->
-    [almost_certain] Du får næsten helt sikkert brug for et.
-   *[other] Du får sandsynligvis brug for et.
-} Dit vidne skal være 18 år eller ældre, have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid, og højst have været vidne 2 gange inden for de seneste 120 dage. Vidnet tager sit eget MitID og gyldig billedlegitimation med – og det gule sundhedskort eller en dåbs-, fødsels-, person- eller bopælsattest fra Danmark eller Grønland, hvis legitimationen ikke viser CPR-nummeret. Skattepapirer tæller ikke.
-cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med.
+cl-witness =
+    👥 Tag et vidne med. { $witness ->
+        [almost_certain] Du får næsten helt sikkert brug for et.
+       *[other] Du får sandsynligvis brug for et.
+    }
+    { witness-requirements }
+cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med. Får du alligevel brug for et, kan du bestille en ny tid og tage et vidne med.
 cl-witness-unknown = 👥 Vidne: ikke tjekket endnu.
 cl-app = 📱 Installér MitID-appen, før du kommer, og husk telefonen med SIM-kortet i. Du skal vælge en PIN-kode på 6 cifre.
 cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikke dit bruger-ID, ikke 10 cifre i træk, ingen ord som "adgangskode" og ingen tasterækker som "qwertyui". Fortæl den aldrig til nogen.

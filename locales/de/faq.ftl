@@ -67,7 +67,7 @@ faq-cpr-document-q = Wo bekomme ich ein Papier mit CPR-Nr.?
 faq-cpr-document =
     Wenn Sie in Dänemark wohnen: Die gelbe Gesundheitskarte (sundhedskort) bekommen Sie beim Bürgerservice der { $municipality }. Die Karte in der App zählt auch, aber ohne MitID lässt sich die App meist nicht öffnen.
     Wenn Sie im Ausland wohnen und in Dänemark arbeiten (z. B. mit Wohnsitz in Deutschland): Sie brauchen die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
-    Oder Sie nutzen Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) der dänischen Steuerbehörde. Er darf höchstens 3 Monate alt sein.
+    Oder Sie nutzen Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) der dänischen Steuerbehörde. Er darf am Tag Ihres Termins höchstens 3 Monate alt sein.
     Bringen Sie außerdem ein Dokument mit Foto mit.
 
 faq-userid-password-pin-q = Benutzer-ID, Passwort, PIN: Was ist was?

@@ -99,10 +99,10 @@ not-understood =
 only-text = Ich kann nur Text und Schaltflächen lesen. Bitte schreiben Sie Ihre Frage, oder tippen Sie auf eine Schaltfläche.
 cpr-warning =
     Es sieht so aus, als hätten Sie eine CPR-Nummer geschickt. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert und versucht, Ihre Nachricht zu löschen.
-date-unreadable = Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie es so: 03.12.2026, oder mit Uhrzeit: 03.12.2026 14:30
-date-no-such-day = Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat, zum Beispiel 28.02.2026.
+date-unreadable = Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie zuerst den Tag, dann den Monat, zum Beispiel 15.01. oder 15. Januar. Mit Uhrzeit: 15.01. 14:30
+date-no-such-day = Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat. Schreiben Sie zuerst den Tag, zum Beispiel 28.02.
 date-in-future = Dieses Datum liegt in der Zukunft. Bitte schreiben Sie das Datum, an dem Ihre Zeugin oder Ihr Zeuge MitID bekommen hat.
-date-in-past = Dieses Datum ist schon vorbei. Bitte schreiben Sie das Datum Ihres Termins, zum Beispiel 03.12.2026 10:00.
+date-in-past = Dieses Datum ist schon vorbei. Bitte schreiben Sie Datum und Uhrzeit Ihres Termins, zum Beispiel 15.01. 10:00
 
 ## ---- Prüfung der Benutzer-ID (was eingegeben wurde, wird nie gespeichert) ----
 
@@ -182,12 +182,9 @@ children-question = Haben Sie Kinder?
 
 ## ---- 3. Dokumente ----
 
-doc-main-question =
-    Welches dieser dänischen Dokumente haben Sie? Wählen Sie das erste, das passt.
-
-    Es müssen gültige Originale sein. Vorläufige Dokumente sowie Fotos oder PDFs von Dokumenten zählen nicht.
-btn-doc-licence = Dänischer Führerschein (Karte oder App)
-btn-doc-dk-passport = Dänischer Reisepass
+doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das, das am weitesten oben steht. Es muss gültig sein.
+btn-doc-licence = Dänischer Führerschein
+btn-doc-dk-passport = Dänischer Reisepass (kein Notpass)
 btn-doc-dk-permit = In Dänemark ausgestellte Aufenthaltserlaubnis oder -karte
 btn-doc-none-of-these = Keines davon
 
@@ -201,11 +198,11 @@ docs-dk-id-counts = { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis zählt
    *[other] Ihr Reisepass zählt
 } als eines davon, und zwar als Ausweis mit Foto.
-doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort), Karte oder App
+doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort)
 doc-special-card = Spezielle Gesundheitskarte für Grenzpendler
 doc-personal-cert = Personenstandsbescheinigung, Geburts-/Taufurkunde (DK/Grönland)
 doc-residence-cert = Wohnsitzbescheinigung (bopælsattest) aus DK/Grönland
-doc-foreign-passport = Reisepass aus einem anderen Land
+doc-foreign-passport = Reisepass aus einem anderen Land (kein Notpass)
 doc-foreign-id = Personalausweis oder Führerschein aus einem anderen Land
 doc-municipal-id = Kommunaler Ausweis (legitimationskort)
 doc-tax = Dänischer Steuerbescheid oder Vorauszahlungsbescheid
@@ -213,8 +210,8 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) aus den letzten 3 Monaten?
-benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen aus den letzten 3 Monaten?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Sehen Sie auf das Datum.
+benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
 docs-maybe =
@@ -226,13 +223,8 @@ docs-not-enough = ❌ Ihre Dokumente reichen noch nicht aus. { $documents_missin
     [cpr_and_photo] Sie brauchen ein Dokument, auf dem Ihre CPR-Nummer steht, und ein Dokument mit Foto.
    *[cpr] Sie brauchen außerdem ein Dokument, auf dem Ihre CPR-Nummer steht.
 }
-docs-how-to-get = { $residence ->
-    [dk] Die gelbe Gesundheitskarte (sundhedskort) bekommen Sie beim Bürgerservice (auch die App-Version zählt).
-    [cross_border] Da Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
-   *[other] Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Dokument mit Ihrer CPR-Nummer Sie bekommen können.
-} Oder fragen Sie bei der dänischen Steuerbehörde (Skattestyrelsen) nach Ihrem Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf höchstens 3 Monate alt sein.
-docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er älter als 3 Monate ist.
-docs-too-old-benefit = Ihr Nachweis über öffentliche Leistungen zählt nicht, weil er älter als 3 Monate ist.
+docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er am Tag Ihres Termins älter als 3 Monate ist.
+docs-too-old-benefit = Ihr Nachweis über öffentliche Leistungen zählt nicht, weil er am Tag Ihres Termins älter als 3 Monate ist.
 docs-no-cpr-personal-cert = Ihre Personenstandsbescheinigung (personattest) oder Geburts- oder Taufurkunde (fødsels-/dåbsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
 docs-no-cpr-residence-cert = Ihre Wohnsitzbescheinigung (bopælsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
 docs-originals = Bringen Sie gültige Originale mit. Ein Foto oder PDF eines Dokuments zählt nicht.
@@ -251,23 +243,15 @@ witness-reason-abroad = • Sie wohnen außerhalb Dänemarks.
 witness-reason-under-five = • Sie wohnen seit weniger als 5 Jahren in Dänemark.
 witness-reason-little-history = • Sie sind selten umgezogen und haben keine Kinder. Deshalb weiß das CPR-Register wenig über Sie.
 witness-requirements =
-    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn das Register zu wenig über Sie weiß, muss eine Zeugin oder ein Zeuge bestätigen, wer Sie sind.
-
     Ihre Zeugin oder Ihr Zeuge muss:
-    • 18 Jahre oder älter sein,
-    • zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen (30 × 24 Stunden) eine eigene MitID haben,
-    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein,
+    • mindestens 18 Jahre alt sein,
+    • zum Zeitpunkt Ihres Termins seit mindestens 30 vollen Tagen (30 × 24 Stunden) eine eigene MitID haben,
+    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein – Ihr Termin darf also höchstens das 3. Mal sein,
     • zusammen mit Ihnen zum Termin kommen,
-    • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen.
-
-    Steht auf dem Ausweis keine CPR-Nummer, bringt die Person zusätzlich eines dieser Dokumente mit. Das gilt für jeden ausländischen Ausweis, auch für den deutschen Personalausweis und Reisepass:
-    • die gelbe Gesundheitskarte (sundhedskort), als Karte oder App,
-    • eine Geburts- oder Taufurkunde (fødsels-/dåbsattest) aus Dänemark oder Grönland,
-    • eine Personenstandsbescheinigung (personattest) oder Wohnsitzbescheinigung (bopælsattest) aus Dänemark oder Grönland,
-    • einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte.
-    Ein Steuerbescheid oder Vorauszahlungsbescheid zählt dafür nicht.
-witness-if-needed =
-    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn es nicht genug Fragen stellen kann, brauchen Sie doch eine Zeugin oder einen Zeugen. Dann können Sie einen neuen Termin buchen und jemanden mitbringen.
+    • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen,
+    • zusätzlich eines dieser Dokumente mitbringen, wenn auf dem Ausweis keine CPR-Nummer steht. Das gilt für alle ausländischen Ausweise, auch für den deutschen Personalausweis und Reisepass:
+    { -witness-cpr-documents }
+witness-if-needed = Dann können Sie einen neuen Termin buchen und eine Zeugin oder einen Zeugen mitbringen. Kennen Sie jemanden, der die Regeln unten erfüllt, können Sie die Person auch sicherheitshalber gleich mitbringen.
 
 ## ---- 5. Handy oder Codeanzeiger ----
 
@@ -281,10 +265,10 @@ device-compare =
     • Ein Codeanzeiger (kodeviser): ein kleines Gerät, das einen Code anzeigt. Sie nutzen ihn zusammen mit einem Passwort.
     • Ein Codevorleser (kodeoplæser): wie ein Codeanzeiger, aber er liest den Code laut vor. Für Menschen, die schlecht sehen.
 device-app =
-    Für die MitID-App muss Ihr Handy:
-    • Google Play oder den App Store haben,
-    • nicht gerootet oder gejailbreakt sein,
-    • kein zu altes Betriebssystem haben (Android 9 und älter funktionieren nicht mehr).
+    Für die MitID-App muss Ihr Handy oder Tablet:
+    • Google Play oder den App Store haben (manche Huawei-Handys haben kein Google Play),
+    • nicht gerootet oder gejailbreakt sein (so verändert, dass der eigene Schutz des Handys ausgeschaltet ist),
+    • kein zu altes Betriebssystem haben: Android 9 und älter funktionieren nicht mehr.
 
     Bitte installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit (mit SIM-Karte: Sie bekommen einen Code per SMS).
     Sie wählen für die App eine 6-stellige PIN. Sagen Sie Ihre PIN niemandem.
@@ -306,7 +290,8 @@ device-code =
 ## ---- 6. Benutzer-ID ----
 
 userid-rules =
-    Sie melden sich mit einer Benutzer-ID (bruger-ID) an. Die Benutzer-ID ist wie ein Benutzername, kein Passwort: Sie geben sie bei jeder Anmeldung ein. Wählen Sie eine, bevor Sie kommen – das spart Zeit.
+    Sie melden sich mit einer Benutzer-ID (bruger-ID) an. Die Benutzer-ID ist wie ein Benutzername, kein Passwort: Sie geben sie bei jeder Anmeldung ein.
+    Bekommen Sie MitID zum ersten Mal? Dann wählen Sie Ihre Benutzer-ID am besten schon vor dem Termin – das spart Zeit. Haben Sie schon MitID, brauchen Sie keine neue: Denken Sie an Ihre bisherige Benutzer-ID.
 
     Die Regeln:
     • 5 bis 48 Zeichen,
@@ -325,11 +310,11 @@ btn-userid-have = Ich habe schon eine Benutzer-ID
 cl-title = 📋 Ihre Checkliste für MitID beim Bürgerservice der { $municipality }
 cl-docs-heading = Bringen Sie diese Dokumente mit (gültige Originale):
 cl-doc-main = • { $main_doc ->
-    [licence] Ihr dänischer Führerschein (Karte oder App)
+    [licence] Ihr dänischer Führerschein
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte mit Ihrer CPR-Nummer
    *[other] Ihr dänischer Reisepass mit Ihrer CPR-Nummer
 }
-cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort), als Karte oder App
+cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort)
 cl-doc-special-card = • Ihre spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort)
 cl-doc-personal-cert = • Ihre Personenstandsbescheinigung (personattest) oder Geburts- oder Taufurkunde (fødsels-/dåbsattest)
 cl-doc-residence-cert = • Ihre Wohnsitzbescheinigung (bopælsattest)
@@ -340,27 +325,18 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte
    *[other] Ihr dänischer Reisepass
 }
-cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), höchstens 3 Monate alt
-cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, höchstens 3 Monate alt
+cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt
+cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, am Tag Ihres Termins höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] Ihnen fehlt noch ein Dokument mit Foto.
-    [second] Ihnen fehlt noch ein weiteres Dokument.
-    [cpr_and_photo] Ihnen fehlen noch ein Dokument mit Ihrer CPR-Nummer und ein Dokument mit Foto.
-   *[other] Ihnen fehlt noch ein Dokument mit Ihrer CPR-Nummer, zum Beispiel { $residence ->
-        [dk] die gelbe Gesundheitskarte (sundhedskort).
-        [cross_border] die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
-       *[other] ein dänischer Steuerbescheid (årsopgørelse), höchstens 3 Monate alt.
-    }
-}
+cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
 cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
-cl-witness = 👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
-    [almost_certain] Das ist höchstwahrscheinlich nötig.
-   *[other] Das ist wahrscheinlich nötig.
-}
-    Die Person muss 18 Jahre oder älter sein, zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen MitID haben und darf in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein.
-    Die Person bringt ihre eigene MitID und einen gültigen Ausweis mit Foto mit. Steht darauf keine CPR-Nummer, bringt sie außerdem die gelbe Gesundheitskarte (sundhedskort) oder eine Bescheinigung mit CPR-Nummer aus Dänemark oder Grönland mit.
-cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig.
+cl-witness =
+    👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
+        [almost_certain] Das ist höchstwahrscheinlich nötig.
+       *[other] Das ist wahrscheinlich nötig.
+    }
+    { witness-requirements }
+cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Falls doch, können Sie einen neuen Termin buchen und jemanden mitbringen.
 cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
 cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeichen. Es darf Ihre Benutzer-ID nicht enthalten, auch keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“. Sagen Sie es niemandem.
@@ -380,14 +356,14 @@ wc-intro =
     Ihre Datumsangaben nutze ich nur für diese Prüfung, und /forget löscht sie.
 btn-wc-start = Prüfung starten
 wc-adult-question = Ist die Person 18 Jahre oder älter?
-wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zum Beispiel 03.11.2026, oder mit Uhrzeit: 03.11.2026 14:30
+wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zuerst den Tag, zum Beispiel 3.11.2025. Mit Uhrzeit: 3.11.2025 14:30
 btn-wc-mitid-unknown = Die Person weiß es nicht
 wc-mitid-unknown =
     Ihre Zeugin oder Ihr Zeuge muss zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen (30 × 24 Stunden) MitID haben. Bitten Sie die Person nachzusehen, wann sie MitID bekommen hat, und prüfen Sie dann noch einmal.
 btn-wc-enter-date = Datum eingeben
 wc-appointment-known-question = Haben Sie Ihren Termin schon gebucht?
 btn-wc-not-booked = Noch nicht
-wc-appointment-question = Wann ist Ihr Termin? Schreiben Sie Datum und Uhrzeit, zum Beispiel 03.12.2026 10:00
+wc-appointment-question = Wann ist Ihr Termin? Schreiben Sie Datum und Uhrzeit, zum Beispiel 15.01. 10:00
 wc-count-question = Wie oft war die Person in den letzten 120 Tagen für jemand anderen Zeugin oder Zeuge?
 btn-wc-count-0 = Nie
 btn-wc-count-1 = Einmal
@@ -404,7 +380,7 @@ btn-wc-photo-foreign-id = Personalausweis aus einem anderen Land
 wc-ok = ✅ Diese Person kann Ihre Zeugin oder Ihr Zeuge sein.
 wc-not-ok = ❌ Diese Person kann nicht Ihre Zeugin oder Ihr Zeuge sein:
 wc-problem-under18 = • Zeuginnen und Zeugen müssen 18 Jahre oder älter sein.
-wc-problem-too-recent = • Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann ab dem { $w_eligible_from } Zeugin oder Zeuge sein.
+wc-problem-too-recent = • Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann ab dem { $w_eligible_from } Zeugin oder Zeuge sein. Buchen Sie Ihren Termin für diesen Zeitpunkt oder später.
 wc-problem-too-many = • Die Person war in den letzten 120 Tagen schon dreimal oder öfter Zeugin oder Zeuge.
 wc-assumed-end-of-day = Sie haben keine Uhrzeit angegeben. Deshalb habe ich sicherheitshalber mit dem Ende des Tages gerechnet, an dem die Person MitID bekommen hat.
 wc-no-appointment = Ich habe mit dem heutigen Datum gerechnet. Am Tag Ihres Termins muss die Person diese Regeln immer noch erfüllen.

@@ -184,12 +184,11 @@ children-question = Do you have children?
 ## ---- 3. Documents ----
 
 doc-main-question =
-    Which of these Danish documents do you have? If you have more than one, choose the one highest in the list.
+    Which of these Danish documents do you have? If you have more than one, choose the one highest in the list. It must be valid.
 
     A driving licence from Greenland, or a passport from Greenland or the Faroe Islands, counts as Danish here.
-    Bring valid originals. Temporary documents, and photos or PDFs of documents, do not count.
-btn-doc-licence = Danish driving licence (card or app)
-btn-doc-dk-passport = Danish passport
+btn-doc-licence = Danish driving licence
+btn-doc-dk-passport = Danish passport (not an emergency passport)
 btn-doc-dk-permit = Residence permit or card issued in Denmark
 btn-doc-none-of-these = None of these
 
@@ -203,11 +202,11 @@ docs-dk-id-counts = Your { $main_doc ->
     [dk_permit] residence permit
    *[other] passport
 } counts as one of them, as a photo ID.
-doc-yellow-card = Yellow health insurance card (card or app)
+doc-yellow-card = Yellow health insurance card
 doc-special-card = Special health card for cross-border workers
 doc-personal-cert = Danish personal or birth certificate
 doc-residence-cert = Danish certificate of residence
-doc-foreign-passport = Passport from another country
+doc-foreign-passport = Passport from another country (not an emergency passport)
 doc-foreign-id = Foreign ID card or driving licence
 doc-municipal-id = Municipal ID card
 doc-tax = Danish tax statement or assessment
@@ -228,11 +227,6 @@ docs-not-enough = ❌ Your documents are not enough yet. { $documents_missing ->
     [cpr_and_photo] You need a document that shows your CPR number and a document with a photo.
    *[cpr] You also need a document that shows your CPR number.
 }
-docs-how-to-get = { $residence ->
-    [dk] You can get the yellow health insurance card from Citizen Service (the card in the app also counts).
-    [cross_border] As a cross-border worker, you can get the special health insurance card (særligt sundhedskort). Ask Citizen Service how to get it.
-   *[other] Call Citizen Service on { $phone } to ask which document with your CPR number you can get.
-} Or ask the Danish Tax Agency (Skattestyrelsen) for your annual tax statement or preliminary income assessment. It must be at most 3 months old on the day of your appointment.
 docs-too-old-tax = Your tax statement does not count, because it will be more than 3 months old on the day of your appointment.
 docs-too-old-benefit = Your benefit papers do not count, because they will be more than 3 months old on the day of your appointment.
 docs-no-cpr-personal-cert = Your personal or birth certificate only counts if it shows your CPR number.
@@ -253,21 +247,14 @@ witness-reason-abroad = • You live outside Denmark.
 witness-reason-under-five = • You have lived in Denmark for less than 5 years.
 witness-reason-little-history = • You have rarely moved and have no children, so the CPR register knows little about you.
 witness-requirements =
-    At the counter, the system asks you 4–6 questions from the CPR register. If the register does not have enough information about you, a witness must confirm who you are.
-
     Your witness must:
     • be 18 or older,
-    • have had their own MitID for at least 30 full days (30 × 24 hours) on the day of your appointment,
-    • have been a witness no more than 2 times in the last 120 days,
-    • come with you, and bring their own MitID and a valid photo ID,
-    • bring a document with their CPR number if their photo ID does not show it (no foreign ID does). Only these count:
-      – the yellow health insurance card (card or app),
-      – a birth or baptism certificate from Denmark or Greenland,
-      – a certificate of residence or identity certificate from Denmark or Greenland,
-      – a municipal ID card together with the yellow card.
-    Tax statements do not count for a witness.
-witness-if-needed =
-    At the counter, the system asks you 4–6 questions from the CPR register. If the register does not have enough information about you, you will need a witness after all. If that happens, you can book a new time and bring one.
+    • have had their own MitID for at least 30 full days (30 × 24 hours) at the time of your appointment,
+    • have been a witness at most 2 times in the last 120 days, so that your appointment is at most their 3rd time,
+    • come with you and bring their own MitID (the phone with the app, or their code display) and a valid photo ID,
+    • also bring one of these if their photo ID does not show their CPR number (no foreign ID shows it):
+    { -witness-cpr-documents }
+witness-if-needed = If that happens, you can book a new time and bring a witness. If you know someone who meets the rules below, you can also bring them to be safe.
 
 ## ---- 5. Phone or code display ----
 
@@ -281,10 +268,10 @@ device-compare =
     • A code display: a small device that shows a code. You use it with a password.
     • An audio code reader: like a code display, but it reads the code aloud. For people with poor sight.
 device-app =
-    For the MitID app, your phone must:
-    • have Google Play or the App Store,
-    • not be rooted or jailbroken,
-    • have a recent version of Android or iOS (Android 9 or older does not work).
+    For the MitID app, your phone or tablet must:
+    • have Google Play or the App Store (some Huawei phones have no Google Play),
+    • not be rooted or jailbroken (changed so that the phone's own security is switched off),
+    • not be too old: Android 9 and older no longer work.
 
     Please install the MitID app before you come, and bring the phone (with its SIM card: you get a code by SMS).
     You will choose a 6-digit PIN for the app. Never tell anyone your PIN.
@@ -326,11 +313,11 @@ btn-userid-later = I will choose it later
 cl-title = 📋 Your checklist for MitID at Citizen Service (Borgerservice), { $municipality }
 cl-docs-heading = Bring these documents (valid originals):
 cl-doc-main = • { $main_doc ->
-    [licence] Your Danish driving licence (card or app)
+    [licence] Your Danish driving licence
     [dk_permit] Your residence permit or card with your CPR number
    *[other] Your Danish passport with your CPR number
 }
-cl-doc-yellow-card = • Your yellow health insurance card (card or app)
+cl-doc-yellow-card = • Your yellow health insurance card
 cl-doc-special-card = • Your special health insurance card (særligt sundhedskort)
 cl-doc-personal-cert = • Your personal or birth certificate
 cl-doc-residence-cert = • Your certificate of residence
@@ -344,27 +331,14 @@ cl-doc-dk-id-no-cpr = • Your { $main_doc ->
 cl-doc-tax = • Your Danish tax statement (at most 3 months old on the day of your appointment)
 cl-doc-benefit = • Your papers about public benefits (at most 3 months old on the day of your appointment)
 cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If you have none, call Citizen Service on { $phone } before you book.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] You still need a document with a photo.
-    [second] You still need one more document.
-    [cpr_and_photo] You still need a document with your CPR number and a document with a photo.
-   *[other] { $residence ->
-        [dk] You still need a document with your CPR number, for example the yellow health insurance card.
-        [cross_border] You still need a document with your CPR number, for example the special health insurance card.
-       *[other] You still need a document with your CPR number. Ask Citizen Service which one you can get.
-    }
-}
+cl-docs-missing = ❌ Your documents are not enough yet. Get this first, then book your appointment:
 cl-docs-unknown = • I have not checked your documents yet. Choose "Prepare for my appointment" to check them.
-cl-witness = 👥 Bring a witness. { $witness ->
-    [almost_certain] You will almost certainly need one.
-   *[other] You will likely need one.
-}
-    Your witness must:
-    • be 18 or older,
-    • have had their own MitID for at least 30 full days (30 × 24 hours) on the day of your appointment,
-    • have been a witness no more than 2 times in the last 120 days,
-    • bring their own MitID and a valid photo ID,
-    • if their photo ID does not show their CPR number, also bring one of these: the yellow health insurance card (card or app), a birth or baptism certificate from Denmark or Greenland, a certificate of residence or identity certificate from Denmark or Greenland, or a municipal ID card together with the yellow card.
+cl-witness =
+    👥 Bring a witness. { $witness ->
+        [almost_certain] You will almost certainly need one.
+       *[other] You will likely need one.
+    }
+    { witness-requirements }
 cl-witness-unlikely = 👥 You will probably not need a witness. If you need one after all, you can book a new time and bring one.
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
