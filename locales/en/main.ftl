@@ -343,8 +343,7 @@ cl-witness-unlikely = 👥 You will probably not need a witness. If you need one
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
 cl-code-display =
-    🔑 If you already have a code display or audio code reader, bring it.
-    Think of a password before you come:
+    🔑 Think of a password before you come:
     • 8 to 64 characters,
     • not containing your UserID,
     • no 10 digits, such as your CPR number,
@@ -397,10 +396,7 @@ wc-no-appointment = I checked against today. Your witness must still meet these 
 wc-brings = Your witness must bring their own MitID (the phone with the app, or their code display) and a valid photo ID.
 wc-brings-cpr-doc =
     Their photo ID does not show their CPR number, so they must also bring one of these:
-    • the yellow health insurance card (card or app),
-    • a baptism or birth certificate from Denmark or Greenland,
-    • a certificate of residence (bopælsattest) or identity certificate from Denmark or Greenland,
-    • a municipal ID card together with the yellow card.
+    { -witness-cpr-documents }
 wc-cannot-find = If you cannot find a witness, call Citizen Service on { $phone } before you book.
 btn-wc-another = Check another witness
 
