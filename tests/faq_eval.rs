@@ -291,11 +291,33 @@ fn blind_set_a_report() {
 
 /// Blind set B: the final held-out set, never tuned on. Only figures are printed (its misses
 /// must not be read while tuning).
+///
+/// The project's targets for it (top-1 >= 90 % per language, at most 1 confidently wrong
+/// per 25 questions, out-of-scope held back >= 90 %) are NOT reached. Measured once at the
+/// end of the tuning on set A (December 2026): top-1 da 80.4 %, de 75.0 %, en 85.7 %;
+/// confidently wrong 8, 5, 5 of 75; out-of-scope held back 78.9 %, 94.7 %, 78.9 %. This
+/// test asserts floors that are true, so a change that makes it worse fails; raising the
+/// bar needs a new blind set (tuning on B would make it one more tuning set).
 #[test]
-#[ignore = "measured once, at the end of a tuning round"]
 fn blind_set_b_final() {
     let tallies = evaluate("tests/faq_eval/blind-b.tsv", false);
     report("blind set B (written blind; never tuned on)", &tallies);
+    for lang in LANGUAGES {
+        let t = &tallies[lang];
+        let top1 = percent(t.top1, t.in_scope);
+        assert!(top1 >= 74.0, "set B {lang}: top-1 {top1:.1}%");
+        assert!(
+            25 * t.confidently_wrong() <= 3 * t.questions(),
+            "set B {lang}: {} confidently wrong of {}",
+            t.confidently_wrong(),
+            t.questions()
+        );
+        let held = percent(t.not_sure, t.out_of_scope);
+        assert!(
+            held >= 75.0,
+            "set B {lang}: out-of-scope held back {held:.1}%"
+        );
+    }
 }
 
 #[test]
