@@ -107,6 +107,11 @@ pub struct FaqMatcher {
     /// A word form (loose form, stem, or a synonym's) -> the word patterns it matches exactly.
     exact: HashMap<String, Vec<u32>>,
     stemmers: Stemmers,
+    /// Word patterns by (first letter, length), for typos and inflections: a typed word is
+    /// compared only with words of its first letter and a length near its own.
+    near: HashMap<(u8, usize), Vec<u32>>,
+    /// `word*` and `*word` patterns (few): compared with every typed word.
+    wildcards: Vec<u32>,
 }
 
 impl FaqMatcher {
@@ -121,6 +126,8 @@ impl FaqMatcher {
             about: Vec::new(),
             exact: HashMap::new(),
             stemmers,
+            near: HashMap::new(),
+            wildcards: Vec::new(),
         };
         let mut word_ids = HashMap::new();
         let mut compile = |spec: &PhraseSpec, owner: Owner, matcher: &mut FaqMatcher| {
@@ -196,6 +203,23 @@ impl FaqMatcher {
                 if !ids.contains(&(id as u32)) {
                     ids.push(id as u32);
                 }
+            }
+        }
+        for (id, word) in matcher.words.iter().enumerate() {
+            match word {
+                WordPattern::Word { loose, .. } => {
+                    if let Some(&first) = loose.as_bytes().first() {
+                        matcher
+                            .near
+                            .entry((first, loose.len()))
+                            .or_default()
+                            .push(id as u32);
+                    }
+                }
+                WordPattern::Prefix(_) | WordPattern::Contains(_) => {
+                    matcher.wildcards.push(id as u32)
+                }
+                WordPattern::Exact(_) => {}
             }
         }
         Ok(matcher)
@@ -318,9 +342,21 @@ impl FaqMatcher {
             // A word the data knows as a whole is not split ("passport" is not "pas|port").
             let known = !ids.is_empty();
             let plain = &forms[0];
-            for (id, pattern) in self.words.iter().enumerate() {
-                if word_matches(pattern, plain) {
-                    ids.push(id as u32);
+            // Typos and inflections: the typed word is at most 3 letters longer (an
+            // ending) or 2 shorter (typos) than the data's word, and starts like it.
+            if let Some(&first) = plain.as_bytes().first() {
+                let len = plain.len();
+                for near_len in len.saturating_sub(3)..=len + 2 {
+                    for &id in self.near.get(&(first, near_len)).into_iter().flatten() {
+                        if word_matches(&self.words[id as usize], plain) {
+                            ids.push(id);
+                        }
+                    }
+                }
+            }
+            for &id in &self.wildcards {
+                if word_matches(&self.words[id as usize], plain) {
+                    ids.push(id);
                 }
             }
             let split = (!known && plain.len() >= MIN_COMPOUND && plain.is_ascii())
