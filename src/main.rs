@@ -298,7 +298,7 @@ fn link_command(config: &Config, lang: &str, topic: Option<&str>) -> anyhow::Res
     }
 }
 
-/// `qr`: writes the deep link as an SVG with the `qr-caption` text, or as a PNG.
+/// `qr`: writes the deep link as an SVG with the topic's caption, or as a PNG.
 fn qr_command(
     config: &Config,
     source: &ContentSource,
@@ -318,9 +318,10 @@ fn qr_command(
     };
     let bytes = match format {
         OutputFormat::Svg => {
-            let caption = engine
-                .i18n
-                .render(lang, &Msg::new("qr-caption"), &engine.globals);
+            let caption =
+                engine
+                    .i18n
+                    .render(lang, &Msg::new(staff::caption_id(topic)), &engine.globals);
             staff::qr_svg(&link, &caption).into_bytes()
         }
         OutputFormat::Png => staff::qr_png(&link),

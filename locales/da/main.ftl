@@ -122,21 +122,16 @@ userid-not-kept =
 
 ## ---- 1. Om dig ----
 
-cpr-question = Har du et dansk CPR-nummer?
 cpr-unsure =
     Du har et CPR-nummer, hvis du er registreret i Danmark. Det har 10 cifre: din fødselsdato og fire cifre mere. Det står på dit sundhedskort ("det gule sundhedskort") – eller på dit særlige sundhedskort, hvis du bor i udlandet og arbejder i Danmark.
 
     Har du et CPR-nummer?
-btn-cpr-have = Ja, jeg har et CPR-nummer
 btn-cpr-have-not = Nej, jeg har ikke et CPR-nummer
 no-cpr =
     Du skal have et CPR-nummer for at få MitID hos Borgerservice.
 
     For at få et CPR-nummer skal du være registreret i Danmark. Er du flyttet hertil, eller arbejder du her, så kontakt Borgerservice eller International Citizen Service. Ring til os på { $phone }, hvis du er i tvivl om, hvad der gælder for dig.
 
-age-question = Er du 13 år eller ældre?
-btn-age-13-plus = Ja, jeg er 13 år eller ældre
-btn-age-under-13 = Nej, jeg er under 13 år
 under-13 =
     Du kan få MitID, når du er fyldt 13 år. Du er velkommen tilbage til den tid.
 
@@ -147,20 +142,6 @@ btn-reason-password = Jeg har glemt min adgangskode
 btn-reason-code-display = Jeg har mistet min kodeviser
 btn-reason-other = Mit MitID virker ikke af en anden grund
 
-renew-working-question = Kan du stadig logge på med dit MitID, for eksempel med appen på en anden telefon?
-self-service =
-    Så kan du formentlig klare det selv, uden at bestille tid:
-    { $renew_why ->
-        [new_phone] • Aktivér MitID-appen på din nye telefon, og godkend med den app, du har nu. Du kan have op til 3 aktive apps.
-        [password] • Med MitID-appen kan du vælge en ny adgangskode på MitID.dk.
-        [code_display] • Log på MitID.dk med appen, og se, hvad du kan gøre der.
-       *[other] • Du kan klare meget på MitID.dk, når du stadig kan logge på.
-    }
-
-    Se MitID.dk: https://www.mitid.dk
-    MitID Support kan også hjælpe: 33 98 00 10.
-btn-self-service-solved = Tak, det prøver jeg
-btn-self-service-come = Jeg skal stadig møde op hos Borgerservice
 self-service-done = Held og lykke! Virker det ikke, så kom tilbage hertil, og vælg "Forbered mit besøg".
 
 witness-last-question = Skulle du have et vidne med, sidste gang du fik MitID eller NemID?
@@ -171,13 +152,6 @@ residence-question = Hvor bor du?
 btn-residence-dk = I Danmark
 btn-residence-cross-border = I udlandet, og jeg arbejder i Danmark
 btn-residence-abroad = I udlandet, og jeg arbejder ikke i Danmark
-years-question = Hvor længe har du boet i Danmark?
-btn-years-under-5 = Under 5 år
-btn-years-5-plus = 5 år eller mere
-moved-question = Er du flyttet mere end én gang, mens du har boet i Danmark?
-btn-moved-several = Ja, mere end én gang
-btn-moved-rarely = Nej, én gang eller aldrig
-children-question = Har du børn?
 
 ## ---- 3. Dokumenter ----
 

@@ -121,21 +121,16 @@ userid-not-kept =
 
 ## ---- 1. Zu Ihrer Person ----
 
-cpr-question = Haben Sie eine dänische CPR-Nummer (Personennummer)?
 cpr-unsure =
     Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Sie hat 10 Ziffern: Ihr Geburtsdatum und vier weitere Ziffern. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort) – oder, wenn Sie im Ausland wohnen und in Dänemark arbeiten, auf Ihrer speziellen Gesundheitskarte für Grenzpendler (særligt sundhedskort).
 
     Haben Sie eine?
-btn-cpr-have = Ja, ich habe eine CPR-Nummer
 btn-cpr-have-not = Nein, ich habe keine
 no-cpr =
     Für MitID beim Bürgerservice brauchen Sie eine CPR-Nummer.
 
     Dafür müssen Sie in Dänemark registriert sein. Wenn Sie hierher gezogen sind oder hier arbeiten, wenden Sie sich an den Bürgerservice oder an das International Citizen Service. Rufen Sie uns unter { $phone } an, wenn Sie nicht sicher sind, was für Sie gilt.
 
-age-question = Sind Sie 13 Jahre oder älter?
-btn-age-13-plus = Ja, 13 oder älter
-btn-age-under-13 = Nein, jünger als 13
 under-13 =
     MitID gibt es ab 13 Jahren. Dann sind Sie herzlich willkommen.
 
@@ -146,20 +141,6 @@ btn-reason-password = Ich habe mein Passwort vergessen
 btn-reason-code-display = Ich habe meinen Codeanzeiger verloren
 btn-reason-other = Meine MitID funktioniert aus einem anderen Grund nicht
 
-renew-working-question = Können Sie sich noch mit Ihrer MitID anmelden, zum Beispiel mit der App auf einem anderen Handy?
-self-service =
-    Dann können Sie das wahrscheinlich selbst erledigen, ohne Termin:
-    { $renew_why ->
-        [new_phone] • Aktivieren Sie die MitID-App auf Ihrem neuen Handy und bestätigen Sie das mit Ihrer bisherigen App. Sie können bis zu 3 aktive Apps haben.
-        [password] • Mit der MitID-App können Sie auf MitID.dk ein neues Passwort wählen.
-        [code_display] • Melden Sie sich mit der App auf MitID.dk an und sehen Sie dort nach, was Sie tun können.
-       *[other] • Vieles können Sie auf MitID.dk erledigen, solange Sie sich noch anmelden können.
-    }
-
-    Mehr auf MitID.dk: https://www.mitid.dk
-    Auch der MitID-Support hilft: 33 98 00 10.
-btn-self-service-solved = Danke, das probiere ich
-btn-self-service-come = Ich muss trotzdem vorbeikommen
 self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.
 
 witness-last-question = Als Sie zuletzt MitID oder NemID bekommen haben: Brauchten Sie da eine Zeugin oder einen Zeugen?
@@ -170,13 +151,6 @@ residence-question = Wo wohnen Sie?
 btn-residence-dk = In Dänemark
 btn-residence-cross-border = Im Ausland, und ich arbeite in Dänemark
 btn-residence-abroad = Im Ausland, und ich arbeite nicht in Dänemark
-years-question = Wie lange wohnen Sie schon in Dänemark?
-btn-years-under-5 = Weniger als 5 Jahre
-btn-years-5-plus = 5 Jahre oder länger
-moved-question = Sind Sie innerhalb Dänemarks mehr als einmal umgezogen?
-btn-moved-several = Ja, mehr als einmal
-btn-moved-rarely = Nein, einmal oder nie
-children-question = Haben Sie Kinder?
 
 ## ---- 3. Dokumente ----
 

@@ -118,21 +118,16 @@ userid-not-kept =
 
 ## ---- 1. About you ----
 
-cpr-question = Do you have a Danish CPR number (personal identification number)?
 cpr-unsure =
     You have a CPR number if you are registered in Denmark. It has 10 digits: your date of birth and four more. It is on your yellow health insurance card ("the yellow card"), or on the special health insurance card if you work in Denmark and live abroad.
 
     Do you have one?
-btn-cpr-have = Yes, I have a CPR number
 btn-cpr-have-not = No, I don't have one
 no-cpr =
     You need a CPR number to get MitID at Borgerservice.
 
     To get one, you must be registered in Denmark. If you have moved here, or work here, contact Borgerservice or International Citizen Service. Call us on { $phone } if you are unsure what applies to you.
 
-age-question = Are you 13 years or older?
-btn-age-13-plus = Yes, 13 or older
-btn-age-under-13 = No, younger than 13
 under-13 =
     You can get MitID from the age of 13. You are welcome to come back then.
 
@@ -143,20 +138,6 @@ btn-reason-password = I forgot my password
 btn-reason-code-display = I lost my code display
 btn-reason-other = My MitID does not work for another reason
 
-renew-working-question = Can you still log in with your MitID, for example with the app on another phone?
-self-service =
-    Then you can probably do it yourself, without an appointment:
-    { $renew_why ->
-        [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
-        [password] • With the MitID app, you can choose a new password on MitID.dk.
-        [code_display] • Log in on MitID.dk with the app and see what you can do there.
-       *[other] • Many things can be done on MitID.dk when you can still log in.
-    }
-
-    See MitID.dk: https://www.mitid.dk
-    MitID Support can also help: 33 98 00 10.
-btn-self-service-solved = Thanks, I will try that
-btn-self-service-come = I still need to come in
 self-service-done = Good luck! If it does not work, come back here and choose "Prepare for my appointment".
 
 witness-last-question = The last time you got MitID or NemID, did you need a witness?
@@ -167,13 +148,6 @@ residence-question = Where do you live?
 btn-residence-dk = In Denmark
 btn-residence-cross-border = Abroad, and I work in Denmark
 btn-residence-abroad = Abroad, and I do not work in Denmark
-years-question = How long have you lived in Denmark?
-btn-years-under-5 = Less than 5 years
-btn-years-5-plus = 5 years or more
-moved-question = Have you moved house in Denmark more than once?
-btn-moved-several = Yes, more than once
-btn-moved-rarely = No, once or never
-children-question = Do you have children?
 
 ## ---- 3. Documents ----
 

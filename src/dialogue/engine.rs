@@ -13,10 +13,10 @@ use chrono::{DateTime, Utc};
 
 use super::derive::with_derived;
 use super::flow::{
-    callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Target,
+    callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Outcome, Target,
 };
 use super::reminders::{self, Reminder, ReminderKind};
-use super::state::{Fact, Facts, State, HISTORY_LIMIT, STATE_VERSION};
+use super::state::{Fact, Facts, State, HISTORY_LIMIT, STATE_VERSION, STEPS_LIMIT};
 use crate::domain::cpr::contains_cpr_like;
 use crate::domain::time::{to_utc, DateReading, Safer};
 use crate::domain::userid::{check_userid, UserIdProblem, UserIdWarning};
@@ -122,6 +122,9 @@ pub struct Reply {
     pub buttons: Vec<Button>,
     /// The reply redraws the previous screen (a toggle): adapters may edit in place.
     pub replaces_previous: bool,
+    /// Something the person keeps (a result, the at-home guide, the checklist), not a
+    /// question on the way: adapters send it as a message of its own.
+    pub keep: bool,
 }
 
 /// The result of one step.
@@ -151,6 +154,9 @@ pub enum Event {
     FaqAnswer { topic: String },
     /// Typed text that nothing recognised.
     Unanswered,
+    /// A node marked `count = "..."` was entered (once per conversation): the at-home
+    /// guide, going on to Borgerservice after it, self-service advice for a renewal.
+    Outcome(Outcome),
 }
 
 /// A reply rendered in one language, ready for a channel.
@@ -184,7 +190,12 @@ struct Ctx<'a> {
     pending: Vec<Msg>,
     delete_input: bool,
     events: Vec<Event>,
+    /// This step goes back (`Back`): the step counter goes back with it.
+    going_back: bool,
 }
+
+/// How deep the step counter looks ahead for the rest of the preparation.
+const LOOKAHEAD_LIMIT: usize = 48;
 
 impl Engine {
     /// A fresh conversation in `lang`, on no node yet: the first input shows the start.
@@ -210,6 +221,7 @@ impl Engine {
             pending: Vec::new(),
             delete_input: false,
             events: Vec::new(),
+            going_back: false,
         };
         let new = cx.state.node.is_empty();
         cx.handle(input);
@@ -251,6 +263,7 @@ impl Engine {
             pending: Vec::new(),
             delete_input: false,
             events: Vec::new(),
+            going_back: false,
         };
         let id = match reminder.kind {
             ReminderKind::Evening => "reminder-evening",
@@ -267,6 +280,7 @@ impl Engine {
             parts,
             buttons: Vec::new(),
             replaces_previous: false,
+            keep: true,
         })
     }
 
@@ -563,6 +577,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             FaqMatch::NoMatch => self.not_understood(),
@@ -588,6 +603,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 
@@ -708,6 +724,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 
@@ -752,6 +769,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             Err(e) => {
@@ -809,6 +827,7 @@ impl Ctx<'_> {
                 match back {
                     Some(prev) => {
                         self.state.node = prev;
+                        self.going_back = true;
                         self.resolve_and_show(false);
                     }
                     None => self.show_current(),
@@ -818,6 +837,7 @@ impl Ctx<'_> {
                 self.state.facts.clear();
                 self.state.history.clear();
                 self.state.resume = None;
+                self.state.steps.clear();
                 self.pending.push(Msg::new("start-over-notice"));
                 let first = self.entry_or_start("prepare");
                 self.state.node = first;
@@ -860,10 +880,16 @@ impl Ctx<'_> {
                 self.state.history.remove(0);
             }
         }
+        let resuming = self.state.resume.as_deref() == Some(to);
         self.state.node = to.to_string();
         self.resolve_and_show_silent();
         let to_guided = self.current().is_some_and(|n| n.section.is_some());
         if to_guided {
+            if !from_guided && !resuming {
+                // Into the preparation from the menu, a deep link or a command: a fresh
+                // run, and the step counter starts at 1.
+                self.state.steps.clear();
+            }
             self.state.resume = None;
         } else if from_guided && self.state.resume.is_none() {
             self.state.resume = Some(from);
@@ -878,6 +904,10 @@ impl Ctx<'_> {
             if node.kind != NodeKind::Branch {
                 break;
             }
+            if let Some(o) = node.count {
+                self.count_once(o);
+            }
+            let Some(node) = self.current() else { break };
             let next = node
                 .routes
                 .iter()
@@ -942,7 +972,23 @@ impl Ctx<'_> {
         let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
         self.count_shown(&node, &facts);
         let mut parts = std::mem::take(&mut self.pending);
-        if let Some((step, total)) = node.section.as_deref().and_then(|s| self.flow().step_of(s)) {
+        // Results shown together with the next question: a message of their own, first.
+        let mut before = Vec::new();
+        for b in &node.before {
+            if let Some(n) = self.flow().node(b) {
+                before.extend(self.parts_of(n, &facts));
+            }
+        }
+        if !before.is_empty() {
+            parts.extend(before);
+            self.emit(Reply {
+                parts: std::mem::take(&mut parts),
+                buttons: Vec::new(),
+                replaces_previous: false,
+                keep: true,
+            });
+        }
+        if let Some((step, total)) = self.progress(&node) {
             parts.push(
                 Msg::new("progress")
                     .num("step", step as i64)
@@ -955,7 +1001,111 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: node.keep,
         });
+    }
+
+    /// Where the person is in the preparation: (this screen's number, the number of
+    /// screens to the checklist on the path the answers so far point to). Counts only
+    /// screens that ask something, as the person sees them: one more with each question,
+    /// one less with Back; never a step beyond the total. `None` off the preparation, or
+    /// where no path leads on to the checklist.
+    fn progress(&mut self, node: &Node) -> Option<(usize, usize)> {
+        if !node.is_step() {
+            return None;
+        }
+        let steps = &mut self.state.steps;
+        if steps.last() != Some(&node.id) {
+            match steps.iter().rposition(|s| *s == node.id) {
+                Some(i) if self.going_back => steps.truncate(i + 1),
+                _ => {
+                    steps.push(node.id.clone());
+                    if steps.len() > STEPS_LIMIT {
+                        steps.remove(0);
+                    }
+                }
+            }
+        }
+        let step = self.state.steps.len();
+        let ahead = self.steps_ahead(node)?;
+        Some((step, step + ahead))
+    }
+
+    /// How many question screens lie between `node` and the checklist, following the
+    /// first answer on each screen that leads there (the flow lists the most common
+    /// answer first), with the facts those answers would set.
+    fn steps_ahead(&self, node: &Node) -> Option<usize> {
+        let goal = self.flow().entries.get("checklist")?.clone();
+        let mut seen = BTreeSet::new();
+        self.path_from(node, self.state.facts.clone(), &goal, &mut seen)
+    }
+
+    fn path_from(
+        &self,
+        node: &Node,
+        facts: Facts,
+        goal: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> Option<usize> {
+        if seen.len() > LOOKAHEAD_LIMIT * 8 {
+            return None;
+        }
+        let derived = with_derived(&facts, self.now, &self.engine.globals);
+        for o in node
+            .options
+            .iter()
+            .filter(|o| cond_holds(&o.cond, &derived))
+        {
+            let Some(Target::Node(to)) = &o.goto else {
+                continue;
+            };
+            let mut f = facts.clone();
+            for k in &o.clear {
+                f.remove(k);
+            }
+            for (k, v) in &o.set {
+                f.insert(k.clone(), Fact::One(v.clone()));
+            }
+            let Some(landing) = self.resolve_hypothetical(to, &f) else {
+                continue;
+            };
+            if landing.id == goal {
+                return Some(0);
+            }
+            if landing.section.is_none() || !seen.insert(format!("{}{f:?}", landing.id)) {
+                continue;
+            }
+            if let Some(n) = self.path_from(landing, f, goal, seen) {
+                return Some(n + usize::from(landing.is_step()));
+            }
+        }
+        None
+    }
+
+    /// The node a move to `to` would show with these facts (following branches).
+    fn resolve_hypothetical(&self, to: &str, facts: &Facts) -> Option<&Node> {
+        let mut node = self.flow().node(to)?;
+        for _ in 0..LOOKAHEAD_LIMIT {
+            if node.kind != NodeKind::Branch {
+                return Some(node);
+            }
+            let derived = with_derived(facts, self.now, &self.engine.globals);
+            match node.routes.iter().find(|r| cond_holds(&r.cond, &derived)) {
+                Some(r) => match &r.goto {
+                    Target::Node(n) => node = self.flow().node(n)?,
+                    _ => return None,
+                },
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// Counts an outcome for the statistics, once per conversation.
+    fn count_once(&mut self, o: Outcome) {
+        if self.state.counted.insert(o.name().to_string()) {
+            self.events.push(Event::Outcome(o));
+        }
     }
 
     /// The messages a node shows for these facts.
@@ -981,6 +1131,9 @@ impl Ctx<'_> {
     }
 
     fn count_shown(&mut self, node: &Node, facts: &Facts) {
+        if let Some(o) = node.count {
+            self.count_once(o);
+        }
         let one = |k: &str| facts.get(k).and_then(Fact::as_one).map(str::to_string);
         if node.id == "checklist" {
             self.events.push(Event::ChecklistShown {

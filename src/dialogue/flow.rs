@@ -131,6 +131,54 @@ pub struct Node {
     pub need_time: bool,
     pub next: Option<Target>,
     pub routes: Vec<Route>,
+    /// A screen the person keeps (a verdict, the at-home guide, the checklist), not a
+    /// question on the way: it does not count as a step.
+    pub keep: bool,
+    /// Nodes whose messages are shown first, as a reply of their own (a result shown
+    /// together with the next question instead of a "Continue"-only screen).
+    pub before: Vec<String>,
+    /// An outcome the statistics count (once per conversation) when the node is entered.
+    pub count: Option<Outcome>,
+}
+
+/// Outcomes the statistics count when a node is entered (`count = "..."` in the flow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The guide to getting MitID at home was shown.
+    HomeGuide,
+    /// After the at-home guide, the person went on to prepare for Borgerservice.
+    HomeWentOn,
+    /// A renewal was told how to do it without an appointment.
+    SelfService,
+}
+
+impl Outcome {
+    /// The name in the flow files (and in the state's record of what was counted).
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::HomeGuide => "home_guide",
+            Outcome::HomeWentOn => "home_went_on",
+            Outcome::SelfService => "self_service",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Outcome> {
+        [
+            Outcome::HomeGuide,
+            Outcome::HomeWentOn,
+            Outcome::SelfService,
+        ]
+        .into_iter()
+        .find(|o| o.name() == s)
+    }
+}
+
+impl Node {
+    /// A screen that asks something on the way through the preparation: the step counter
+    /// counts these ("Step 2 of 5").
+    pub fn is_step(&self) -> bool {
+        self.section.is_some() && self.kind != NodeKind::Branch && !self.keep
+    }
 }
 
 /// The whole, checked flow.
@@ -252,6 +300,11 @@ struct NodeDef {
     next: Option<Spanned<String>>,
     #[serde(default)]
     routes: Vec<RouteDef>,
+    #[serde(default)]
+    keep: bool,
+    #[serde(default)]
+    before: Vec<Spanned<String>>,
+    count: Option<Spanned<String>>,
 }
 
 fn cond(when: CondDef, unless: CondDef) -> Cond {
@@ -297,6 +350,8 @@ impl Flow {
         let mut flow_def: Option<(String, String, FlowDef)> = None;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         let mut fact_values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        // (node, the node it shows first, file, line): checked once every node is known.
+        let mut before_lines: Vec<(String, String, String, usize)> = Vec::new();
 
         let files: Vec<_> = source
             .files_in("dialogues/", ".toml")
@@ -483,6 +538,34 @@ impl Flow {
                         only.insert("no".into());
                     }
                 }
+                let count = match nd.count.as_ref() {
+                    None => None,
+                    Some(c) => match Outcome::parse(c.get_ref()) {
+                        Some(o) => Some(o),
+                        None => {
+                            problems.push(Problem::new(
+                                &name,
+                                at(c.span()),
+                                format!(
+                                    "node `{id}`: unknown count `{}` (home_guide, home_went_on, self_service)",
+                                    c.get_ref()
+                                ),
+                            ));
+                            None
+                        }
+                    },
+                };
+                let before: Vec<(String, usize)> = nd
+                    .before
+                    .into_iter()
+                    .map(|b| {
+                        let l = at(b.span());
+                        (b.into_inner(), l)
+                    })
+                    .collect();
+                for (b, l) in &before {
+                    before_lines.push((id.clone(), b.clone(), name.clone(), *l));
+                }
                 let routes = nd
                     .routes
                     .into_iter()
@@ -506,6 +589,9 @@ impl Flow {
                     need_time,
                     next: nd.next.map(|n| Target::parse(n.get_ref())),
                     routes,
+                    keep: nd.keep,
+                    before: before.into_iter().map(|(b, _)| b).collect(),
+                    count,
                 };
                 if let Some(earlier) = nodes.get(&id) {
                     problems.push(Problem::new(
@@ -530,6 +616,25 @@ impl Flow {
             ));
             return Err(problems);
         };
+        for (node, b, file, line) in &before_lines {
+            match nodes.get(b) {
+                None => problems.push(Problem::new(
+                    file,
+                    *line,
+                    format!("node `{node}`: `before` names `{b}`, which does not exist"),
+                )),
+                Some(n) if !n.before.is_empty() || n.kind == NodeKind::Branch => {
+                    problems.push(Problem::new(
+                        file,
+                        *line,
+                        format!(
+                            "node `{node}`: `before` names `{b}`, which is a branch or shows other nodes first itself"
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
         let mut entries = BTreeMap::new();
         let start_line = line_of(&flow_text, fd.start.span().start);
         if !nodes.contains_key(fd.start.get_ref()) {
@@ -778,6 +883,7 @@ impl Flow {
                     stack.push(t);
                 }
             }
+            stack.extend(n.before.iter().map(|b| b.as_str()));
         }
         for node in self.nodes.values() {
             if !reached.contains(node.id.as_str()) {
