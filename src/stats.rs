@@ -1,6 +1,8 @@
 //! Anonymous statistics for staff: counters per day, in Copenhagen time. How many
 //! conversations started (and in which language), how many checklists were shown and with
-//! which outcomes, which FAQ answers were shown, how much typed text nothing recognised.
+//! which outcomes, which FAQ answers were shown, how much typed text nothing recognised, and
+//! who may need no appointment at all (the at-home guide, going on to Borgerservice after
+//! it, self-service renewals: the figure staff report as appointments avoided).
 //!
 //! Where: one small JSON file per day, `<data_dir>/stats/YYYY-MM-DD.json`, deliberately
 //! outside sled: sled allows one process per directory, and `mitid-bot stats` must read

@@ -12,25 +12,20 @@ fn chat(args: &[&str], input: &str) -> (String, String, i32) {
 }
 
 /// Has lived in Denmark for two years, has a passport from another country and a
-/// certificate of residence that shows the CPR number, wants a code display.
+/// certificate of residence that shows the CPR number, no phone that can read a passport's
+/// chip, wants a code display.
 const PERSONA: &str = "\
 1
 1
+3
 1
-1
-1
-1
-1
-1
+5
 4
 4
 5
 10
 1
-1
 2
-2
-1
 Åse Ørsted
 1
 ";
@@ -134,12 +129,12 @@ fn with_a_data_dir_the_chat_continues_where_it_was_left() {
     let d = dir.path().to_str().unwrap();
     let (first, _, code) = chat(&["chat", "--lang", "en", "--data-dir", d], "1\n1\n");
     assert_eq!(code, 0);
-    assert!(first.contains("Are you 13 years or older?"));
+    assert!(first.contains("Do you have both?"));
     let (second, err, code) = chat(
         &["chat", "--lang", "en", "--data-dir", d],
         "Continue where I left off\n",
     );
     assert_eq!(code, 0, "{err}");
     let after = second.rsplit("Continue where I left off").next().unwrap();
-    assert!(after.contains("Are you 13 years or older?"), "{second}");
+    assert!(after.contains("Do you have both?"), "{second}");
 }

@@ -66,7 +66,7 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
     let de = dir.path().join("locales/de/main.ftl");
     edit(&de, |t| {
         t.lines()
-            .filter(|l| !l.starts_with("age-question"))
+            .filter(|l| !l.starts_with("residence-question"))
             .collect::<Vec<_>>()
             .join("\n")
     });
@@ -74,10 +74,10 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
     assert_ne!(code, 0);
     // Reported where it is defined (the first locale that has it, Danish), and where it is used.
     let da = dir.path().join("locales/da/main.ftl");
-    let expected = format!("{}:{}:", da.display(), line_of(&da, "age-question ="));
+    let expected = format!("{}:{}:", da.display(), line_of(&da, "residence-question ="));
     assert!(
         out.lines().any(|l| l.starts_with(&expected)
-            && l.contains("`age-question`")
+            && l.contains("`residence-question`")
             && l.contains("missing in locales/de")),
         "where it is defined, and which locale lacks it: {out}"
     );
@@ -85,7 +85,7 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
     let used_at = format!(
         "{}:{}:",
         flow.display(),
-        line_of(&flow, "text = \"age-question\"")
+        line_of(&flow, "text = \"residence-question\"")
     );
     assert!(out.contains(&used_at), "where it is used: {out}");
 }
@@ -116,7 +116,7 @@ fn a_transition_to_a_missing_node_is_reported_with_file_and_line() {
     let dir = copy_content();
     let flow = dir.path().join("dialogues/prepare.toml");
     edit(&flow, |t| {
-        t.replacen("goto = \"age\"", "goto = \"nowhere\"", 1)
+        t.replacen("goto = \"history\"", "goto = \"nowhere\"", 1)
     });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);

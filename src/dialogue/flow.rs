@@ -196,12 +196,6 @@ impl Flow {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.get(id)
     }
-
-    /// 1-based position of a section in the guided flow, and the number of sections.
-    pub fn step_of(&self, section: &str) -> Option<(usize, usize)> {
-        let pos = self.sections.iter().position(|s| s == section)?;
-        Some((pos + 1, self.sections.len()))
-    }
 }
 
 // ---- the file format ----
