@@ -310,7 +310,7 @@ fn no_cpr_number_and_a_foreign_chip_passport_get_the_p_code_and_its_limit() {
     t.presses(&["prepare", "no"]);
     let stopped = t.shown();
     assert!(
-        stopped.contains("You need a CPR number to get MitID at Borgerservice"),
+        stopped.contains("You need a CPR number to get MitID at Citizen Service"),
         "{stopped}"
     );
     assert!(

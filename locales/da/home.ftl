@@ -40,7 +40,7 @@ self-service-copy-app =
 
     Trin for trin på mitid.dk: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-app/kopier-app/
 self-service-password =
-    Godt nyt: Du behøver ikke at bestille tid. Log på MitID.dk med MitID-appen, og vælg en ny adgangskode til din kodeviser.
+    Godt nyt: Du behøver ikke at bestille tid. Log på MitID.dk med MitID-appen, og vælg en ny adgangskode til din kodeviser på din profilside. Af sikkerhedshensyn skal du vente 24 timer, efter du har bedt om at skifte den.
 
     MitID.dk: https://www.mitid.dk
 self-service-password-support =
@@ -49,6 +49,10 @@ self-service-password-support =
     Det kan de ikke, hvis mobilnummeret på dit MitID er blevet ændret inden for de sidste 5 dage. Så skal du møde op hos Borgerservice.
 self-service-userid =
     Godt nyt: Du behøver ikke at bestille tid. Du kan se dit bruger-ID på MitID.dk og i MitID-appen, når du har bekræftet, hvem du er.
+
+    MitID.dk: https://www.mitid.dk
+self-service-code-display =
+    Godt nyt: Du behøver ikke at bestille tid. Log på MitID.dk med MitID-appen. Der kan du spærre den mistede kodeviser og bestille en ny. Du kan også ringe til MitID Support på 33 98 00 10.
 
     MitID.dk: https://www.mitid.dk
 self-service-other =
@@ -122,10 +126,6 @@ btn-history-moved = 5 år eller mere, flyttet flere gange, ingen børn
 btn-history-children = 5 år eller mere, flyttet én gang eller aldrig, har børn
 btn-history-neither = 5 år eller mere, flyttet én gang eller aldrig, ingen børn
 btn-history-under-5 = Under 5 år
-
-## ---- Tjeklisten ved fornyelse ----
-
-cl-userid-renew = 👤 Du beholder dit bruger-ID. Har du glemt det, så sig det ved skranken.
 
 ## ---- Plakat til ventearealet (mitid-bot qr --topic home) ----
 

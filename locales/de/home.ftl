@@ -40,7 +40,7 @@ self-service-copy-app =
 
     Schritt für Schritt auf mitid.dk (auf Englisch): https://www.mitid.dk/en-gb/help/help-universe/mitid-app/copy-app/
 self-service-password =
-    Gute Nachricht: Sie brauchen keinen Termin. Melden Sie sich mit der MitID-App auf MitID.dk an und wählen Sie ein neues Passwort für Ihren Codeanzeiger (kodeviser).
+    Gute Nachricht: Sie brauchen keinen Termin. Melden Sie sich mit der MitID-App auf MitID.dk an und wählen Sie auf Ihrer Profilseite ein neues Passwort für Ihren Codeanzeiger (kodeviser). Zu Ihrer Sicherheit müssen Sie 24 Stunden warten, nachdem Sie die Änderung beantragt haben.
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-password-support =
@@ -49,6 +49,10 @@ self-service-password-support =
     Das geht nicht, wenn die Handynummer in Ihrer MitID in den letzten 5 Tagen geändert wurde. Dann kommen Sie bitte zum Bürgerservice.
 self-service-userid =
     Gute Nachricht: Sie brauchen keinen Termin. Ihre Benutzer-ID sehen Sie auf MitID.dk und in der MitID-App, sobald Sie bestätigt haben, wer Sie sind.
+
+    MitID.dk: https://www.mitid.dk/en-gb/
+self-service-code-display =
+    Gute Nachricht: Sie brauchen keinen Termin. Melden Sie sich mit der MitID-App auf MitID.dk an und sperren Sie den verlorenen Codeanzeiger (kodeviser). Sehen Sie dann auf MitID.dk nach, was Sie noch tun können, oder rufen Sie den MitID-Support an: +45 33 98 00 10.
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-other =
@@ -122,10 +126,6 @@ btn-history-moved = 5 Jahre oder länger, mehrmals umgezogen, keine Kinder
 btn-history-children = 5 Jahre oder länger, selten umgezogen, Kinder
 btn-history-neither = 5 Jahre oder länger, selten umgezogen, keine Kinder
 btn-history-under-5 = Weniger als 5 Jahre
-
-## ---- Die Checkliste bei einer Erneuerung ----
-
-cl-userid-renew = 👤 Sie behalten Ihre Benutzer-ID. Wenn Sie sie vergessen haben, sagen Sie es am Schalter.
 
 ## ---- Plakat für den Wartebereich (mitid-bot qr --topic home) ----
 

@@ -40,15 +40,19 @@ self-service-copy-app =
 
     Step by step on mitid.dk: https://www.mitid.dk/en-gb/help/help-universe/mitid-app/copy-app/
 self-service-password =
-    Good news: you do not need an appointment. Log in on MitID.dk with the MitID app and choose a new password for your code display.
+    Good news: you do not need an appointment. Log in on MitID.dk with the MitID app and choose a new password for your code display on your profile page. For your safety, you must wait 24 hours after you ask to change it.
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-password-support =
     Call MitID Support on +45 33 98 00 10. They can send you a temporary password.
 
-    This is not possible if the mobile number on your MitID was changed in the last 5 days. Then you need to come to Borgerservice.
+    This is not possible if the mobile number on your MitID was changed in the last 5 days. Then you need to come to Citizen Service (Borgerservice).
 self-service-userid =
     Good news: you do not need an appointment. Your UserID is shown on MitID.dk and in the MitID app once you have confirmed who you are.
+
+    MitID.dk: https://www.mitid.dk/en-gb/
+self-service-code-display =
+    Good news: you do not need an appointment. Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support on +45 33 98 00 10.
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-other =
@@ -103,13 +107,13 @@ home-if-fails =
     • take off your glasses for the face scan,
     • try another phone.
 
-    Some foreign chips cannot be read by the app. Then come to Borgerservice: I can help you get ready.
+    Some foreign chips cannot be read by the app. Then come to Citizen Service (Borgerservice): I can help you get ready.
 btn-home-try = I will try at home
 btn-home-failed = The scan did not work
-btn-home-anyway = Prepare for Borgerservice anyway
+btn-home-anyway = Prepare for Citizen Service anyway
 
 home-done =
-    Good luck! If it does not work, come back and press "The scan did not work". I will then help you get ready for Borgerservice, with the answers you have already given.
+    Good luck! If it does not work, come back and press "The scan did not work". I will then help you get ready for Citizen Service, with the answers you have already given.
 
 ## ---- What the CPR register knows about you ----
 
@@ -122,10 +126,6 @@ btn-history-moved = 5+ years, moved more than once, no children
 btn-history-children = 5+ years, moved once or never, have children
 btn-history-neither = 5+ years, moved once or never, no children
 btn-history-under-5 = Less than 5 years
-
-## ---- The checklist of a renewal ----
-
-cl-userid-renew = 👤 You keep your UserID. If you have forgotten it, tell us at the counter.
 
 ## ---- Poster for the lobby (mitid-bot qr --topic home) ----
 

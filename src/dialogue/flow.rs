@@ -131,8 +131,11 @@ pub struct Node {
     pub need_time: bool,
     pub next: Option<Target>,
     pub routes: Vec<Route>,
-    /// A screen the person keeps (a verdict, the at-home guide, the checklist), not a
-    /// question on the way: it does not count as a step.
+    /// What the node shows is a message the person keeps (a verdict, the checklist, a
+    /// guide, an answer): a channel sends it as a new message and never edits it into the
+    /// next screen. Otherwise it is navigation, which a channel may replace in place.
+    /// `keep = true` in the flow; answers of the FAQ (`faq-*`) keep by default. A kept
+    /// screen is not a question on the way: the step counter does not count it.
     pub keep: bool,
     /// Nodes whose messages are shown first, as a reply of their own (a result shown
     /// together with the next question instead of a "Continue"-only screen).
@@ -294,8 +297,7 @@ struct NodeDef {
     next: Option<Spanned<String>>,
     #[serde(default)]
     routes: Vec<RouteDef>,
-    #[serde(default)]
-    keep: bool,
+    keep: Option<Spanned<bool>>,
     #[serde(default)]
     before: Vec<Spanned<String>>,
     count: Option<Spanned<String>>,
@@ -569,6 +571,20 @@ impl Flow {
                         cond: cond(r.when, r.unless),
                     })
                     .collect();
+                // FAQ answers are kept unless a node says otherwise (faq.toml's convention:
+                // every answer is a node `faq-<topic>`).
+                let keep = match &nd.keep {
+                    Some(k) if *k.get_ref() && kind == NodeKind::Branch => {
+                        problems.push(Problem::new(
+                            &name,
+                            at(k.span()),
+                            format!("node `{id}`: `keep` on a branch, which shows nothing"),
+                        ));
+                        false
+                    }
+                    Some(k) => *k.get_ref(),
+                    None => id.starts_with("faq-") && kind != NodeKind::Branch,
+                };
                 let node = Node {
                     id: id.clone(),
                     file: name.clone(),
@@ -583,7 +599,7 @@ impl Flow {
                     need_time,
                     next: nd.next.map(|n| Target::parse(n.get_ref())),
                     routes,
-                    keep: nd.keep,
+                    keep,
                     before: before.into_iter().map(|(b, _)| b).collect(),
                     count,
                 };
