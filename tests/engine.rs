@@ -398,8 +398,14 @@ fn witness_check_counts_elapsed_hours_across_the_spring_change() {
             assert!(ids.contains(&"wc-ok".to_string()), "{appointment}: {ids:?}");
         } else {
             assert!(
-                ids.contains(&"wc-problem-too-recent".to_string()),
+                ids.contains(&"wc-not-yet".to_string()),
                 "{appointment}: {ids:?}"
+            );
+            // Not "cannot be your witness": time fixes it, and the text says from when.
+            let shown = t.shown();
+            assert!(
+                shown.contains("from 31 March 2026 at 13:00") && !shown.contains("cannot be"),
+                "{shown}"
             );
         }
         assert!(
@@ -410,18 +416,16 @@ fn witness_check_counts_elapsed_hours_across_the_spring_change() {
 }
 
 #[test]
-fn witness_check_reports_each_problem_and_what_to_bring() {
+fn witness_check_says_from_when_and_what_to_bring() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
     witness_until_dates(&mut t);
     t.text("20.11.2026");
     assert_eq!(t.state.node, "w-appointment-known");
-    t.press("no").press("3").press("foreign-pass");
+    t.press("no").press("0").press("foreign-pass");
     let ids = t.ids();
     for id in [
-        "wc-not-ok",
-        "wc-problem-too-recent",
-        "wc-problem-too-many",
+        "wc-not-yet",
         "wc-assumed-end-of-day",
         "wc-brings",
         "wc-brings-cpr-doc",
@@ -429,12 +433,29 @@ fn witness_check_reports_each_problem_and_what_to_bring() {
     ] {
         assert!(ids.contains(&id.to_string()), "{id} missing in {ids:?}");
     }
-    // The MitID date alone means the end of 20 November; 720 hours later is 21 December 00:00.
+    assert!(!ids.contains(&"wc-not-ok".to_string()), "{ids:?}");
+    // The MitID date alone means the end of 20 November; 720 hours later is the start of
+    // 21 December: the date alone.
+    let shown = t.shown();
     assert!(
-        t.shown().contains("21 December 2026, 00:00"),
-        "{}",
-        t.shown()
+        shown.contains("can be your witness from 21 December 2026."),
+        "{shown}"
     );
+    assert!(!shown.contains("00:00"), "{shown}");
+}
+
+#[test]
+fn a_witness_with_three_witnessings_is_told_at_once() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    witness_until_dates(&mut t);
+    t.text("20.10.2026");
+    t.press("no").press("3");
+    assert_eq!(t.state.node, "w-result", "no question about the photo ID");
+    let shown = t.shown();
+    assert!(shown.contains("cannot be your witness"), "{shown}");
+    assert!(shown.contains("3 times or more"), "{shown}");
+    assert!(!shown.contains("Which photo ID"), "{shown}");
 }
 
 #[test]
@@ -552,12 +573,20 @@ fn to_reminder(t: &mut Talk) {
 fn an_appointment_is_read_repeated_in_words_and_reminders_planned() {
     let e = engine();
     for (lang, typed, shown) in [
-        (Lang::Da, "3.12. kl. 10", "3. december 2026 kl. 10.00"),
-        (Lang::En, "Dec 3 10:30", "3 December 2026, 10:30"),
+        (
+            Lang::Da,
+            "3.12. kl. 10",
+            "torsdag den 3. december 2026 kl. 10.00",
+        ),
+        (
+            Lang::En,
+            "Dec 3 10:30",
+            "on Thursday 3 December 2026 at 10:30",
+        ),
         (
             Lang::De,
             "3. Dezember 10 Uhr",
-            "3. Dezember 2026, 10:00 Uhr",
+            "am Donnerstag, 3. Dezember 2026, um 10:00 Uhr",
         ),
     ] {
         let mut t = Talk::new(&e, lang);
