@@ -177,7 +177,7 @@ self-service =
     }
 
     Se MitID.dk: https://www.mitid.dk
-    MitID Support kan også hjælpe: 33 98 00 10.
+    MitID Support kan også hjælpe: { $support_phone }.
 btn-self-service-solved = Tak, det prøver jeg
 btn-self-service-come = Jeg skal stadig møde op hos Borgerservice
 self-service-done = Held og lykke! Virker det ikke, så kom tilbage hertil, og vælg "Forbered mit besøg".

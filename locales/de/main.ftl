@@ -178,7 +178,7 @@ self-service =
     }
 
     Mehr auf MitID.dk: https://www.mitid.dk
-    Auch der MitID-Support hilft: 33 98 00 10.
+    Auch der MitID-Support hilft: { $support_phone }.
 btn-self-service-solved = Danke, das probiere ich
 btn-self-service-come = Ich muss trotzdem vorbeikommen
 self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.

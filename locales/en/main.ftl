@@ -175,7 +175,7 @@ self-service =
     }
 
     See MitID.dk: https://www.mitid.dk
-    MitID Support can also help: 33 98 00 10.
+    MitID Support can also help: { $support_phone }.
 btn-self-service-solved = Thanks, I will try that
 btn-self-service-come = I still need to come in
 self-service-done = Good luck! If it does not work, come back here and choose "Prepare for my appointment".
