@@ -484,6 +484,18 @@ fn check_variables(flow: &Flow, i18n: &I18n, facts: &FactTable, problems: &mut V
             if id.starts_with('-') {
                 continue; // Terms get their variables from the call.
             }
+            for v in &info.shown {
+                if facts.selectable(v).is_some() {
+                    problems.push(Problem::new(
+                        &info.file,
+                        info.line,
+                        format!(
+                            "`{id}` writes the fact `${v}` into the text; a fact's value is an id \
+                             for a selector (`{{ ${v} -> [value] ... }}`), not words"
+                        ),
+                    ));
+                }
+            }
             let vars = &given[id.as_str()];
             for v in info.variables.difference(vars) {
                 problems.push(Problem::new(

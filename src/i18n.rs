@@ -243,6 +243,8 @@ pub struct MessageInfo {
     pub file: String,
     pub line: usize,
     pub variables: BTreeSet<String>,
+    /// The variables whose value is written into the text (not only tested by a selector).
+    pub shown: BTreeSet<String>,
     pub references: BTreeSet<String>,
 }
 
@@ -579,9 +581,11 @@ fn index_resource(
         };
         let line = find_definition_line(text, &id);
         let mut variables = BTreeSet::new();
+        let mut shown = BTreeSet::new();
         let mut references = BTreeSet::new();
         for p in patterns {
             walk_pattern(p, &mut variables, &mut references);
+            shown_in(p, &mut shown);
         }
         if let Some(earlier) = infos.get(&id) {
             problems.push(Problem::new(
@@ -600,6 +604,7 @@ fn index_resource(
                 file: file.to_string(),
                 line,
                 variables,
+                shown,
                 references,
             },
         );
@@ -616,6 +621,27 @@ fn find_definition_line(text: &str, id: &str) -> usize {
         }
     }
     0
+}
+
+/// Variables written into the text: placeables, not selectors.
+fn shown_in(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        match el {
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } => {
+                for v in variants {
+                    shown_in(&v.value, out);
+                }
+            }
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => {
+                out.insert(id.name.to_string());
+            }
+            _ => {}
+        }
+    }
 }
 
 fn walk_pattern(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {

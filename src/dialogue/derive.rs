@@ -81,6 +81,8 @@ pub const DERIVED: &[(&str, FactKind)] = &[
     ("w_needs_cpr_doc", FactKind::One(YES_NO)),
     ("w_eligible", FactKind::Time),
     ("appointment_ahead", FactKind::One(YES_NO)),
+    // Reminders switched on for an appointment still ahead: what /reminders lists.
+    ("reminder_set", FactKind::One(YES_NO)),
     // Is the day of the appointment known (from the reminders or the witness checker)?
     // Texts then judge "at most 3 months old" against `$appointment_day_date`.
     ("appointment_known", FactKind::One(YES_NO)),
@@ -283,6 +285,8 @@ pub fn with_derived(facts: &Facts, now: DateTime<Utc>, globals: &crate::i18n::Gl
             one(if at > now { "yes" } else { "no" }),
         );
     }
+    let set = super::reminders::appointment(facts).is_some_and(|at| at > now);
+    out.insert("reminder_set".into(), one(if set { "yes" } else { "no" }));
     let planned = super::reminders::plan(facts, globals, now);
     let has = |k| planned.iter().any(|r| r.kind == k);
     use super::reminders::ReminderKind;

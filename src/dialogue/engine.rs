@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::derive::with_derived;
+use super::derive::{with_derived, FactKind, DERIVED};
 use super::flow::{
     callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Target,
 };
@@ -1115,7 +1115,26 @@ impl Ctx<'_> {
 
     /// Every single-valued fact and every moment is available to the texts as a variable
     /// (a moment as `$x`, `$x_date` and `$x_from`); a set-valued fact as `$x_count`.
+    /// A single-valued fact not answered (yet) is passed empty, so a selector on it takes
+    /// its default variant: a deep link into the documents knows no `$residence`. (`check`
+    /// makes sure no text shows a fact's value as words.)
     fn with_fact_args(&self, mut msg: Msg, facts: &Facts) -> Msg {
+        let flow_facts = self
+            .engine
+            .flow
+            .fact_values
+            .iter()
+            .filter(|(_, values)| !values.contains("*"))
+            .map(|(name, _)| name.as_str());
+        let derived = DERIVED.iter().filter_map(|(name, kind)| match kind {
+            FactKind::One(_) => Some(*name),
+            _ => None,
+        });
+        for name in flow_facts.chain(derived) {
+            if !facts.contains_key(name) {
+                msg.args.push((name.to_string(), Arg::Str(String::new())));
+            }
+        }
         for (k, v) in facts {
             match v {
                 Fact::One(s) => msg.args.push((k.clone(), Arg::Str(s.clone()))),
