@@ -138,7 +138,7 @@ fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_check
         "Your certificate of residence",
         "Your passport",
         "Bring a witness",
-        "8–64 characters",
+        "8 to 64 characters",
         "https://www.aabenraa.dk",
         "73 76 76 76",
         "You have chosen your UserID",
@@ -692,7 +692,7 @@ fn the_privacy_text_says_after_how_many_days_everything_is_deleted() {
     for (days, lang, words) in [
         (30, Lang::Da, "30 dage"),
         (30, Lang::En, "30 days"),
-        (30, Lang::De, "30 Tagen"),
+        (30, Lang::De, "30 Tage"),
         (45, Lang::En, "45 days"),
     ] {
         let globals = Globals {
@@ -733,7 +733,7 @@ fn the_userid_checker_gives_its_verdict_before_the_cpr_warning() {
         if let Some(length) = length {
             assert!(shown.contains(length), "{idea}: {shown}");
             // Allowed, with the advice against a CPR number in it.
-            assert!(shown.contains("advise against"), "{idea}: {shown}");
+            assert!(shown.contains("advise"), "{idea}: {shown}");
         } else {
             assert!(shown.contains("10 digits"), "{idea}: {shown}");
         }

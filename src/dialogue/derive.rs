@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 
 use super::state::{Fact, Facts};
 use crate::domain::documents::{
-    assess_documents, Answer, DocumentOutcome, DocumentSet, MainDocument, Missing, NotCounted,
-    SecondaryDocument,
+    assess_documents, what_to_get, Answer, DocumentOutcome, DocumentSet, Home, MainDocument,
+    Missing, NotCounted, SecondaryDocument, ToGet,
 };
 use crate::domain::witness::{
     check_witness, forecast_witness, Residence, ResidencyFacts, WitnessCandidate,
@@ -44,6 +44,16 @@ pub const SECONDARY_IDS: &[&str] = &[
     "benefit",
 ];
 
+/// The value ids of the things to get (`docs_to_get`), as [`to_get_id`] names them.
+pub const TO_GET_IDS: &[&str] = &[
+    "yellow_card",
+    "special_card",
+    "tax",
+    "ask",
+    "photo_id",
+    "second_doc",
+];
+
 const YES_NO: &[&str] = &["yes", "no"];
 const PLANNED: &[&str] = &["planned", "none"];
 
@@ -60,6 +70,8 @@ pub const DERIVED: &[(&str, FactKind)] = &[
         "documents_missing",
         FactKind::One(&["cpr", "photo", "cpr_and_photo", "second"]),
     ),
+    // What to get before booking, when the documents are not enough (texts `get-{}`).
+    ("docs_to_get", FactKind::Many(TO_GET_IDS)),
     ("docs_counted", FactKind::Many(SECONDARY_IDS)),
     ("docs_too_old", FactKind::Many(&["tax", "benefit"])),
     (
@@ -118,6 +130,32 @@ pub fn secondary_id(d: SecondaryDocument) -> &'static str {
         SecondaryDocument::TaxStatement => "tax",
         SecondaryDocument::BenefitStatement => "benefit",
     }
+}
+
+/// The value each thing to get has in the `docs_to_get` fact (texts `get-{}`).
+pub fn to_get_id(t: ToGet) -> &'static str {
+    match t {
+        ToGet::YellowCard => "yellow_card",
+        ToGet::SpecialHealthCard => "special_card",
+        ToGet::TaxStatement => "tax",
+        ToGet::AskWhichCprDocument => "ask",
+        ToGet::PhotoId => "photo_id",
+        ToGet::SecondDocument => "second_doc",
+    }
+}
+
+/// Every value `docs_to_get` can hold (for `check`).
+pub fn to_get_ids() -> impl Iterator<Item = &'static str> {
+    ToGet::ALL.into_iter().map(to_get_id)
+}
+
+fn home(facts: &Facts) -> Option<Home> {
+    Some(match facts.get("residence")?.as_one()? {
+        "dk" => Home::Denmark,
+        "cross_border" => Home::AbroadWorkingInDenmark,
+        "abroad" => Home::AbroadNotWorkingInDenmark,
+        _ => return None,
+    })
 }
 
 fn secondary_from_id(id: &str) -> Option<SecondaryDocument> {
@@ -225,6 +263,10 @@ pub fn with_derived(facts: &Facts, now: DateTime<Utc>, globals: &crate::i18n::Gl
         };
         out.insert("documents".into(), one(outcome));
         if let Some(m) = a.missing {
+            out.insert(
+                "docs_to_get".into(),
+                many(what_to_get(m, home(facts)).into_iter().map(to_get_id)),
+            );
             let m = match m {
                 Missing::CprDocument => "cpr",
                 Missing::PhotoId => "photo",
@@ -409,6 +451,12 @@ mod tests {
                 (kind, fact) => panic!("{name} is {fact:?}, but DERIVED says {kind:?}"),
             }
         }
+    }
+
+    #[test]
+    fn to_get_ids_are_the_table_s() {
+        let ids: BTreeSet<&str> = to_get_ids().collect();
+        assert_eq!(ids, TO_GET_IDS.iter().copied().collect());
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl Command {
         Some(match name {
             "help" | "hjaelp" | "hjælp" | "hilfe" => Command::Help,
             "language" | "sprog" | "sprache" => Command::Language,
-            "restart" => Command::Restart,
+            "restart" | "forfra" => Command::Restart,
             "back" => Command::Back,
             "faq" => Command::Faq,
             "book" => Command::Book,
@@ -79,7 +79,7 @@ impl Command {
             "checklist" => Command::Checklist,
             "privacy" => Command::Privacy,
             "menu" => Command::Menu,
-            "reminders" => Command::Reminders,
+            "reminders" | "paamindelser" | "påmindelser" => Command::Reminders,
             _ => return None,
         })
     }
