@@ -14,6 +14,11 @@ pub struct Config {
     pub municipality: String,
     pub phone: String,
     pub booking_url: String,
+    /// Where Borgerservice is; `municipality_url`: the municipality's own page.
+    pub address: String,
+    pub municipality_url: String,
+    /// `opening_hours_da`, `opening_hours_en`, `opening_hours_de`: by language code.
+    pub opening_hours: BTreeMap<String, String>,
     /// For Telegram users whose language_code is not da, de or en.
     pub default_language: Lang,
     pub bot_username: Option<String>,
@@ -98,6 +103,9 @@ impl Default for Config {
             municipality: g.municipality,
             phone: g.phone,
             booking_url: g.booking_url,
+            address: g.address,
+            municipality_url: g.municipality_url,
+            opening_hours: g.opening_hours,
             default_language: Lang::En,
             bot_username: None,
             retention_days: 30,
@@ -131,6 +139,11 @@ pub const KEYS: &[&str] = &[
     "municipality",
     "phone",
     "booking_url",
+    "address",
+    "municipality_url",
+    "opening_hours_da",
+    "opening_hours_en",
+    "opening_hours_de",
     "default_language",
     "bot_username",
     "retention_days",
@@ -168,6 +181,9 @@ impl Config {
             municipality: self.municipality.clone(),
             phone: self.phone.clone(),
             booking_url: self.booking_url.clone(),
+            address: self.address.clone(),
+            municipality_url: self.municipality_url.clone(),
+            opening_hours: self.opening_hours.clone(),
             retention_days: self.retention_days,
             reminder_evening: self.reminder_evening,
             reminder_before_hours: self.reminder_before_hours,
@@ -266,6 +282,18 @@ impl Config {
                     return Err(bad(format!("`{v}` is not a web address (https://...)")));
                 }
                 self.booking_url = v;
+            }
+            "address" => self.address = nonempty(value)?,
+            "municipality_url" => {
+                let v = nonempty(value)?;
+                if !(v.starts_with("https://") || v.starts_with("http://")) {
+                    return Err(bad(format!("`{v}` is not a web address (https://...)")));
+                }
+                self.municipality_url = v;
+            }
+            "opening_hours_da" | "opening_hours_en" | "opening_hours_de" => {
+                let lang = key.trim_start_matches("opening_hours_").to_string();
+                self.opening_hours.insert(lang, nonempty(value)?);
             }
             "default_language" => {
                 self.default_language = Lang::from_code(value)

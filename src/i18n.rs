@@ -144,6 +144,13 @@ pub struct Globals {
     pub municipality: String,
     pub phone: String,
     pub booking_url: String,
+    /// Where Borgerservice is (one line, any language: it is an address).
+    pub address: String,
+    /// The municipality's own page (the source of its answers; opening hours are there).
+    pub municipality_url: String,
+    /// Opening hours as the operator writes them, by language code ("da", "en", "de").
+    /// Missing: the answer points to `municipality_url` and the phone instead.
+    pub opening_hours: BTreeMap<String, String>,
     /// Days without activity after which a conversation is deleted.
     pub retention_days: u32,
     /// When the evening-before reminder goes out, local time (hour, minute).
@@ -158,6 +165,10 @@ impl Default for Globals {
             municipality: "Aabenraa Kommune".into(),
             phone: "73 76 76 76".into(),
             booking_url: "https://www.aabenraa.dk".into(),
+            address: "Rådhuset, Skelbækvej, Aabenraa".into(),
+            municipality_url: "https://www.aabenraa.dk".into(),
+            // The municipality's page (seed) gives no opening hours: none are invented.
+            opening_hours: BTreeMap::new(),
             retention_days: 30,
             reminder_evening: (18, 0),
             reminder_before_hours: 2,
@@ -166,7 +177,9 @@ impl Default for Globals {
 }
 
 /// The variables every message is given, whoever shows it:
-/// - `$municipality`, `$booking_url`;
+/// - `$municipality`, `$booking_url`, `$address`, `$municipality_url`;
+/// - `$opening_hours` in the reader's language, and `$opening_hours_known` (`yes`/`no`:
+///   none configured for that language);
 /// - `$phone` (Borgerservice) and `$support_phone` (MitID Support): local in Danish
 ///   ("73 76 76 76"), with the country code in the other languages ("+45 73 76 76 76");
 /// - `$retention_days`: days without activity before a conversation is deleted;
@@ -177,6 +190,10 @@ pub const GLOBAL_VARIABLES: &[&str] = &[
     "phone",
     "support_phone",
     "booking_url",
+    "address",
+    "municipality_url",
+    "opening_hours",
+    "opening_hours_known",
     "retention_days",
     "evening_hour",
     "evening_minute",
@@ -187,6 +204,7 @@ impl Globals {
     /// The global variables as rendered in `lang` (see [`GLOBAL_VARIABLES`]).
     fn args(&self, lang: Lang) -> Vec<(&'static str, FluentValue<'static>)> {
         let (hour, minute) = self.reminder_evening;
+        let hours = self.opening_hours.get(lang.code()).cloned();
         vec![
             ("municipality", FluentValue::from(self.municipality.clone())),
             ("phone", FluentValue::from(phone_for(lang, &self.phone))),
@@ -195,6 +213,19 @@ impl Globals {
                 FluentValue::from(phone_for(lang, MITID_SUPPORT_PHONE)),
             ),
             ("booking_url", FluentValue::from(self.booking_url.clone())),
+            ("address", FluentValue::from(self.address.clone())),
+            (
+                "municipality_url",
+                FluentValue::from(self.municipality_url.clone()),
+            ),
+            (
+                "opening_hours_known",
+                FluentValue::from(if hours.is_some() { "yes" } else { "no" }),
+            ),
+            (
+                "opening_hours",
+                FluentValue::from(hours.unwrap_or_default()),
+            ),
             ("retention_days", FluentValue::from(self.retention_days)),
             ("evening_hour", FluentValue::from(hour)),
             ("evening_minute", FluentValue::from(format!("{minute:02}"))),

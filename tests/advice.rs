@@ -288,7 +288,7 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
                 "a birth or baptism certificate from Denmark or Greenland",
                 "a personal certificate (personattest) or certificate of residence (bopælsattest) from Denmark or Greenland",
                 "a municipal ID card (legitimationskort) together with the yellow card",
-                "tax papers, do not count for the witness",
+                "for example a tax statement, do not count for the witness",
             ],
         ),
         (

@@ -30,7 +30,7 @@ witness-why = At the counter, the system asks you 4–6 questions from the CPR r
        – a birth or baptism certificate from Denmark or Greenland,
        – a personal certificate (personattest) or certificate of residence (bopælsattest) from Denmark or Greenland,
        – a municipal ID card (legitimationskort) together with the yellow card.
-    Other papers, for example tax papers, do not count for the witness.
+    Other papers, for example a tax statement, do not count for the witness.
 
 ## ---- Phone or code display ----
 
@@ -60,4 +60,4 @@ cl-renew-support = ☎️ { $renew_why ->
 cl-no-app = 📱 The MitID app will not work on your phone, so you will use a code display.
 cl-userid-renew = 👤 You keep your UserID: remember it, as you type it every time you log in. Forgotten it? MitID Support ({ $support_phone }) or the staff at the counter can help you find it.
 cl-book-after = 📅 When you have it, book your appointment: { $booking_url }
-    Questions: call Citizen Service on { $phone }.
+    Questions? Call Citizen Service on { $phone }.

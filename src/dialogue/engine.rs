@@ -152,6 +152,8 @@ pub enum Event {
     },
     /// An answer of the FAQ was shown (by button or by free text).
     FaqAnswer { topic: String },
+    /// "This helped" (`helped`) or "this did not help" pressed under an FAQ answer.
+    FaqFeedback { topic: String, helped: bool },
     /// Typed text that nothing recognised.
     Unanswered,
 }
@@ -375,6 +377,11 @@ impl Engine {
         "userid-not-kept",
         "userid-ends-not-seen",
         "faq-unsure",
+        "faq-can-help",
+        "faq-feedback-thanks",
+        "faq-feedback-sorry",
+        "btn-faq-helped",
+        "btn-faq-not-helped",
         "btn-menu",
         "btn-book",
         "btn-resume",
@@ -523,6 +530,9 @@ impl Ctx<'_> {
     }
 
     fn button(&mut self, data: &str) {
+        if let Some(feedback) = data.strip_prefix("@fb:") {
+            return self.feedback(feedback);
+        }
         if let Some(to) = data.strip_prefix("@nav:") {
             // Buttons that work from any screen: an entry (menu, faq, book, resume) or an
             // answer of the FAQ.
@@ -677,6 +687,45 @@ impl Ctx<'_> {
         }
     }
 
+    /// "This helped" / "this did not help" under an FAQ answer (`<topic>:y` or `<topic>:n`):
+    /// counted, thanked, and the conversation stays where it is.
+    fn feedback(&mut self, data: &str) {
+        let parsed = data.rsplit_once(':').and_then(|(topic, answer)| {
+            let helped = match answer {
+                "y" => true,
+                "n" => false,
+                _ => return None,
+            };
+            self.flow()
+                .node(&format!("faq-{topic}"))
+                .map(|_| (topic.to_string(), helped))
+        });
+        let Some((topic, helped)) = parsed else {
+            self.pending.push(Msg::new("stale-button"));
+            return self.show_current();
+        };
+        self.events.push(Event::FaqFeedback { topic, helped });
+        let mut buttons = Vec::new();
+        if self.state.resume.is_some() {
+            buttons.push(self.nav_button("btn-resume", "resume"));
+        }
+        if helped {
+            self.pending.push(Msg::new("faq-feedback-thanks"));
+            buttons.push(self.nav_button("btn-faq", "faq"));
+        } else {
+            self.pending.push(Msg::new("faq-feedback-sorry"));
+            buttons.push(self.nav_button("btn-faq", "faq"));
+            buttons.push(self.nav_button("btn-book", "book"));
+        }
+        buttons.push(self.nav_button("btn-menu", "menu"));
+        let parts = std::mem::take(&mut self.pending);
+        self.emit(Reply {
+            parts,
+            buttons,
+            replaces_previous: false,
+        });
+    }
+
     fn not_understood(&mut self) {
         self.events.push(Event::Unanswered);
         let mut buttons = Vec::new();
@@ -691,6 +740,8 @@ impl Ctx<'_> {
             buttons.push(self.nav_button(label, entry));
         }
         self.pending.push(Msg::new("not-understood"));
+        // What the bot can do, with the booking link (the phone is in "not-understood").
+        self.pending.push(Msg::new("faq-can-help"));
         let parts = std::mem::take(&mut self.pending);
         self.emit(Reply {
             parts,
@@ -1029,7 +1080,23 @@ impl Ctx<'_> {
             Some(n) => n,
             None => return Vec::new(),
         };
-        self.visible_options()
+        // Under every FAQ answer: "this helped" / "this did not help", counted per topic.
+        let feedback: Vec<Button> = node
+            .id
+            .strip_prefix("faq-")
+            .into_iter()
+            .flat_map(|topic| {
+                [("btn-faq-helped", "y"), ("btn-faq-not-helped", "n")].map(|(label, answer)| {
+                    Button {
+                        label: Msg::new(label),
+                        action: ButtonAction::Callback(format!("@fb:{topic}:{answer}")),
+                        ticked: None,
+                    }
+                })
+            })
+            .collect();
+        let mut buttons: Vec<Button> = self
+            .visible_options()
             .into_iter()
             .map(|o| {
                 let action = match &o.url {
@@ -1045,7 +1112,9 @@ impl Ctx<'_> {
                     ticked,
                 }
             })
-            .collect()
+            .collect();
+        buttons.extend(feedback);
+        buttons
     }
 
     /// Shows the current node (after anything pending, such as a warning).
