@@ -39,6 +39,10 @@ pub struct Config {
     pub storage: StorageKind,
     /// Needed when `storage` is Redis.
     pub redis_url: Option<RedisUrl>,
+    /// Keep Telegram's rate limits when sending (`rate_limits = "on"`, the default).
+    /// `off` is for tests and benchmarks against a local fake Bot API only: the real
+    /// Telegram answers a bot that exceeds them with 429s.
+    pub rate_limits: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -58,6 +62,7 @@ impl std::fmt::Debug for Config {
             )
             .field("storage", &self.storage)
             .field("redis_url", &self.redis_url)
+            .field("rate_limits", &self.rate_limits)
             .finish_non_exhaustive()
     }
 }
@@ -118,6 +123,7 @@ impl Default for Config {
             reminder_before_hours: g.reminder_before_hours,
             storage: StorageKind::Sled,
             redis_url: None,
+            rate_limits: true,
         }
     }
 }
@@ -156,6 +162,7 @@ pub const KEYS: &[&str] = &[
     "reminder_before_hours",
     "storage",
     "redis_url",
+    "rate_limits",
 ];
 
 impl Config {
@@ -392,6 +399,17 @@ impl Config {
                 }
                 self.redis_url = Some(RedisUrl(v));
             }
+            "rate_limits" => {
+                self.rate_limits = match value.trim().to_ascii_lowercase().as_str() {
+                    "on" => true,
+                    "off" => false,
+                    _ => {
+                        return Err(bad(format!(
+                        "`{value}` is not one of on, off (off only against a local fake Bot API)"
+                    )))
+                    }
+                }
+            }
             _ => return Err(bad(format!("unknown key (known: {})", KEYS.join(", ")))),
         }
         Ok(())
@@ -512,6 +530,18 @@ mod tests {
         assert!(
             !format!("{c:?}").contains("abc_DEF-123"),
             "the secret is never printed"
+        );
+    }
+
+    #[test]
+    fn telegrams_rate_limits_are_on_unless_switched_off_for_a_fake_bot_api() {
+        assert!(Config::load(None, &env(&[])).unwrap().rate_limits);
+        let off = Config::load(None, &env(&[("MITID_BOT_RATE_LIMITS", "off")])).unwrap();
+        assert!(!off.rate_limits);
+        let e = Config::load(None, &env(&[("MITID_BOT_RATE_LIMITS", "no")])).unwrap_err();
+        assert!(
+            e.to_string().contains("MITID_BOT_RATE_LIMITS") && e.to_string().contains("on, off"),
+            "{e}"
         );
     }
 

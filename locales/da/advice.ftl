@@ -18,6 +18,7 @@ get-special-card = • Et særligt sundhedskort, som er til dig, der bor i udlan
 get-tax = • Eller et papir fra Skattestyrelsen: din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel den dag, du har tid.
 get-ask = • Et dokument, der viser dit CPR-nummer. Ring til Borgerservice på { $phone }, og hør, hvilket du kan få.
 get-photo-id = • Gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt).
+get-photo-id-too = • Og desuden gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt).
 get-second-doc = • Ét dokument mere fra listen, for eksempel det gule sundhedskort.
 
 ## ---- Vidne ----

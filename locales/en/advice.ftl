@@ -12,12 +12,13 @@ docs-not-accepted =
 docs-first-time-cards = Getting MitID for the first time? Then bring the cards themselves. The driving licence app and the health card app need MitID to open, so you cannot show them yet.
 docs-get-first = Get this first, and book your appointment when you have it:
 
-# What to get when the documents are not enough (one line each; the fact docs_to_get).
+# What to get when the documents are not enough, one line each, in the flow's order.
 get-yellow-card = • The yellow health insurance card, the card itself. If you have lost it or never got one, call Citizen Service on { $phone } to order one.
 get-special-card = • The special health insurance card (særligt sundhedskort), for people who live abroad and work in Denmark. Call Citizen Service on { $phone } to ask how to apply.
 get-tax = • Or a paper from the Danish Tax Agency (Skattestyrelsen): your annual tax statement or preliminary income assessment. It must be at most 3 months old on the day of your appointment.
 get-ask = • A document that shows your CPR number. Call Citizen Service on { $phone } to ask which one you can get.
 get-photo-id = • A valid photo ID: a passport or a national ID card (not a temporary one).
+get-photo-id-too = • And also a valid photo ID: a passport or a national ID card (not a temporary one).
 get-second-doc = • One more document from the list, for example the yellow health insurance card.
 
 ## ---- Witness ----

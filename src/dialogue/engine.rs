@@ -125,6 +125,10 @@ pub struct Reply {
     pub buttons: Vec<Button>,
     /// The reply redraws the previous screen (a toggle): adapters may edit in place.
     pub replaces_previous: bool,
+    /// A message the person keeps (a verdict, the checklist, a guide, an answer, a
+    /// checker's result): a channel sends it as a new message and never replaces it.
+    /// Otherwise the reply is navigation, which the next screen may replace in place.
+    pub keep: bool,
 }
 
 /// The result of one step.
@@ -164,6 +168,8 @@ pub struct Rendered {
     pub text: String,
     pub buttons: Vec<RenderedButton>,
     pub replaces_previous: bool,
+    /// See [`Reply::keep`].
+    pub keep: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,6 +280,7 @@ impl Engine {
             parts,
             buttons: Vec::new(),
             replaces_previous: false,
+            keep: true,
         })
     }
 
@@ -339,6 +346,7 @@ impl Engine {
             text,
             buttons,
             replaces_previous: reply.replaces_previous,
+            keep: reply.keep,
         }
     }
 
@@ -653,6 +661,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             FaqMatch::NoMatch => self.not_understood(),
@@ -723,6 +732,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 
@@ -747,6 +757,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 
@@ -873,10 +884,12 @@ impl Ctx<'_> {
         self.pending.push(Msg::new("userid-not-kept"));
         let parts = std::mem::take(&mut self.pending);
         let buttons = self.buttons_for_current();
+        // A checker's verdict is kept: the next idea must not overwrite this one's answer.
         self.emit(Reply {
             parts,
             buttons,
             replaces_previous: false,
+            keep: true,
         });
     }
 
@@ -921,6 +934,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             Err(e) => {
@@ -1142,6 +1156,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: node.keep,
         });
     }
 
