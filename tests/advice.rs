@@ -288,7 +288,7 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
                 "a birth or baptism certificate from Denmark or Greenland",
                 "a personal certificate (personattest) or certificate of residence (bopælsattest) from Denmark or Greenland",
                 "a municipal ID card (legitimationskort) together with the yellow card",
-                "tax papers, do not count for the witness",
+                "for example a tax statement, do not count for the witness",
             ],
         ),
         (
@@ -368,6 +368,23 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
     assert!(
         !shown.contains("📅 Book an appointment:"),
         "says book with a missing document:\n{shown}"
+    );
+    // The card first, then "or" the tax paper.
+    let card = shown.find("• The yellow health insurance card").unwrap();
+    let tax = shown
+        .find("• Or a paper from the Danish Tax Agency")
+        .unwrap();
+    assert!(card < tax, "card before tax paper:\n{shown}");
+
+    // Nothing at all: a CPR document and also a photo ID.
+    let nothing = with(first_timer(), &[("docs", &["done"])]);
+    let w = Walk::to(Lang::En, &nothing, "doc-result");
+    assert_has(
+        &w.shown(),
+        &[
+            "• The yellow health insurance card, the card itself.",
+            "• And also a valid photo ID: a passport or a national ID card",
+        ],
     );
 
     // A cross-border worker is told about the special health card instead, in German.

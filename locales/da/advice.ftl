@@ -13,11 +13,12 @@ docs-first-time-cards = Skal du have MitID for første gang? Så tag selve korte
 docs-get-first = Skaf dette først, og bestil tid, når du har det:
 
 # Hvad man skal skaffe, når dokumenterne ikke er nok (én linje hver; faktum docs_to_get).
-get-yellow-card = • Det gule sundhedskort – selve kortet. Har du mistet det eller aldrig fået det, så ring til Borgerservice på { $phone } og bestil et.
+get-yellow-card = • Det gule sundhedskort – selve kortet. Har du mistet det eller aldrig fået det, så ring til Borgerservice på { $phone }, og hør, hvordan du får et.
 get-special-card = • Et særligt sundhedskort, som er til dig, der bor i udlandet og arbejder i Danmark. Ring til Borgerservice på { $phone }, og hør, hvordan du søger om det.
 get-tax = • Eller et papir fra Skattestyrelsen: din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel den dag, du har tid.
 get-ask = • Et dokument, der viser dit CPR-nummer. Ring til Borgerservice på { $phone }, og hør, hvilket du kan få.
 get-photo-id = • Gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt).
+get-photo-id-too = • Og desuden gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt).
 get-second-doc = • Ét dokument mere fra listen, for eksempel det gule sundhedskort.
 
 ## ---- Vidne ----
@@ -53,7 +54,7 @@ cl-renew-bring = 🔑 { $renew_why ->
    *[other] Tag det med, du bruger til MitID i dag: din kodeviser eller din telefon med MitID-appen.
 } Du skal have de samme dokumenter med som til et nyt MitID (se ovenfor).
 cl-renew-support = ☎️ { $renew_why ->
-    [password] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10. Når du har svaret på nogle spørgsmål om dig selv, kan de sende dig en midlertidig adgangskode på sms. Det kan de ikke, hvis dit mobilnummer på MitID er ændret inden for de seneste 5 dage – så skal du komme i Borgerservice. Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
+    [password] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10. Når du har svaret på nogle spørgsmål om dig selv, kan de sende dig en midlertidig adgangskode på sms. Det kan de ikke, hvis dit mobilnummer på MitID er ændret inden for de seneste 5 dage – så skal du bestille tid hos Borgerservice. Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
     [code_display] MitID Support kan spærre din mistede kodeviser og fortælle dig, hvad du ellers kan gøre: Ring på 33 98 00 10.
    *[other] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10.
 }

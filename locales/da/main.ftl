@@ -248,8 +248,8 @@ witness-reason-little-history = • Du er sjældent flyttet og har ingen børn, 
 witness-requirements =
     Dit vidne skal:
     • være fyldt 18 år,
-    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har tid,
-    • højst have været vidne 2 gange inden for de seneste 120 dage – din tid må højst være 3. gang,
+    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
+    • højst have været vidne 2 gange inden for de seneste 120 dage (med dig bliver det højst 3. gang),
     • komme sammen med dig og have sit eget MitID (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation med,
     • også have et af disse dokumenter med, hvis billedlegitimationen ikke viser vidnets CPR-nummer (det gør udenlandsk legitimation aldrig):
     { -witness-cpr-documents }
@@ -347,7 +347,7 @@ cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikk
 cl-device-unknown = 📱 Find ud af, om du vil bruge MitID-appen, en kodeviser eller en kodeoplæser.
 cl-userid-chosen = 👤 Du har valgt dit bruger-ID.
 cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
-cl-userid-have = 👤 Husk dit bruger-ID: du skriver det, når du logger på.
+cl-userid-have = 👤 Husk dit bruger-ID: Du skriver det, hver gang du logger på.
 cl-book = 📅 Bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.
 cl-keep = Gem denne besked, og vis den ved skranken.

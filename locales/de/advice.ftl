@@ -18,6 +18,7 @@ get-special-card = • Die spezielle Gesundheitskarte für Grenzpendler (særlig
 get-tax = • Oder ein Schreiben der dänischen Steuerbehörde (Skattestyrelsen): Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf am Tag Ihres Termins höchstens 3 Monate alt sein.
 get-ask = • Ein Dokument, auf dem Ihre CPR-Nummer steht. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Sie bekommen können.
 get-photo-id = • Einen gültigen Ausweis mit Foto: einen Reisepass oder Personalausweis (keinen vorläufigen).
+get-photo-id-too = • Und außerdem einen gültigen Ausweis mit Foto: einen Reisepass oder Personalausweis (keinen vorläufigen).
 get-second-doc = • Ein weiteres Dokument aus der Liste, zum Beispiel die gelbe Gesundheitskarte (sundhedskort).
 
 ## ---- Zeugin oder Zeuge ----

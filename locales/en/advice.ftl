@@ -12,12 +12,13 @@ docs-not-accepted =
 docs-first-time-cards = Getting MitID for the first time? Then bring the cards themselves. The driving licence app and the health card app need MitID to open, so you cannot show them yet.
 docs-get-first = Get this first, and book your appointment when you have it:
 
-# What to get when the documents are not enough (one line each; the fact docs_to_get).
+# What to get when the documents are not enough, one line each, in the flow's order.
 get-yellow-card = • The yellow health insurance card, the card itself. If you have lost it or never got one, call Citizen Service on { $phone } to order one.
 get-special-card = • The special health insurance card (særligt sundhedskort), for people who live abroad and work in Denmark. Call Citizen Service on { $phone } to ask how to apply.
 get-tax = • Or a paper from the Danish Tax Agency (Skattestyrelsen): your annual tax statement or preliminary income assessment. It must be at most 3 months old on the day of your appointment.
 get-ask = • A document that shows your CPR number. Call Citizen Service on { $phone } to ask which one you can get.
 get-photo-id = • A valid photo ID: a passport or a national ID card (not a temporary one).
+get-photo-id-too = • And also a valid photo ID: a passport or a national ID card (not a temporary one).
 get-second-doc = • One more document from the list, for example the yellow health insurance card.
 
 ## ---- Witness ----
@@ -30,7 +31,7 @@ witness-why = At the counter, the system asks you 4–6 questions from the CPR r
        – a birth or baptism certificate from Denmark or Greenland,
        – a personal certificate (personattest) or certificate of residence (bopælsattest) from Denmark or Greenland,
        – a municipal ID card (legitimationskort) together with the yellow card.
-    Other papers, for example tax papers, do not count for the witness.
+    Other papers, for example a tax statement, do not count for the witness.
 
 ## ---- Phone or code display ----
 
@@ -60,4 +61,4 @@ cl-renew-support = ☎️ { $renew_why ->
 cl-no-app = 📱 The MitID app will not work on your phone, so you will use a code display.
 cl-userid-renew = 👤 You keep your UserID: remember it, as you type it every time you log in. Forgotten it? MitID Support (+45 33 98 00 10) or the staff at the counter can help you find it.
 cl-book-after = 📅 When you have it, book your appointment: { $booking_url }
-    Questions: call Citizen Service on { $phone }.
+    Questions? Call Citizen Service on { $phone }.

@@ -81,18 +81,7 @@ faq-password-reset =
     At Citizen Service, bring the documents you need for MitID (see "Which documents should I bring?") and your code display, or your phone with the app. You will get an activation code.
 
 faq-who-witness-q = Who can be my witness?
-faq-who-witness =
-    Your witness must:
-    • be at least 18
-    • have had their own MitID for at least 30 full days (30 × 24 hours) on the day of your appointment
-    • have been a witness no more than 2 times in the last 120 days
-    • bring their own MitID (phone with the app, or code display) and a valid photo ID
-    If their photo ID does not show their CPR number (no foreign ID does), your witness must also bring one of these:
-    • the yellow health insurance card (card or app)
-    • a birth or baptism certificate from Denmark or Greenland
-    • a certificate of residence or identity certificate from Denmark or Greenland
-    • a municipal ID card together with the yellow card
-    Tax statements do not count for a witness.
+faq-who-witness = { witness-requirements }
 
 faq-witness-needed-q = Do I need to bring a witness?
 faq-witness-needed =

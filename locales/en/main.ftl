@@ -154,7 +154,7 @@ self-service =
     Then you can probably do it yourself, without an appointment:
     { $renew_why ->
         [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
-        [password] • Log in on MitID.dk with the MitID app and choose a new password on your profile page. You must wait 24 hours before you can change it.
+        [password] • Log in on MitID.dk with the MitID app and choose a new password on your profile page. For your safety, you must wait 24 hours after you ask to change it.
         [code_display] • Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support.
        *[other] • Log in on MitID.dk. Many things can be fixed there when you can still log in.
     }
@@ -343,8 +343,7 @@ cl-witness-unlikely = 👥 You will probably not need a witness. If you need one
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
 cl-code-display =
-    🔑 If you already have a code display or audio code reader, bring it.
-    Think of a password before you come:
+    🔑 Think of a password before you come:
     • 8 to 64 characters,
     • not containing your UserID,
     • no 10 digits, such as your CPR number,
@@ -397,10 +396,7 @@ wc-no-appointment = I checked against today. Your witness must still meet these 
 wc-brings = Your witness must bring their own MitID (the phone with the app, or their code display) and a valid photo ID.
 wc-brings-cpr-doc =
     Their photo ID does not show their CPR number, so they must also bring one of these:
-    • the yellow health insurance card (card or app),
-    • a baptism or birth certificate from Denmark or Greenland,
-    • a certificate of residence (bopælsattest) or identity certificate from Denmark or Greenland,
-    • a municipal ID card together with the yellow card.
+    { -witness-cpr-documents }
 wc-cannot-find = If you cannot find a witness, call Citizen Service on { $phone } before you book.
 btn-wc-another = Check another witness
 

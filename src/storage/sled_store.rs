@@ -223,6 +223,12 @@ impl Store for SledStore {
         self.flush()
     }
 
+    fn save_soon(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        // On disk with the next grouped flush, or sled's own within half a second.
+        self.tree.insert(key(chat), codec::encode(record)?)?;
+        Ok(())
+    }
+
     fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
         self.tree.remove(key(chat))?;
         self.clear_reminders(chat)?;
