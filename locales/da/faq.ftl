@@ -81,18 +81,7 @@ faq-password-reset =
     Skal du til Borgerservice, så tag din kodeviser (eller telefonen med appen) med og de samme dokumenter som til et nyt MitID – se "Hvilke dokumenter skal jeg have med?". Du får en aktiveringskode.
 
 faq-who-witness-q = Hvem kan være mit vidne?
-faq-who-witness =
-    Dit vidne skal:
-    • være 18 år eller ældre,
-    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
-    • højst have været vidne 2 gange inden for de seneste 120 dage,
-    • komme sammen med dig og have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
-    Viser billedlegitimationen ikke CPR-nummeret (det gør udenlandsk legitimation aldrig), skal vidnet også have et af disse med:
-    • det gule sundhedskort (kort eller app),
-    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
-    • en personattest eller bopælsattest fra Danmark eller Grønland,
-    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
-    Skattepapirer tæller ikke.
+faq-who-witness = { witness-requirements }
 
 faq-witness-needed-q = Skal jeg have et vidne med?
 faq-witness-needed =

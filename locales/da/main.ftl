@@ -391,10 +391,7 @@ wc-no-appointment = Jeg har tjekket ud fra dagens dato. Dit vidne skal stadig op
 wc-brings = Dit vidne skal have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
 wc-brings-cpr-doc =
     Vidnets billedlegitimation viser ikke CPR-nummeret, så vidnet skal også have et af disse med:
-    • det gule sundhedskort (kort eller app),
-    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
-    • en personattest eller bopælsattest fra Danmark eller Grønland,
-    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
+    { -witness-cpr-documents }
 wc-cannot-find = Kan du ikke finde et vidne, så ring til Borgerservice på { $phone }, før du bestiller tid.
 btn-wc-another = Tjek et andet vidne
 

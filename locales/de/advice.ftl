@@ -13,7 +13,7 @@ docs-first-time-cards = Bekommen Sie MitID zum ersten Mal? Dann bringen Sie die 
 docs-get-first = Besorgen Sie das zuerst, und buchen Sie Ihren Termin, wenn Sie es haben:
 
 # Was zu besorgen ist, wenn die Dokumente nicht reichen (je eine Zeile; Fakt docs_to_get).
-get-yellow-card = • Die gelbe Gesundheitskarte (sundhedskort), die Karte selbst. Haben Sie sie verloren oder nie bekommen, rufen Sie den Bürgerservice unter { $phone } an und bestellen Sie eine.
+get-yellow-card = • Die gelbe Gesundheitskarte (sundhedskort) als Karte, nicht nur in der App. Haben Sie sie verloren oder nie bekommen, rufen Sie den Bürgerservice unter { $phone } an und bestellen Sie eine.
 get-special-card = • Die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort), für Menschen, die im Ausland wohnen und in Dänemark arbeiten. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, wie Sie sie beantragen.
 get-tax = • Oder ein Schreiben der dänischen Steuerbehörde (Skattestyrelsen): Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf am Tag Ihres Termins höchstens 3 Monate alt sein.
 get-ask = • Ein Dokument, auf dem Ihre CPR-Nummer steht. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Sie bekommen können.
@@ -47,7 +47,7 @@ source-userid = Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-univ
 
 ## ---- Die Checkliste ----
 
-cl-docs-not-accepted = 📄 Nur Originale: keine Fotos, Scans oder PDFs, keine vorläufigen Dokumente wie ein Notpass und kein AltID.
+cl-docs-not-accepted = 📄 Nur Originale: keine Fotos, Scans oder PDFs, keine vorläufigen Dokumente wie einen Notpass und nicht die AltID-App.
 cl-renew-bring = 🔑 { $renew_why ->
     [password] Bringen Sie Ihren Codeanzeiger (kodeviser) mit – und Ihr Handy mit der MitID-App, wenn Sie eines haben. Am Schalter bekommen Sie einen Aktivierungscode für ein neues Passwort.
     [code_display] Am Schalter bekommen Sie einen neuen Codeanzeiger (kodeviser). Bringen Sie Ihr Handy mit der MitID-App mit, wenn Sie eines haben.

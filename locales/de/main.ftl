@@ -182,7 +182,7 @@ children-question = Haben Sie Kinder?
 
 ## ---- 3. Dokumente ----
 
-doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das, das am weitesten oben steht. Es muss gültig sein.
+doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das oberste in der Liste. Es muss gültig sein.
 btn-doc-licence = Dänischer Führerschein
 btn-doc-dk-passport = Dänischer Reisepass (kein Notpass)
 btn-doc-dk-permit = In Dänemark ausgestellte Aufenthaltserlaubnis oder -karte
@@ -210,7 +210,7 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Sehen Sie auf das Datum.
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
 benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
@@ -246,7 +246,7 @@ witness-requirements =
     Ihre Zeugin oder Ihr Zeuge muss:
     • mindestens 18 Jahre alt sein,
     • zum Zeitpunkt Ihres Termins seit mindestens 30 vollen Tagen (30 × 24 Stunden) eine eigene MitID haben,
-    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein – Ihr Termin darf also höchstens das 3. Mal sein,
+    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein (bei Ihrem Termin also höchstens zum 3. Mal),
     • zusammen mit Ihnen zum Termin kommen,
     • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen,
     • zusätzlich eines dieser Dokumente mitbringen, wenn auf dem Ausweis keine CPR-Nummer steht. Das gilt für alle ausländischen Ausweise, auch für den deutschen Personalausweis und Reisepass:
