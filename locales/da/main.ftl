@@ -437,6 +437,7 @@ forget-done = Nu har jeg slettet alt, hvad jeg havde gemt om dig. Skriv /start, 
 group-private-only = Jeg hjælper kun i en privat chat, så dine svar bliver mellem os. Start en chat med mig her: { $link }
 edited-message = Jeg læser kun nye beskeder. Send gerne dit svar igen som en ny besked.
 store-start-over = Beklager, jeg kunne ikke læse vores tidligere samtale, så vi starter forfra.
+store-failed = Beklager, der gik noget galt hos os, og jeg kunne ikke gemme dit svar. Prøv igen om lidt, eller ring til Borgerservice på { $phone }.
 
 ## ---- Påmindelser ----
 

@@ -439,6 +439,7 @@ forget-done = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert 
 group-private-only = Ich helfe nur im privaten Chat, damit Ihre Antworten unter uns bleiben. Hier können Sie einen Chat mit mir öffnen: { $link }
 edited-message = Ich lese nur neue Nachrichten. Bitte senden Sie Ihre Antwort noch einmal als neue Nachricht.
 store-start-over = Entschuldigung, ich konnte unser früheres Gespräch nicht lesen. Wir fangen noch einmal von vorne an.
+store-failed = Entschuldigung, bei uns ist etwas schiefgegangen, und ich konnte Ihre Antwort nicht speichern. Bitte versuchen Sie es gleich noch einmal oder rufen Sie Borgerservice unter { $phone } an.
 
 ## ---- Erinnerungen ----
 

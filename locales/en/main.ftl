@@ -444,6 +444,7 @@ forget-done = Done: I have deleted everything I kept about you. Write /start if 
 group-private-only = I only help in a private chat, so your answers stay between us. Open a chat with me here: { $link }
 edited-message = I only read new messages. Please send your answer again as a new message.
 store-start-over = Sorry, I could not read our earlier conversation, so we start again from the beginning.
+store-failed = Sorry, something went wrong on our side and I could not save your answer. Please try again in a moment, or call Borgerservice on { $phone }.
 
 ## ---- Reminders ----
 
