@@ -44,7 +44,7 @@ self-service-password =
 
     MitID.dk: https://www.mitid.dk
 self-service-password-support =
-    Ring til MitID Support på 33 98 00 10. De kan sende dig en midlertidig adgangskode.
+    Ring til MitID Support på { $support_phone }. De kan sende dig en midlertidig adgangskode.
 
     Det kan de ikke, hvis mobilnummeret på dit MitID er blevet ændret inden for de sidste 5 dage. Så skal du møde op hos Borgerservice.
 self-service-userid =
@@ -52,14 +52,14 @@ self-service-userid =
 
     MitID.dk: https://www.mitid.dk
 self-service-code-display =
-    Godt nyt: Du behøver ikke at bestille tid. Log på MitID.dk med MitID-appen. Der kan du spærre den mistede kodeviser og bestille en ny. Du kan også ringe til MitID Support på 33 98 00 10.
+    Godt nyt: Du behøver ikke at bestille tid. Log på MitID.dk med MitID-appen. Der kan du spærre den mistede kodeviser og bestille en ny. Du kan også ringe til MitID Support på { $support_phone }.
 
     MitID.dk: https://www.mitid.dk
 self-service-other =
     Så længe du kan logge på med appen, kan du klare meget selv på MitID.dk – uden at bestille tid.
 
     MitID.dk: https://www.mitid.dk
-    MitID Support kan også hjælpe: 33 98 00 10.
+    MitID Support kan også hjælpe: { $support_phone }.
 btn-self-service-try = Tak, det prøver jeg
 btn-self-service-failed = Det virkede ikke
 
@@ -93,11 +93,11 @@ home-guide =
 
     Vejledning trin for trin på mitid.dk (på engelsk): https://www.mitid.dk/en-gb/get-started-with-mitid/get-mitid-with-passport/
 home-pcode =
-    Du har ikke et CPR-nummer, så du skal bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på 33 98 00 10. Den gælder i 60 dage, og du har 3 forsøg.
+    Du har ikke et CPR-nummer, så du skal bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på { $support_phone }. Den gælder i 60 dage, og du har 3 forsøg.
 
     Vær opmærksom på: Et MitID, der er lavet med en P-kode, kan ikke bruges til det meste selvbetjening, der kræver et CPR-nummer.
 home-pcode-if =
-    Har du ikke et CPR-nummer? Så skal du bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på 33 98 00 10. Den gælder i 60 dage, og du har 3 forsøg. Et MitID, der er lavet med en P-kode, kan ikke bruges til det meste selvbetjening, der kræver et CPR-nummer.
+    Har du ikke et CPR-nummer? Så skal du bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på { $support_phone }. Den gælder i 60 dage, og du har 3 forsøg. Et MitID, der er lavet med en P-kode, kan ikke bruges til det meste selvbetjening, der kræver et CPR-nummer.
 home-helper =
     En anden kan låne dig sin telefon og hjælpe dig. Der bliver ikke gemt noget om dig på telefonen. Bed personen om at kigge væk, mens du vælger dit bruger-ID.
 home-if-fails =

@@ -44,7 +44,7 @@ self-service-password =
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-password-support =
-    Rufen Sie den MitID-Support an: +45 33 98 00 10. Er kann Ihnen ein vorläufiges Passwort schicken.
+    Rufen Sie den MitID-Support an: { $support_phone }. Er kann Ihnen ein vorläufiges Passwort schicken.
 
     Das geht nicht, wenn die Handynummer in Ihrer MitID in den letzten 5 Tagen geändert wurde. Dann kommen Sie bitte zum Bürgerservice.
 self-service-userid =
@@ -52,14 +52,14 @@ self-service-userid =
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-code-display =
-    Gute Nachricht: Sie brauchen keinen Termin. Melden Sie sich mit der MitID-App auf MitID.dk an und sperren Sie den verlorenen Codeanzeiger (kodeviser). Sehen Sie dann auf MitID.dk nach, was Sie noch tun können, oder rufen Sie den MitID-Support an: +45 33 98 00 10.
+    Gute Nachricht: Sie brauchen keinen Termin. Melden Sie sich mit der MitID-App auf MitID.dk an und sperren Sie den verlorenen Codeanzeiger (kodeviser). Sehen Sie dann auf MitID.dk nach, was Sie noch tun können, oder rufen Sie den MitID-Support an: { $support_phone }.
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-other =
     Solange Sie sich mit der App anmelden können, erledigen Sie vieles selbst auf MitID.dk – ohne Termin.
 
     MitID.dk: https://www.mitid.dk/en-gb/
-    Auch der MitID-Support hilft: +45 33 98 00 10.
+    Auch der MitID-Support hilft: { $support_phone }.
 btn-self-service-try = Danke, das probiere ich
 btn-self-service-failed = Es hat nicht geklappt
 
@@ -93,11 +93,11 @@ home-guide =
 
     Die Anleitung von mitid.dk, Schritt für Schritt (auf Englisch): https://www.mitid.dk/en-gb/get-started-with-mitid/get-mitid-with-passport/
 home-pcode =
-    Sie haben keine CPR-Nummer. Deshalb brauchen Sie stattdessen einen P-Code (8 Ziffern). Den bekommen Sie beim MitID-Support: +45 33 98 00 10. Er gilt 60 Tage, und Sie haben 3 Versuche.
+    Sie haben keine CPR-Nummer. Deshalb brauchen Sie stattdessen einen P-Code (8 Ziffern). Den bekommen Sie beim MitID-Support: { $support_phone }. Er gilt 60 Tage, und Sie haben 3 Versuche.
 
     Bitte beachten Sie: Eine MitID, die mit einem P-Code erstellt wurde, können Sie für die meisten Selbstbedienungen, die eine CPR-Nummer brauchen, nicht nutzen.
 home-pcode-if =
-    Keine CPR-Nummer? Dann brauchen Sie stattdessen einen P-Code (8 Ziffern). Den bekommen Sie beim MitID-Support: +45 33 98 00 10. Er gilt 60 Tage, und Sie haben 3 Versuche. Eine MitID, die mit einem P-Code erstellt wurde, können Sie für die meisten Selbstbedienungen, die eine CPR-Nummer brauchen, nicht nutzen.
+    Keine CPR-Nummer? Dann brauchen Sie stattdessen einen P-Code (8 Ziffern). Den bekommen Sie beim MitID-Support: { $support_phone }. Er gilt 60 Tage, und Sie haben 3 Versuche. Eine MitID, die mit einem P-Code erstellt wurde, können Sie für die meisten Selbstbedienungen, die eine CPR-Nummer brauchen, nicht nutzen.
 home-helper =
     Jemand kann Ihnen sein Handy leihen und Ihnen helfen. Auf diesem Handy wird nichts über Sie gespeichert. Bitten Sie die Person, wegzuschauen, während Sie Ihre Benutzer-ID wählen.
 home-if-fails =

@@ -44,7 +44,7 @@ self-service-password =
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-password-support =
-    Call MitID Support on +45 33 98 00 10. They can send you a temporary password.
+    Call MitID Support on { $support_phone }. They can send you a temporary password.
 
     This is not possible if the mobile number on your MitID was changed in the last 5 days. Then you need to come to Citizen Service (Borgerservice).
 self-service-userid =
@@ -52,14 +52,14 @@ self-service-userid =
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-code-display =
-    Good news: you do not need an appointment. Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support on +45 33 98 00 10.
+    Good news: you do not need an appointment. Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support on { $support_phone }.
 
     MitID.dk: https://www.mitid.dk/en-gb/
 self-service-other =
     As long as you can log in with the app, you can do a lot yourself on MitID.dk, without an appointment.
 
     MitID.dk: https://www.mitid.dk/en-gb/
-    MitID Support can also help: +45 33 98 00 10.
+    MitID Support can also help: { $support_phone }.
 btn-self-service-try = Thank you, I will try that
 btn-self-service-failed = It did not work
 
@@ -93,11 +93,11 @@ home-guide =
 
     mitid.dk's guide, step by step: https://www.mitid.dk/en-gb/get-started-with-mitid/get-mitid-with-passport/
 home-pcode =
-    You do not have a CPR number, so you need a P-code (8 digits) instead. Get it from MitID Support on +45 33 98 00 10. It is valid for 60 days, and you can try 3 times.
+    You do not have a CPR number, so you need a P-code (8 digits) instead. Get it from MitID Support on { $support_phone }. It is valid for 60 days, and you can try 3 times.
 
     Please note: a MitID made with a P-code cannot be used for most self-service that needs a CPR number.
 home-pcode-if =
-    No CPR number? Then you need a P-code (8 digits) instead. Get it from MitID Support on +45 33 98 00 10. It is valid for 60 days, and you can try 3 times. A MitID made with a P-code cannot be used for most self-service that needs a CPR number.
+    No CPR number? Then you need a P-code (8 digits) instead. Get it from MitID Support on { $support_phone }. It is valid for 60 days, and you can try 3 times. A MitID made with a P-code cannot be used for most self-service that needs a CPR number.
 home-helper =
     Someone may lend you their phone and help you. Nothing about you is saved on their phone. Ask them to look away while you choose your UserID.
 home-if-fails =
