@@ -189,8 +189,12 @@ fn keep_on_a_branch_is_reported_and_keep_must_be_true_or_false() {
     });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
-    // The first `keep = true` in the file is the one just added.
-    let expected = format!("{}:{}:", flow.display(), line_of(&flow, "keep = true"));
+    // The `keep = true` just added, two lines below the node's id.
+    let expected = format!(
+        "{}:{}:",
+        flow.display(),
+        line_of(&flow, "id = \"docs-followup\"") + 2
+    );
     assert!(
         out.lines().any(|l| l.starts_with(&expected)
             && l.contains("docs-followup")

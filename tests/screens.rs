@@ -182,9 +182,17 @@ fn every_screen_in_every_language_is_complete() {
             let step = e.step(&state, input, now());
             state = step.state;
             let replies = step.replies;
+            // A node's `before` nodes (the verdict shown with the next question) are shown
+            // on its screen: their parts count for them too.
+            let mut on_screen = vec![state.node.clone()];
+            if let Some(n) = e.flow.node(&state.node) {
+                on_screen.extend(n.before.iter().cloned());
+            }
             for r in &replies {
-                let ids = shown.entry(state.node.clone()).or_default();
-                ids.extend(r.parts.iter().map(|m| m.id.clone()));
+                for id in &on_screen {
+                    let ids = shown.entry(id.clone()).or_default();
+                    ids.extend(r.parts.iter().map(|m| m.id.clone()));
+                }
             }
             if seen.insert(key_of(&e, &state, &replies)) {
                 for lang in Lang::ALL {
