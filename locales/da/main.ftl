@@ -232,8 +232,14 @@ doc-benefit = Papirer om offentlige ydelser (for eksempel SU)
 
 personal-cert-cpr-question = Står dit CPR-nummer på din personattest eller fødsels-/dåbsattest?
 residence-cert-cpr-question = Står dit CPR-nummer på din bopælsattest?
-tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag, du har tid? Se datoen på den.
-benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag, du har tid? Se datoen på dem.
+tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel { $appointment_known ->
+    [yes] { $appointment_day_date }, den dag du har tid
+   *[other] den dag, du har tid
+}? Se datoen på den.
+benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle { $appointment_known ->
+    [yes] { $appointment_day_date }, den dag du har tid
+   *[other] den dag, du har tid
+}? Se datoen på dem.
 
 docs-enough = ✅ Du har de dokumenter, du skal bruge. Husk at tage dem med.
 docs-maybe =
@@ -348,8 +354,14 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Din opholdstilladelse eller dit opholdskort
    *[other] Dit danske pas
 }
-cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel den dag, du har tid)
-cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle den dag, du har tid)
+cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] den dag, du har tid
+})
+cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] den dag, du har tid
+})
 cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis ikke, så ring på { $phone }, før du bestiller tid.
 cl-docs-missing = ❌ Du har ikke de dokumenter, du skal bruge, endnu. Skaf dette først, og bestil så tid:
 cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forbered mit besøg" for at tjekke dem.
