@@ -94,6 +94,7 @@ pub const MESSAGES: &[&str] = &[
     "group-private-only",
     "edited-message",
     "store-start-over",
+    "store-failed",
     "bot-description",
     "bot-short-description",
     "cmd-start",
@@ -777,8 +778,9 @@ async fn handle<B: TgBot>(
         }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
+            app.metrics.error();
             forget_answer();
-            return Ok(());
+            return say_store_failed(bot, app, chat, default_lang).await;
         }
     };
     if record.seen(update_id) {
@@ -832,9 +834,11 @@ async fn handle<B: TgBot>(
     })
     .await;
     if let Err(e) = saved {
-        tracing::error!(error = %e, "could not save a conversation; not replying");
+        tracing::error!(error = %e, "could not save a conversation");
+        app.metrics.error();
         forget_answer();
-        return Ok(());
+        // Not the step's reply (it is not saved), but never silence.
+        return say_store_failed(bot, app, chat, lang).await;
     }
     if let Some(p) = &pressed {
         p.answered().await;
@@ -887,6 +891,21 @@ async fn handle<B: TgBot>(
         }
     }
     Ok(())
+}
+
+/// Tells the person that their answer could not be saved, with the phone number: every
+/// update gets a reply, also when the store fails.
+async fn say_store_failed<B: TgBot>(
+    bot: &B,
+    app: &App,
+    chat: ChatId,
+    lang: Lang,
+) -> Result<(), RequestError> {
+    let text = app
+        .engine
+        .i18n
+        .render(lang, &Msg::new("store-failed"), &app.engine.globals);
+    send_retrying(bot, chat, &text, None).await.map(|_| ())
 }
 
 /// Shows one update's replies: edits the screen in place where that keeps the chat clear,
