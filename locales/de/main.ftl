@@ -101,6 +101,8 @@ privacy =
 
     Alles wird gelöscht, wenn Sie { $retention_days } Tage lang nicht mit mir geschrieben haben. Haben Sie eine Erinnerung bestellt, zählen die Tage erst ab der Erinnerung. Wenn Sie /forget schreiben, lösche ich sofort alles.
 
+    Außerdem zähle ich, wie der Bot genutzt wird, zum Beispiel wie viele Checklisten ich zeige. Diese Zahlen verraten nicht, wer Sie sind.
+
     Der Chat läuft über Telegram, ein eigenständiges Unternehmen, das nicht zur Kommune gehört. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
 
 book =
@@ -231,8 +233,14 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
-benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
+benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
 docs-maybe =
@@ -346,11 +354,17 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte
    *[other] Ihr dänischer Reisepass
 }
-cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt
-cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, am Tag Ihres Termins höchstens 3 Monate alt
+cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt
+cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
-cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
+cl-docs-unknown = • Ihre Dokumente habe ich noch nicht geprüft. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
 cl-witness =
     👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
         [almost_certain] Das ist höchstwahrscheinlich nötig.
