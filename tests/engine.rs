@@ -900,7 +900,7 @@ fn tax_papers_are_judged_on_the_day_of_the_appointment_once_it_is_known() {
         (
             Lang::De,
             "am Tag Ihres Termins höchstens 3 Monate alt",
-            "am Donnerstag, 3. Dezember 2026 höchstens 3 Monate alt",
+            "am Donnerstag, 3. Dezember 2026, höchstens 3 Monate alt",
         ),
     ] {
         let mut t = Talk::new(&e, lang);
