@@ -260,7 +260,7 @@ impl SledStore {
     }
 
     /// When this store was started afresh because the earlier one was damaged.
-    pub fn lost_at(&self) -> Option<DateTime<Utc>> {
+    fn read_lost_at(&self) -> Option<DateTime<Utc>> {
         let bytes = self.meta.get(LOST_AT).ok()??;
         let secs = i64::from_be_bytes(bytes.as_ref().try_into().ok()?);
         DateTime::from_timestamp(secs, 0)
@@ -581,6 +581,10 @@ impl Store for SledStore {
 
     fn len(&self) -> Result<usize, StoreError> {
         Ok(self.count.load(Ordering::Relaxed))
+    }
+
+    fn lost_at(&self) -> Option<DateTime<Utc>> {
+        self.read_lost_at()
     }
 
     fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {

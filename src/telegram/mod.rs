@@ -88,6 +88,8 @@ pub const MESSAGES: &[&str] = &[
     "group-private-only",
     "edited-message",
     "store-start-over",
+    "store-failed",
+    "store-lost",
     "bot-description",
     "bot-short-description",
     "cmd-start",
@@ -691,7 +693,18 @@ async fn handle<B: TgBot>(
     let default_lang = language_for(lang_code, app.config.default_language);
     let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
         Ok(Loaded::Found(r)) => (r, Vec::new()),
-        Ok(Loaded::Missing) => (Record::new(State::new(default_lang), now), Vec::new()),
+        Ok(Loaded::Missing) => {
+            // A button pressed in a chat we hold nothing for, after the store had to be
+            // started afresh: the citizen answered before and deserves to know why the
+            // answers are gone.
+            let lost = callback.is_some() && app.store.lost_at().is_some();
+            let notices = if lost {
+                vec![Msg::new("store-lost")]
+            } else {
+                Vec::new()
+            };
+            (Record::new(State::new(default_lang), now), notices)
+        }
         Ok(Loaded::Unreadable) => {
             tracing::warn!("a stored conversation could not be read; starting over");
             (
@@ -701,10 +714,7 @@ async fn handle<B: TgBot>(
         }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
-            if let Some((id, _)) = callback {
-                let _ = bot.answer_callback_query(id).await;
-            }
-            return Ok(());
+            return store_failed(bot, app, chat, default_lang, callback).await;
         }
     };
     if record.seen(update_id) {
@@ -756,12 +766,10 @@ async fn handle<B: TgBot>(
     })
     .await;
     if let Err(e) = saved {
-        tracing::error!(error = %e, "could not save a conversation; not replying");
-        if let Some((id, _)) = callback {
-            let _ = bot.answer_callback_query(id).await;
-        }
-        return Ok(());
+        tracing::error!(error = %e, "could not save a conversation; not stepping on");
+        return store_failed(bot, app, chat, record.state.lang, callback).await;
     }
+    app.metrics.store_ok();
     if let Some((id, _)) = &callback {
         // Every button press is answered, or the user's button keeps spinning.
         let _ = bot.answer_callback_query(id.clone()).await;
@@ -808,6 +816,27 @@ async fn handle<B: TgBot>(
         deliver(bot, app, chat, &n, None, None).await?;
     }
     Ok(())
+}
+
+/// The store could not load or save this chat (a full disk, a lost Redis): the citizen
+/// gets a short reply with the phone number instead of silence, the button stops
+/// spinning, and health says so until a save works again.
+async fn store_failed<B: TgBot>(
+    bot: &B,
+    app: &App,
+    chat: ChatId,
+    lang: Lang,
+    callback: Option<(teloxide::types::CallbackQueryId, MessageId)>,
+) -> Result<(), RequestError> {
+    app.metrics.store_failed();
+    if let Some((id, _)) = callback {
+        let _ = bot.answer_callback_query(id).await;
+    }
+    let text = app
+        .engine
+        .i18n
+        .render(lang, &Msg::new("store-failed"), &app.engine.globals);
+    send_retrying(bot, chat, &text, None).await
 }
 
 /// Sends (or edits) one reply. Returns true when the user blocked the bot: then everything
