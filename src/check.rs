@@ -292,6 +292,9 @@ fn derived_values(fact: &str) -> BTreeSet<String> {
             })
             .map(|d| secondary_id(*d).to_string())
             .collect(),
+        "docs_to_get" => crate::dialogue::derive::to_get_ids()
+            .map(String::from)
+            .collect(),
         "witness_reason" => ["last_time", "abroad", "under_five", "little_history"]
             .map(String::from)
             .into(),

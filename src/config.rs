@@ -14,6 +14,11 @@ pub struct Config {
     pub municipality: String,
     pub phone: String,
     pub booking_url: String,
+    /// Where Borgerservice is; `municipality_url`: the municipality's own page.
+    pub address: String,
+    pub municipality_url: String,
+    /// `opening_hours_da`, `opening_hours_en`, `opening_hours_de`: by language code.
+    pub opening_hours: BTreeMap<String, String>,
     /// For Telegram users whose language_code is not da, de or en.
     pub default_language: Lang,
     pub bot_username: Option<String>,
@@ -37,6 +42,10 @@ pub struct Config {
     /// Whether a durable save of the sled store is also fsynced (`power`) or only
     /// written through to the disk (`os`, the default). See `storage::Durability`.
     pub durability: crate::storage::Durability,
+    /// Keep Telegram's rate limits when sending (`rate_limits = "on"`, the default).
+    /// `off` is for tests and benchmarks against a local fake Bot API only: the real
+    /// Telegram answers a bot that exceeds them with 429s.
+    pub rate_limits: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -57,6 +66,7 @@ impl std::fmt::Debug for Config {
             .field("storage", &self.storage)
             .field("redis_url", &self.redis_url)
             .field("durability", &self.durability)
+            .field("rate_limits", &self.rate_limits)
             .finish_non_exhaustive()
     }
 }
@@ -102,6 +112,9 @@ impl Default for Config {
             municipality: g.municipality,
             phone: g.phone,
             booking_url: g.booking_url,
+            address: g.address,
+            municipality_url: g.municipality_url,
+            opening_hours: g.opening_hours,
             default_language: Lang::En,
             bot_username: None,
             retention_days: 30,
@@ -115,6 +128,7 @@ impl Default for Config {
             storage: StorageKind::Sled,
             redis_url: None,
             durability: crate::storage::Durability::Os,
+            rate_limits: true,
         }
     }
 }
@@ -136,6 +150,11 @@ pub const KEYS: &[&str] = &[
     "municipality",
     "phone",
     "booking_url",
+    "address",
+    "municipality_url",
+    "opening_hours_da",
+    "opening_hours_en",
+    "opening_hours_de",
     "default_language",
     "bot_username",
     "retention_days",
@@ -149,6 +168,7 @@ pub const KEYS: &[&str] = &[
     "storage",
     "redis_url",
     "durability",
+    "rate_limits",
 ];
 
 impl Config {
@@ -174,6 +194,9 @@ impl Config {
             municipality: self.municipality.clone(),
             phone: self.phone.clone(),
             booking_url: self.booking_url.clone(),
+            address: self.address.clone(),
+            municipality_url: self.municipality_url.clone(),
+            opening_hours: self.opening_hours.clone(),
             retention_days: self.retention_days,
             reminder_evening: self.reminder_evening,
             reminder_before_hours: self.reminder_before_hours,
@@ -272,6 +295,18 @@ impl Config {
                     return Err(bad(format!("`{v}` is not a web address (https://...)")));
                 }
                 self.booking_url = v;
+            }
+            "address" => self.address = nonempty(value)?,
+            "municipality_url" => {
+                let v = nonempty(value)?;
+                if !(v.starts_with("https://") || v.starts_with("http://")) {
+                    return Err(bad(format!("`{v}` is not a web address (https://...)")));
+                }
+                self.municipality_url = v;
+            }
+            "opening_hours_da" | "opening_hours_en" | "opening_hours_de" => {
+                let lang = key.trim_start_matches("opening_hours_").to_string();
+                self.opening_hours.insert(lang, nonempty(value)?);
             }
             "default_language" => {
                 self.default_language = Lang::from_code(value)
@@ -373,6 +408,17 @@ impl Config {
                     )));
                 }
                 self.redis_url = Some(RedisUrl(v));
+            }
+            "rate_limits" => {
+                self.rate_limits = match value.trim().to_ascii_lowercase().as_str() {
+                    "on" => true,
+                    "off" => false,
+                    _ => {
+                        return Err(bad(format!(
+                        "`{value}` is not one of on, off (off only against a local fake Bot API)"
+                    )))
+                    }
+                }
             }
             _ => return Err(bad(format!("unknown key (known: {})", KEYS.join(", ")))),
         }
@@ -517,6 +563,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("`durability`") && e.contains("os, power"), "{e}");
+    }
+
+    #[test]
+    fn telegrams_rate_limits_are_on_unless_switched_off_for_a_fake_bot_api() {
+        assert!(Config::load(None, &env(&[])).unwrap().rate_limits);
+        let off = Config::load(None, &env(&[("MITID_BOT_RATE_LIMITS", "off")])).unwrap();
+        assert!(!off.rate_limits);
+        let e = Config::load(None, &env(&[("MITID_BOT_RATE_LIMITS", "no")])).unwrap_err();
+        assert!(
+            e.to_string().contains("MITID_BOT_RATE_LIMITS") && e.to_string().contains("on, off"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -108,6 +108,13 @@ pub struct Globals {
     pub municipality: String,
     pub phone: String,
     pub booking_url: String,
+    /// Where Borgerservice is (one line, any language: it is an address).
+    pub address: String,
+    /// The municipality's own page (the source of its answers; opening hours are there).
+    pub municipality_url: String,
+    /// Opening hours as the operator writes them, by language code ("da", "en", "de").
+    /// Missing: the answer points to `municipality_url` and the phone instead.
+    pub opening_hours: BTreeMap<String, String>,
     /// Days without activity after which a conversation is deleted.
     pub retention_days: u32,
     /// When the evening-before reminder goes out, local time (hour, minute).
@@ -122,6 +129,10 @@ impl Default for Globals {
             municipality: "Aabenraa Kommune".into(),
             phone: "73 76 76 76".into(),
             booking_url: "https://www.aabenraa.dk".into(),
+            address: "Rådhuset, Skelbækvej, Aabenraa".into(),
+            municipality_url: "https://www.aabenraa.dk".into(),
+            // The municipality's page (seed) gives no opening hours: none are invented.
+            opening_hours: BTreeMap::new(),
             retention_days: 30,
             reminder_evening: (18, 0),
             reminder_before_hours: 2,
@@ -230,6 +241,20 @@ impl I18n {
         args.set(
             "booking_url",
             FluentValue::from(globals.booking_url.clone()),
+        );
+        args.set("address", FluentValue::from(globals.address.clone()));
+        args.set(
+            "municipality_url",
+            FluentValue::from(globals.municipality_url.clone()),
+        );
+        let hours = globals.opening_hours.get(lang.code()).cloned();
+        args.set(
+            "opening_hours_known",
+            FluentValue::from(if hours.is_some() { "yes" } else { "no" }),
+        );
+        args.set(
+            "opening_hours",
+            FluentValue::from(hours.unwrap_or_default()),
         );
         for (name, value) in &msg.args {
             let value = match value {

@@ -110,6 +110,10 @@ pub struct DayCounts {
     pub device: ByDevice,
     /// FAQ answers shown, by topic (the FAQ node's id without `faq-`).
     pub faq: BTreeMap<String, u64>,
+    /// "This helped" pressed under an FAQ answer, by topic.
+    pub faq_helped: BTreeMap<String, u64>,
+    /// "This did not help" pressed under an FAQ answer, by topic: the answers to improve.
+    pub faq_not_helped: BTreeMap<String, u64>,
     /// Typed text nothing recognised. Counted; the text is never seen here.
     pub unanswered: u64,
 }
@@ -155,6 +159,14 @@ impl DayCounts {
                 } += 1;
             }
             Event::FaqAnswer { topic } => *self.faq.entry(topic.clone()).or_default() += 1,
+            Event::FaqFeedback { topic, helped } => {
+                let counts = if *helped {
+                    &mut self.faq_helped
+                } else {
+                    &mut self.faq_not_helped
+                };
+                *counts.entry(topic.clone()).or_default() += 1;
+            }
             Event::Unanswered => self.unanswered += 1,
         }
     }
@@ -181,8 +193,14 @@ impl DayCounts {
         plus(&mut self.device.code_display, o.device.code_display);
         plus(&mut self.device.audio, o.device.audio);
         plus(&mut self.device.unknown, o.device.unknown);
-        for (topic, n) in &o.faq {
-            plus(self.faq.entry(topic.clone()).or_default(), *n);
+        for (mine, theirs) in [
+            (&mut self.faq, &o.faq),
+            (&mut self.faq_helped, &o.faq_helped),
+            (&mut self.faq_not_helped, &o.faq_not_helped),
+        ] {
+            for (topic, n) in theirs {
+                plus(mine.entry(topic.clone()).or_default(), *n);
+            }
         }
         plus(&mut self.unanswered, o.unanswered);
     }
@@ -514,15 +532,35 @@ impl Report {
             }
         }
         let _ = writeln!(s);
-        let _ = writeln!(s, "FAQ answers shown");
-        if t.faq.is_empty() {
+        let _ = writeln!(s, "FAQ answers by topic");
+        let topics: std::collections::BTreeSet<&String> = t
+            .faq
+            .keys()
+            .chain(t.faq_helped.keys())
+            .chain(t.faq_not_helped.keys())
+            .collect();
+        if topics.is_empty() {
             let _ = writeln!(s, "    (none)");
+        } else {
+            let topic_width = topics.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+            let topic_width = topic_width.max(20);
+            let _ = writeln!(
+                s,
+                "    {:<topic_width$} {:>7}  {:>7}  {:>10}",
+                "topic", "shown", "helped", "not helped"
+            );
+            let get = |m: &BTreeMap<String, u64>, k: &String| m.get(k).copied().unwrap_or(0);
+            for topic in topics {
+                let _ = writeln!(
+                    s,
+                    "    {topic:<topic_width$} {:>7}  {:>7}  {:>10}",
+                    get(&t.faq, topic),
+                    get(&t.faq_helped, topic),
+                    get(&t.faq_not_helped, topic)
+                );
+            }
         }
-        let topic_width = t.faq.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-        let topic_width = topic_width.max(20);
-        for (topic, n) in &t.faq {
-            let _ = writeln!(s, "    {topic:<topic_width$} {n:>7}");
-        }
+        let _ = writeln!(s, "Questions nothing could answer: {}", t.unanswered);
         for w in &self.warnings {
             let _ = writeln!(s);
             let _ = writeln!(s, "warning: {w}");
@@ -783,6 +821,10 @@ mod tests {
                 Event::FaqAnswer {
                     topic: "sharing".into(),
                 },
+                Event::FaqFeedback {
+                    topic: "sharing".into(),
+                    helped: false,
+                },
             ],
             utc(2026, 3, 10, 9, 0),
         );
@@ -799,6 +841,8 @@ mod tests {
             "witness": {"unlikely": 0, "likely": 1, "almost_certain": 0, "unknown": 0},
             "device": {"app": 1, "code_display": 0, "audio": 0, "unknown": 0},
             "faq": {"sharing": 1},
+            "faq_helped": {},
+            "faq_not_helped": {"sharing": 1},
             "unanswered": 0
         });
         let mut expected = serde_json::json!({"version": 1});

@@ -175,3 +175,33 @@ fn an_unreachable_node_and_a_long_callback_are_reported() {
     assert!(out.contains("`orphan` cannot be reached"), "{out}");
     assert!(out.contains("over Telegram's 64"), "{out}");
 }
+
+#[test]
+fn keep_on_a_branch_is_reported_and_keep_must_be_true_or_false() {
+    let dir = copy_content();
+    let flow = dir.path().join("dialogues/prepare.toml");
+    edit(&flow, |t| {
+        t.replacen(
+            "id = \"docs-followup\"\nkind = \"branch\"",
+            "id = \"docs-followup\"\nkind = \"branch\"\nkeep = true",
+            1,
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    // The first `keep = true` in the file is the one just added.
+    let expected = format!("{}:{}:", flow.display(), line_of(&flow, "keep = true"));
+    assert!(
+        out.lines().any(|l| l.starts_with(&expected)
+            && l.contains("docs-followup")
+            && l.contains("branch")),
+        "{out}"
+    );
+
+    let dir = copy_content();
+    let tools = dir.path().join("dialogues/tools.toml");
+    edit(&tools, |t| t.replacen("keep = true", "keep = \"yes\"", 1));
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0);
+    assert!(out.contains(&format!("{}:", tools.display())), "{out}");
+}

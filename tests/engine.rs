@@ -138,7 +138,7 @@ fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_check
         "Your certificate of residence",
         "Your passport",
         "Bring a witness",
-        "8–64 characters",
+        "8 to 64 characters",
         "https://www.aabenraa.dk",
         "73 76 76 76",
         "You have chosen your UserID",
@@ -528,6 +528,8 @@ fn a_question_typed_mid_flow_is_answered_and_the_flow_resumes() {
         "a MitID is personal: the son may not use it"
     );
     t.text("what are your opening hours on saturday");
+    assert_eq!(t.state.node, "faq-opening-hours", "{:?}", t.ids());
+    t.text("what will the weather be like on saturday");
     assert!(
         t.ids().contains(&"not-understood".to_string()),
         "{:?}",

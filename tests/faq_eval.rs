@@ -1,9 +1,19 @@
 //! How well the FAQ matcher understands questions as citizens type them, and whether every
 //! topic it can recognise has its texts in all three languages.
 //!
-//! `cargo test --test faq_eval -- --nocapture` prints the accuracy per language.
-//! The held-out set (`tests/faq_eval/heldout.tsv`) was written before the matcher was tuned
-//! and must not be tuned against; tune `dialogues/faq/match.toml` with `tuning.tsv`.
+//! `cargo test --test faq_eval -- --nocapture` prints the figures per language for each set.
+//!
+//! The sets, oldest first:
+//! - `tuning.tsv`, `heldout.tsv`: written by the same hands as the first phrases (so they
+//!   flatter the matcher); `independent.tsv`: written blind later, used once for tuning.
+//! - `blind-a.tsv`: written blind (a helper who saw only the rules and the topic list),
+//!   committed before any tuning on it, then used to tune the stemmed matcher: no longer
+//!   blind.
+//! - `blind-b.tsv`: written blind by another helper, committed with A, never tuned on:
+//!   the honest figure. Only its figures are printed, never its misses.
+//!
+//! The blind sets label questions with the topic ids of `TOPICS.md`, which are the ids of
+//! `dialogues/faq/match.toml` (no mapping needed); `none` means out of scope.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -70,9 +80,40 @@ struct Tally {
     out_of_scope: usize,
     /// Out-of-scope questions that got no confident answer.
     not_sure: usize,
+    /// In-scope questions whose topic was answered or among the buttons offered.
+    offered: usize,
 }
 
+impl Tally {
+    fn questions(&self) -> usize {
+        self.in_scope + self.out_of_scope
+    }
+
+    /// Confident answers that were wrong: a wrong topic, or any answer to an out-of-scope
+    /// question.
+    fn confidently_wrong(&self) -> usize {
+        self.sure_wrong + (self.out_of_scope - self.not_sure)
+    }
+}
+
+/// The older sets (`tuning`, `heldout`, `independent`) were written before opening hours,
+/// photos/apps of documents and getting MitID at home had topics of their own. For them,
+/// an answer with the newer topic counts as right: `none` also accepts `opening-hours`,
+/// `documents` also accepts `digital-documents`. The blind sets use today's topics.
+const OLDER_SETS_ALSO: &[(&str, &str)] = &[
+    ("none", "opening-hours"),
+    ("documents", "digital-documents"),
+];
+
 fn evaluate(relative: &str, show_misses: bool) -> BTreeMap<String, Tally> {
+    evaluate_with(relative, show_misses, &[])
+}
+
+fn evaluate_with(
+    relative: &str,
+    show_misses: bool,
+    also: &[(&str, &str)],
+) -> BTreeMap<String, Tally> {
     let matcher = matcher();
     let topics: BTreeSet<&str> = matcher.topics().collect();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
@@ -89,7 +130,22 @@ fn evaluate(relative: &str, show_misses: bool) -> BTreeMap<String, Tally> {
             q.line,
             q.expected
         );
-        let got = matcher.match_text(&q.text);
+        let mut got = matcher.match_text(&q.text);
+        // An answer an older set could not name: read as the answer it expected.
+        let renamed = |id: &String| {
+            also.iter()
+                .any(|&(old, new)| old == q.expected && new == id)
+        };
+        got = match got {
+            FaqMatch::Sure(id) if renamed(&id) && q.expected == "none" => FaqMatch::NoMatch,
+            FaqMatch::Sure(id) if renamed(&id) => FaqMatch::Sure(q.expected.clone()),
+            FaqMatch::Unsure(ids) => FaqMatch::Unsure(
+                ids.into_iter()
+                    .map(|id| if renamed(&id) { q.expected.clone() } else { id })
+                    .collect(),
+            ),
+            other => other,
+        };
         let tally = tallies.entry(q.lang.clone()).or_default();
         let ok = if q.expected == "none" {
             tally.out_of_scope += 1;
@@ -105,6 +161,11 @@ fn evaluate(relative: &str, show_misses: bool) -> BTreeMap<String, Tally> {
             };
             let right = first == Some(&q.expected);
             tally.top1 += usize::from(right);
+            tally.offered += usize::from(match &got {
+                FaqMatch::Sure(id) => *id == q.expected,
+                FaqMatch::Unsure(ids) => ids.contains(&q.expected),
+                FaqMatch::NoMatch => false,
+            });
             match &got {
                 FaqMatch::Sure(id) if *id == q.expected => tally.sure_right += 1,
                 FaqMatch::Sure(_) => tally.sure_wrong += 1,
@@ -134,13 +195,18 @@ fn report(title: &str, tallies: &BTreeMap<String, Tally>) {
     println!("{title}");
     for (lang, t) in tallies {
         println!(
-            "  {lang}: top-1 {:5.1}% ({}/{}), answered directly and right {:5.1}%, \
-             directly wrong {}, out-of-scope not answered {:5.1}% ({}/{})",
+            "  {lang}: top-1 {:5.1}% ({}/{}), within offered buttons {:5.1}% ({}), \
+             answered directly and right {:5.1}%, confidently wrong {} of {} ({:.1} per 25), \
+             out-of-scope held back {:5.1}% ({}/{})",
             percent(t.top1, t.in_scope),
             t.top1,
             t.in_scope,
+            percent(t.offered, t.in_scope),
+            t.offered,
             percent(t.sure_right, t.in_scope),
-            t.sure_wrong,
+            t.confidently_wrong(),
+            t.questions(),
+            25.0 * t.confidently_wrong() as f64 / t.questions().max(1) as f64,
             percent(t.not_sure, t.out_of_scope),
             t.not_sure,
             t.out_of_scope
@@ -150,7 +216,7 @@ fn report(title: &str, tallies: &BTreeMap<String, Tally>) {
 
 #[test]
 fn held_out_accuracy_per_language() {
-    let tallies = evaluate("tests/faq_eval/heldout.tsv", false);
+    let tallies = evaluate_with("tests/faq_eval/heldout.tsv", false, OLDER_SETS_ALSO);
     report("held-out set:", &tallies);
     for lang in LANGUAGES {
         let t = tallies
@@ -172,7 +238,7 @@ fn held_out_accuracy_per_language() {
 /// Not a gate: shows the tuning set's misses (`-- --nocapture`) while editing match.toml.
 #[test]
 fn tuning_set_report() {
-    let tallies = evaluate("tests/faq_eval/tuning.tsv", true);
+    let tallies = evaluate_with("tests/faq_eval/tuning.tsv", true, OLDER_SETS_ALSO);
     report("tuning set:", &tallies);
 }
 
@@ -182,7 +248,7 @@ fn tuning_set_report() {
 /// longer blind. Held to the bar that matters most: few confident wrong answers.
 #[test]
 fn independent_set_report() {
-    let tallies = evaluate("tests/faq_eval/independent.tsv", true);
+    let tallies = evaluate_with("tests/faq_eval/independent.tsv", true, OLDER_SETS_ALSO);
     report(
         "independent set (written blind; used once for out-of-scope phrases)",
         &tallies,
@@ -194,6 +260,42 @@ fn independent_set_report() {
             "{lang}: {confident_wrong} confident wrong answers"
         );
     }
+}
+
+/// Blind set A: written blind and committed before tuning; then tuned on. Its misses are
+/// shown, and it is held to the targets the project set for a blind set.
+#[test]
+fn blind_set_a_report() {
+    let tallies = evaluate("tests/faq_eval/blind-a.tsv", true);
+    report(
+        "blind set A (written blind; used for tuning since, so no longer blind)",
+        &tallies,
+    );
+    for lang in LANGUAGES {
+        let t = &tallies[lang];
+        let top1 = percent(t.top1, t.in_scope);
+        assert!(top1 >= 90.0, "set A {lang}: top-1 {top1:.1}%");
+        assert!(
+            25 * t.confidently_wrong() <= t.questions(),
+            "set A {lang}: {} confidently wrong of {}",
+            t.confidently_wrong(),
+            t.questions()
+        );
+        let held = percent(t.not_sure, t.out_of_scope);
+        assert!(
+            held >= 90.0,
+            "set A {lang}: out-of-scope held back {held:.1}%"
+        );
+    }
+}
+
+/// Blind set B: the final held-out set, never tuned on. Only figures are printed (its misses
+/// must not be read while tuning).
+#[test]
+#[ignore = "measured once, at the end of a tuning round"]
+fn blind_set_b_final() {
+    let tallies = evaluate("tests/faq_eval/blind-b.tsv", false);
+    report("blind set B (written blind; never tuned on)", &tallies);
 }
 
 #[test]
@@ -255,6 +357,13 @@ fn ftl_messages(relative: &str) -> Messages {
     messages
 }
 
+/// The FAQ messages of one language: `faq.ftl` and `faq-more.ftl`.
+fn faq_messages(lang: &str) -> Messages {
+    let mut messages = ftl_messages(&format!("locales/{lang}/faq.ftl"));
+    messages.extend(ftl_messages(&format!("locales/{lang}/faq-more.ftl")));
+    messages
+}
+
 fn variables(text: &str) -> BTreeSet<String> {
     text.split('$')
         .skip(1)
@@ -273,13 +382,13 @@ fn every_topic_has_texts_in_every_language() {
     for topic in matcher.topics() {
         ids.push(format!("faq-{topic}-q"));
         ids.push(format!("faq-{topic}"));
+        ids.push(format!("faq-{topic}-source"));
     }
     let files: Vec<(String, Messages)> = LANGUAGES
         .iter()
         .map(|lang| {
-            let file = format!("locales/{lang}/faq.ftl");
-            let messages = ftl_messages(&file);
-            (file, messages)
+            let file = format!("locales/{lang}/faq*.ftl");
+            (file, faq_messages(lang))
         })
         .collect();
     let mut problems = Vec::new();
@@ -317,8 +426,12 @@ fn every_topic_has_texts_in_every_language() {
 
 #[test]
 fn ftl_files_parse() {
-    for lang in LANGUAGES {
-        let file = format!("locales/{lang}/faq.ftl");
+    for file in LANGUAGES.iter().flat_map(|lang| {
+        [
+            format!("locales/{lang}/faq.ftl"),
+            format!("locales/{lang}/faq-more.ftl"),
+        ]
+    }) {
         if let Err((_, errors)) = fluent_syntax::parser::parse(read(&file).as_str()) {
             panic!("{file}: {errors:?}");
         }
@@ -331,8 +444,8 @@ fn button_labels_typed_find_their_topic() {
     let matcher = matcher();
     let mut problems = Vec::new();
     for lang in LANGUAGES {
-        let file = format!("locales/{lang}/faq.ftl");
-        let messages = ftl_messages(&file);
+        let file = format!("locales/{lang}/faq*.ftl");
+        let messages = faq_messages(lang);
         for topic in matcher.topics() {
             let Some((line, label)) = messages.get(&format!("faq-{topic}-q")) else {
                 continue; // reported by every_topic_has_texts_in_every_language

@@ -17,25 +17,25 @@ faq-power-of-attorney =
 faq-sharing-q = Må andre bruge mit MitID?
 faq-sharing =
     Nej. Dit MitID er personligt, og kun du må bruge det.
-    Ingen andre må kende dit bruger-ID eller din adgangskode eller bruge din MitID app – heller ikke din familie.
-    Hvis { $municipality } opdager, at andre har adgang til dit MitID, skal vi spærre det.
+    Ingen andre må kende dit bruger-ID eller din adgangskode eller bruge din MitID-app – heller ikke din familie.
+    Hvis vi i { $municipality } opdager, at andre har adgang til dit MitID, skal vi spærre det.
     Skal nogen hjælpe dig med dine sager, kan du give dem en Digital Fuldmagt på https://www.borger.dk.
 
 faq-voluntary-q = Er det frivilligt at have MitID?
 faq-voluntary =
     Ja, det er frivilligt at have MitID.
-    Men du skal bruge MitID til de fleste offentlige selvbetjeningsløsninger, fx Digital Post og borger.dk.
+    Men du skal bruge MitID til det meste af den offentlige selvbetjening, for eksempel Digital Post og borger.dk.
     Uden MitID bliver det derfor sværere at klare dine sager selv.
 
 faq-documents-q = Hvilke dokumenter skal jeg have med?
 faq-documents =
-    Tag gyldige originaler med – ikke kopier, fotos eller midlertidige dokumenter.
-    Ét af disse er nok: dansk kørekort (kort eller app), dansk pas med dit CPR-nummer eller dansk opholdstilladelse med foto og CPR-nummer.
-    Ellers skal du have to dokumenter med: ét med dit CPR-nummer (fx det gule sundhedskort) og ét med foto (fx pas eller id-kort fra dit hjemland).
+    Tag gyldige originaler med – ikke kopier, billeder eller midlertidige dokumenter.
+    Ét af disse er nok: dansk kørekort (kort eller app), dansk pas med dit CPR-nummer eller dansk opholdstilladelse med billede og CPR-nummer.
+    Ellers skal du have to dokumenter med: ét med dit CPR-nummer (for eksempel det gule sundhedskort) og ét med billede (for eksempel pas eller nationalt ID-kort fra dit hjemland).
     Andre dokumenter end dem på listen tæller ikke. Se hele listen på https://www.mitid.dk
     Er du i tvivl, så ring på { $phone }.
 
-faq-witness-renewal-q = Skal jeg have vidne med igen?
+faq-witness-renewal-q = Skal jeg have et vidne med igen?
 faq-witness-renewal =
     Havde du brug for et vidne, sidst du fik MitID? Så skal du næsten helt sikkert have et vidne med igen.
     Find dit vidne, før du bestiller tid.
@@ -44,56 +44,61 @@ faq-witness-renewal =
 faq-booking-q = Skal jeg bestille tid?
 faq-booking =
     Ja, husk altid at bestille tid: { $booking_url }
-    Med en tid får du hjælp på dit tidspunkt. Uden tid kan vi kun hjælpe, hvis der er plads.
-    Har du et MitID, der virker? Så kan du ofte selv ordne fx ny telefon eller ny adgangskode på https://www.mitid.dk – uden at bestille tid.
+    Har du bestilt tid, får du hjælp på det tidspunkt, du har bestilt. Uden tid kan vi kun hjælpe, hvis der er plads.
+    Har du et MitID, der virker? Så kan du ofte selv klare det på https://www.mitid.dk, hvis du har fået ny telefon eller skal have ny adgangskode – uden at bestille tid.
 
-faq-staff-help-q = Hvad kan I hjælpe med på telefonen?
+faq-staff-help-q = Kan I hjælpe med appen på min telefon?
 faq-staff-help =
-    Vi kan hjælpe dig med at finde MitID appen i App Store eller Google Play, aktivere den på en almindelig telefon og vise dig, hvordan du bruger den.
-    Vi er ikke IT-specialister. Vi kan ikke løse tekniske problemer, hvis appen ikke kan installeres eller virke på din telefon.
-    Installer gerne appen, før du kommer.
+    Vi kan hjælpe dig med at finde MitID-appen i App Store eller Google Play, aktivere den på en almindelig telefon og vise dig, hvordan du bruger den.
+    Vi er ikke IT-specialister. Vi kan ikke løse tekniske problemer, hvis appen ikke kan installeres eller ikke virker på din telefon.
+    Installér appen, før du kommer.
 
 faq-phone-cannot-run-app-q = Min telefon kan ikke bruge appen
 faq-phone-cannot-run-app =
-    MitID appen kræver en telefon eller tablet med Google Play eller App Store.
-    Den virker ikke på telefoner, der er rootet eller jailbroken, og heller ikke på Android 9 eller ældre.
+    MitID-appen kræver en telefon eller tablet med Google Play eller App Store.
+    Den virker ikke på telefoner, der er rootet eller jailbreaket (ændret, så telefonens sikkerhed er slået fra), og heller ikke på Android 9 eller ældre.
     Vi kan desværre ikke få appen til at virke på en telefon, der ikke kan køre den.
     Du kan i stedet bruge en kodeviser eller kodeoplæser. De første 3 er gratis.
 
-faq-cpr-document-q = Hvor får jeg et papir med mit CPR-nr.?
+faq-cpr-document-q = Hvor får jeg et papir med CPR-nummer?
 faq-cpr-document =
-    Bor du i Danmark: Få det gule sundhedskort hos { $municipality }. Sundhedskortet i appen tæller også.
-    Bor du i udlandet og arbejder i Danmark (fx i Tyskland): Du skal have det særlige sundhedskort.
-    Du kan også bruge din årsopgørelse eller forskudsopgørelse fra Skattestyrelsen. Den må højst være 3 måneder gammel.
-    Husk: Du skal også have et dokument med foto med.
+    Bor du i Danmark: Få det gule sundhedskort hos Borgerservice i { $municipality }. Tag kortet med: Sundhedskortet i appen kan du først åbne, når du har et MitID, der virker.
+    Bor du i udlandet (for eksempel i Tyskland) og arbejder i Danmark: Du skal have det særlige sundhedskort.
+    Du kan også bruge din årsopgørelse eller forskudsopgørelse fra Skattestyrelsen. Den må højst være 3 måneder gammel den dag, du har tid.
+    Husk: Du skal også have et dokument med billede med.
 
-faq-userid-password-pin-q = Hvad er bruger-ID, kode og PIN?
+faq-userid-password-pin-q = Hvad er bruger-ID, adgangskode og PIN?
 faq-userid-password-pin =
-    Bruger-ID er dit brugernavn. Du skriver det, hver gang du logger ind. Det er ikke en kode.
-    PIN-koden har 6 cifre og hører til MitID appen.
+    Bruger-ID er dit brugernavn. Du skriver det, hver gang du logger på. Det er ikke en adgangskode.
+    PIN-koden har 6 cifre og hører til MitID-appen.
     Adgangskoden (8–64 tegn) bruger du sammen med en kodeviser, kodeoplæser eller chip.
     Vælg gerne dit bruger-ID, før du kommer. Så går det hurtigere.
 
 faq-password-reset-q = Jeg har glemt min adgangskode
 faq-password-reset =
-    Har du MitID appen, kan du selv lave en ny adgangskode på https://www.mitid.dk
+    Har du MitID-appen, kan du selv lave en ny adgangskode på https://www.mitid.dk
     Ellers kan MitID Support hjælpe på 33 98 00 10, eller du kan bestille tid hos Borgerservice: { $booking_url }
-    Tag legitimation med og din telefon med appen eller din kodeviser. Du får en aktiveringskode.
+    Skal du til Borgerservice, så tag din kodeviser (eller telefonen med appen) med og de samme dokumenter som til et nyt MitID – se "Hvilke dokumenter skal jeg have med?". Du får en aktiveringskode.
 
 faq-who-witness-q = Hvem kan være mit vidne?
 faq-who-witness =
     Dit vidne skal:
-    • være mindst 18 år
-    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer)
-    • højst have været vidne 2 gange de sidste 120 dage
-    • have sit eget MitID med (telefon med appen eller kodeviser) og gyldigt billed-id
-    Viser billed-id'et ikke CPR-nummeret (fx et udenlandsk pas), skal vidnet også have fx det gule sundhedskort med.
+    • være 18 år eller ældre,
+    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
+    • højst have været vidne 2 gange inden for de seneste 120 dage,
+    • komme sammen med dig og have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
+    Viser billedlegitimationen ikke CPR-nummeret (det gør udenlandsk legitimation aldrig), skal vidnet også have et af disse med:
+    • det gule sundhedskort (kort eller app),
+    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
+    • en personattest eller bopælsattest fra Danmark eller Grønland,
+    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
+    Skattepapirer tæller ikke.
 
 faq-witness-needed-q = Skal jeg have et vidne med?
 faq-witness-needed =
     Når du får MitID, stiller systemet 4–6 spørgsmål ud fra CPR-registret. Ved registret for lidt om dig, skal du have et vidne.
     Tag et vidne med, hvis du bor uden for Danmark, har boet her under 5 år, eller sjældent er flyttet og ikke har børn.
-    Havde du vidne sidst, skal du næsten sikkert have det igen.
+    Havde du et vidne med sidst, skal du næsten helt sikkert have et vidne med igen.
     Kan du ikke finde et vidne, så ring på { $phone }.
 
 faq-phone-number-q = Hvad er jeres telefonnummer?
@@ -105,24 +110,24 @@ faq-age-q = Hvor gammel skal man være?
 faq-age =
     Du kan få MitID, når du er fyldt 13 år.
     Et vidne skal være mindst 18 år.
-    Er dit barn 13–17 år? Ring til Borgerservice på { $phone } og hør, om du skal med.
+    Er dit barn 13–17 år? Ring til Borgerservice på { $phone }, og hør, om du skal med.
 
 faq-no-cpr-q = Jeg har ikke et CPR-nummer
 faq-no-cpr =
     { $municipality } kan hjælpe dig med MitID, når du har et CPR-nummer.
-    Først skal du registreres i CPR. Ring til Borgerservice på { $phone } eller kontakt International Citizen Service og hør, hvordan du gør.
+    Først skal du registreres i CPR. Ring til Borgerservice på { $phone }, eller kontakt International Citizen Service. Så kan du høre, hvordan du gør.
 
 faq-new-phone-q = Jeg har fået en ny telefon
 faq-new-phone =
     Virker dit MitID stadig på den gamle telefon? Så kan du selv aktivere appen på den nye. Du skal ikke bestille tid.
-    Hent MitID appen på den nye telefon og følg vejledningen. Du kan have op til 3 aktive apps.
+    Hent MitID-appen på den nye telefon, og følg vejledningen. Du kan have op til 3 aktive apps.
     Læs mere på https://www.mitid.dk
     Virker dit MitID ikke længere? Så bestil tid: { $booking_url }
 
 faq-code-display-q = Kan jeg få en kodeviser?
 faq-code-display =
     Ja. En kodeviser viser en kode, som du bruger sammen med din adgangskode. Ser du dårligt, kan du få en kodeoplæser, der læser koden højt.
-    De første 3 kodevisere eller kodeoplæsere er gratis. En MitID chip koster penge.
+    De første 3 kodevisere eller kodeoplæsere er gratis. En MitID-chip koster penge.
     Læs mere på https://www.mitid.dk
 
 faq-where-q = Hvor ligger Borgerservice?

@@ -3,6 +3,10 @@
 ## Faste termer (domain/mitid-rules.md §8): sundhedskort ("det gule sundhedskort"),
 ## særligt sundhedskort, vidne, bopælsattest, personattest, årsopgørelse, forskudsopgørelse,
 ## opholdstilladelse, legitimationskort, Borgerservice, kodeviser, kodeoplæser, bruger-ID.
+## Ét ord for hvert begreb: billedlegitimation (ikke billed-id/foto), billede, adgangskode, logge på,
+## MitID-appen (med bindestreg), nationalt ID-kort. Skriv "for eksempel" (ikke "fx"). Komma før "og"
+## mellem to opfordringer ("Hent appen, og følg vejledningen"). Kommandoer med danske navne:
+## /glem, /sprog, /forfra, /paamindelser, /menu.
 
 ## ---- Formater ----
 
@@ -56,7 +60,7 @@ lang-de = Deutsch
 welcome =
     Hej! Jeg er en automatisk assistent fra Borgerservice i { $municipality }.
 
-    Jeg hjælper dig med at blive klar til din tid hos Borgerservice, så du kan få MitID på ét besøg: hvilke dokumenter du skal have med, om du skal have et vidne med, og hvordan du gør din telefon klar.
+    Jeg hjælper dig med at blive klar til din tid hos Borgerservice: hvilke dokumenter du skal have med, om du skal have et vidne med, og hvordan du gør din telefon klar. Så kan du få MitID på ét besøg.
 
     Jeg spørger aldrig om din adgangskode, din PIN-kode eller dit CPR-nummer.
 
@@ -64,30 +68,30 @@ menu = Hvad kan jeg hjælpe dig med?
 
 help =
     Sådan bruger du mig:
-    • Tryk på en knap, eller skriv knappens tekst eller nummer.
-    • Du kan også bare skrive dit spørgsmål, for eksempel "Skal jeg have et vidne med?".
-    • /menu viser hovedmenuen. /restart starter forberedelsen forfra.
-    • /sprog skifter sprog. /forget sletter alt, hvad jeg gemmer om dig.
+    • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
+    • /menu viser hovedmenuen. /forfra starter forberedelsen forfra.
+    • /sprog skifter sprog. /glem sletter alt, hvad jeg gemmer om dig.
 
     Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
 
 language-choose = Hvilket sprog vil du helst bruge?
 
 privacy =
-    Det gemmer jeg om dig:
-    • dine svar på mine spørgsmål (for eksempel "bor i Danmark") og dit sprog,
-    • så du kan fortsætte senere og se din tjekliste igen.
+    Jeg gemmer dine svar på mine spørgsmål (for eksempel "bor i Danmark") og dit sprog, så du kan fortsætte senere og se din tjekliste igen.
 
-    Jeg gemmer ikke det, du skriver: hverken dine forslag til bruger-ID eller dine spørgsmål.
-    Alt bliver slettet, når du ikke har brugt mig i { $retention_days } dage, eller med det samme, når du skriver /forget.
+    De datoer, du skriver, gemmer jeg også: tidspunktet for din tid, så jeg kan minde dig om den, og hvornår dit vidne fik MitID, så jeg kan tjekke dit vidne.
 
-    Telegram er et selvstændigt firma og står selv for chatten. Send derfor ikke dit CPR-nummer, adgangskoder eller billeder af dine dokumenter her.
+    Jeg gemmer ikke dine forslag til bruger-ID eller dine spørgsmål.
+
+    Alt bliver slettet, når du ikke har brugt mig i { $retention_days } dage (har du bedt om en påmindelse, tæller dagene først fra påmindelsen). Skriver du /glem, sletter jeg det hele med det samme.
+
+    Chatten foregår hos Telegram, som er et privat firma og ikke en del af kommunen. Send derfor ikke dit CPR-nummer, adgangskoder eller billeder af dine dokumenter her.
 
 book =
-    Du skal altid bestille tid hos Borgerservice for at få MitID. Har du bestilt tid, bliver du hjulpet på dit tidspunkt. Uden en bestilt tid kan vi kun hjælpe dig, hvis der er luft i kalenderen.
+    Du skal altid bestille tid hos Borgerservice for at få MitID. Har du bestilt tid, får du hjælp på det tidspunkt, du har bestilt. Uden en bestilt tid kan vi kun hjælpe dig, hvis der er luft i kalenderen.
 
-    Bestil tid online: { $booking_url }
-    Eller ring på { $phone }.
+    Bestil tid på { $booking_url }
+    Har du spørgsmål, så ring på { $phone }.
 
 start-over-notice = Vi starter forfra.
 
@@ -96,13 +100,13 @@ start-over-notice = Vi starter forfra.
 stale-button = Den knap hører til en tidligere besked. Her er vi nu:
 not-understood =
     Undskyld, det forstod jeg ikke. Du kan trykke på en knap herunder, stille et spørgsmål med få ord eller ringe til Borgerservice på { $phone }.
-only-text = Jeg kan kun læse tekst og knapper. Skriv dit spørgsmål, eller tryk på en knap.
+only-text = Jeg kan kun læse tekst. Skriv dit spørgsmål, eller tryk på en knap.
 cpr-warning =
     Det ser ud til, at du har sendt et CPR-nummer. Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det, og jeg har forsøgt at slette din besked.
 date-unreadable = Jeg kunne ikke læse datoen. Skriv den sådan her: 03.12.2026, eller med klokkeslæt: 03.12.2026 kl. 14.30
-date-no-such-day = Den dato findes ikke. Tjek dag og måned, for eksempel 28.02.2026
+date-no-such-day = Den dato findes ikke. Tjek dag og måned, og skriv datoen sådan her: 28.02.2026
 date-in-future = Den dato ligger ude i fremtiden. Skriv den dato, hvor dit vidne fik MitID.
-date-in-past = Den dato er allerede gået. Skriv datoen for din tid, for eksempel 03.12.2026 kl. 10.00
+date-in-past = Den dato er allerede passeret. Skriv datoen for din tid, for eksempel 03.12.2026 kl. 10.00
 
 ## ---- Tjek af bruger-ID (det, brugeren skriver, gemmes aldrig) ----
 
@@ -110,10 +114,10 @@ userid-allowed = ✅ Det bruger-ID følger reglerne ({ $length } tegn).
 userid-not-allowed = ❌ Det bruger-ID kan ikke bruges:
 userid-problem-too-short = • Det har { $length } tegn. Det skal have mindst 5.
 userid-problem-too-long = • Det har { $length } tegn. Det må højst have 48.
-userid-problem-characters = • Disse tegn må ikke bruges: { $characters }
+userid-problem-characters = • Tegn, der ikke må bruges: { $characters }
 userid-problem-starts-with-space = • Det må ikke starte med et mellemrum.
 userid-problem-ends-with-space = • Det må ikke slutte med et mellemrum.
-userid-problem-ten-digits = • Det må ikke bestå af 10 cifre, ligesom et CPR-nummer.
+userid-problem-ten-digits = • Det må ikke bestå af 10 cifre, for så ligner det et CPR-nummer.
 userid-warning-cpr = ⚠️ Det ser ud til at indeholde et CPR-nummer. Det er tilladt, men vi fraråder det kraftigt.
 userid-warning-ten-digits = ⚠️ Det indeholder 10 cifre i træk. Det er tilladt, men det kan forveksles med et CPR-nummer.
 userid-not-kept =
@@ -124,7 +128,7 @@ userid-not-kept =
 
 cpr-question = Har du et dansk CPR-nummer?
 cpr-unsure =
-    Du har et CPR-nummer, hvis du er registreret i Danmark. Det har 10 cifre: din fødselsdato og fire cifre mere. Det står på dit sundhedskort ("det gule sundhedskort") – eller på dit særlige sundhedskort, hvis du bor i udlandet og arbejder i Danmark.
+    Du har et CPR-nummer, hvis du er registreret i Danmark. Det har 10 cifre: din fødselsdato og fire cifre mere. Det står på dit gule sundhedskort – eller på dit særlige sundhedskort, hvis du bor i udlandet og arbejder i Danmark.
 
     Har du et CPR-nummer?
 btn-cpr-have = Ja, jeg har et CPR-nummer
@@ -132,13 +136,13 @@ btn-cpr-have-not = Nej, jeg har ikke et CPR-nummer
 no-cpr =
     Du skal have et CPR-nummer for at få MitID hos Borgerservice.
 
-    For at få et CPR-nummer skal du være registreret i Danmark. Er du flyttet hertil, eller arbejder du her, så kontakt Borgerservice eller International Citizen Service. Ring til os på { $phone }, hvis du er i tvivl om, hvad der gælder for dig.
+    Du får et CPR-nummer, når du bliver registreret i Danmark. Er du flyttet hertil, eller arbejder du her, så kontakt Borgerservice eller International Citizen Service. Ring til os på { $phone }, hvis du er i tvivl om, hvad der gælder for dig.
 
 age-question = Er du 13 år eller ældre?
 btn-age-13-plus = Ja, jeg er 13 år eller ældre
 btn-age-under-13 = Nej, jeg er under 13 år
 under-13 =
-    Du kan få MitID, når du er fyldt 13 år. Du er velkommen tilbage til den tid.
+    Du kan få MitID, når du er fyldt 13 år. Du er velkommen til at komme igen, når du er fyldt 13.
 
 reason-question = Hvad drejer det sig om?
 btn-reason-first = Jeg skal have MitID for første gang
@@ -153,12 +157,12 @@ self-service =
     { $renew_why ->
         [new_phone] • Aktivér MitID-appen på din nye telefon, og godkend med den app, du har nu. Du kan have op til 3 aktive apps.
         [password] • Med MitID-appen kan du vælge en ny adgangskode på MitID.dk.
-        [code_display] • Log på MitID.dk med appen, og se, hvad du kan gøre der.
+        [code_display] • Log på MitID.dk med appen. Der kan du spærre den mistede kodeviser og bestille en ny.
        *[other] • Du kan klare meget på MitID.dk, når du stadig kan logge på.
     }
 
-    Se MitID.dk: https://www.mitid.dk
-    MitID Support kan også hjælpe: 33 98 00 10.
+    Læs mere på https://www.mitid.dk
+    MitID Support kan også hjælpe på 33 98 00 10.
 btn-self-service-solved = Tak, det prøver jeg
 btn-self-service-come = Jeg skal stadig møde op hos Borgerservice
 self-service-done = Held og lykke! Virker det ikke, så kom tilbage hertil, og vælg "Forbered mit besøg".
@@ -181,12 +185,9 @@ children-question = Har du børn?
 
 ## ---- 3. Dokumenter ----
 
-doc-main-question =
-    Hvilket af disse danske dokumenter har du? Vælg det første, der passer.
-
-    De skal være gyldige originaler. Midlertidige dokumenter og billeder eller PDF'er af dokumenter kan ikke bruges.
-btn-doc-licence = Dansk kørekort (kort eller app)
-btn-doc-dk-passport = Dansk pas
+doc-main-question = Hvilket af disse danske dokumenter har du? Har du flere af dem, så vælg det, der står øverst. Det skal være gyldigt.
+btn-doc-licence = Dansk kørekort
+btn-doc-dk-passport = Dansk pas (ikke et nødpas)
 btn-doc-dk-permit = Opholdstilladelse eller opholdskort udstedt i Danmark
 btn-doc-none-of-these = Ingen af dem
 
@@ -200,11 +201,11 @@ docs-dk-id-counts = { $main_doc ->
     [dk_permit] Din opholdstilladelse
    *[other] Dit pas
 } tæller som det ene af dem, fordi der er billede på.
-doc-yellow-card = Det gule sundhedskort (kort eller app)
+doc-yellow-card = Det gule sundhedskort
 doc-special-card = Særligt sundhedskort
 doc-personal-cert = Personattest eller fødsels-/dåbsattest (DK/Grønland)
 doc-residence-cert = Bopælsattest (DK/Grønland)
-doc-foreign-passport = Pas fra et andet land
+doc-foreign-passport = Pas fra et andet land (ikke et nødpas)
 doc-foreign-id = Nationalt ID-kort eller kørekort fra et andet land
 doc-municipal-id = Legitimationskort fra kommunen
 doc-tax = Årsopgørelse eller forskudsopgørelse
@@ -212,28 +213,23 @@ doc-benefit = Papirer om offentlige ydelser (for eksempel SU)
 
 personal-cert-cpr-question = Står dit CPR-nummer på din personattest eller fødsels-/dåbsattest?
 residence-cert-cpr-question = Står dit CPR-nummer på din bopælsattest?
-tax-recent-question = Er din årsopgørelse eller forskudsopgørelse fra de seneste 3 måneder?
-benefit-recent-question = Er dine papirer om offentlige ydelser fra de seneste 3 måneder?
+tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag, du har tid? Se datoen på den.
+benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag, du har tid? Se datoen på dem.
 
-docs-enough = ✅ Dine dokumenter er nok. Husk at tage dem med.
+docs-enough = ✅ Du har de dokumenter, du skal bruge. Husk at tage dem med.
 docs-maybe =
     ⚠️ Dine dokumenter er måske ikke nok: De viser dit CPR-nummer, men der er ikke billede på nogen af dem.
-    Tag billedlegitimation med, hvis du har det, for eksempel et pas. Har du ikke noget, så ring til Borgerservice på { $phone }, før du bestiller tid.
-docs-not-enough = ❌ Dine dokumenter er ikke nok endnu. { $documents_missing ->
+    Tag billedlegitimation med, hvis du har det, for eksempel et pas. Har du ingen billedlegitimation, så ring til Borgerservice på { $phone }, før du bestiller tid.
+docs-not-enough = ❌ Du har ikke de dokumenter, du skal bruge, endnu. { $documents_missing ->
     [photo] Du mangler også et dokument med billede, for eksempel et pas eller et nationalt ID-kort.
     [second] Du mangler ét dokument mere fra listen.
     [cpr_and_photo] Du mangler både et dokument, der viser dit CPR-nummer, og et dokument med billede.
    *[cpr] Du mangler også et dokument, der viser dit CPR-nummer.
 }
-docs-how-to-get = { $residence ->
-    [dk] Du kan få det gule sundhedskort hos Borgerservice (sundhedskortet i appen gælder også).
-    [cross_border] Som grænsegænger kan du få et særligt sundhedskort.
-   *[other] Ring til Borgerservice på { $phone } og hør, hvilket dokument med dit CPR-nummer du kan få.
-} Du kan også bede Skattestyrelsen om din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel.
-docs-too-old-tax = Din årsopgørelse eller forskudsopgørelse tæller ikke, fordi den er mere end 3 måneder gammel.
-docs-too-old-benefit = Dine papirer om offentlige ydelser tæller ikke, fordi de er mere end 3 måneder gamle.
-docs-no-cpr-personal-cert = Din personattest eller fødsels-/dåbsattest tæller ikke her uden dit CPR-nummer.
-docs-no-cpr-residence-cert = Din bopælsattest tæller ikke her uden dit CPR-nummer.
+docs-too-old-tax = Din årsopgørelse eller forskudsopgørelse tæller ikke, fordi den er mere end 3 måneder gammel den dag, du har tid.
+docs-too-old-benefit = Dine papirer om offentlige ydelser tæller ikke, fordi de er mere end 3 måneder gamle den dag, du har tid.
+docs-no-cpr-personal-cert = Din personattest eller fødsels-/dåbsattest tæller kun, hvis dit CPR-nummer står på den.
+docs-no-cpr-residence-cert = Din bopælsattest tæller kun, hvis dit CPR-nummer står på den.
 docs-originals = Tag gyldige originaler med. Et billede eller en PDF af et dokument kan ikke bruges.
 btn-change-documents = Ret mine dokumenter
 
@@ -250,16 +246,14 @@ witness-reason-abroad = • Du bor uden for Danmark.
 witness-reason-under-five = • Du har boet i Danmark i under 5 år.
 witness-reason-little-history = • Du er sjældent flyttet og har ingen børn, så CPR-registret ved ikke så meget om dig.
 witness-requirements =
-    Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Ved registret for lidt om dig, skal et vidne bekræfte, hvem du er.
-
     Dit vidne skal:
-    • være 18 år eller ældre,
-    • have haft sit eget MitID i mindst 30 dage (30 × 24 timer),
-    • højst have været vidne 2 gange inden for de seneste 120 dage,
-    • komme sammen med dig og have sit eget MitID og gyldig billedlegitimation med,
-    • også have et dokument med sit CPR-nummer med, hvis billedlegitimationen ikke viser det (det gør udenlandsk legitimation aldrig) – for eksempel det gule sundhedskort.
-witness-if-needed =
-    Ved skranken stiller systemet dig 4–6 spørgsmål ud fra CPR-registret. Kan det ikke stille nok spørgsmål, skal du alligevel have et vidne. Sker det, kan du bestille en ny tid og tage et vidne med.
+    • være fyldt 18 år,
+    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
+    • højst have været vidne 2 gange inden for de seneste 120 dage (med dig bliver det højst 3. gang),
+    • komme sammen med dig og have sit eget MitID (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation med,
+    • også have et af disse dokumenter med, hvis billedlegitimationen ikke viser vidnets CPR-nummer (det gør udenlandsk legitimation aldrig):
+    { -witness-cpr-documents }
+witness-if-needed = Sker det, kan du bestille en ny tid og tage et vidne med. Kender du en, der opfylder reglerne nedenfor, kan du også tage vedkommende med for en sikkerheds skyld.
 
 ## ---- 5. Telefon eller kodeviser ----
 
@@ -269,14 +263,17 @@ btn-device-code-display = Med en kodeviser
 btn-device-audio = Med en kodeoplæser
 btn-device-unsure = Det ved jeg ikke endnu
 device-compare =
+    Her er forskellen:
     • MitID-appen: De fleste bruger den. Du skal have en telefon eller tablet med Google Play eller App Store.
     • En kodeviser: en lille enhed, der viser en kode. Du bruger den sammen med en adgangskode.
     • En kodeoplæser: ligesom en kodeviser, men den læser koden højt. Til dig, der ser dårligt.
+
+    Hvad vil du bruge?
 device-app =
-    Hvis du vil bruge MitID-appen, skal din telefon:
-    • have Google Play eller App Store,
-    • ikke være rootet eller jailbreaket,
-    • have et nyere styresystem (Android 9 og ældre virker ikke længere).
+    Hvis du vil bruge MitID-appen, skal din telefon eller tablet:
+    • have Google Play eller App Store (nogle Huawei-telefoner har ikke Google Play),
+    • ikke være rootet eller jailbreaket (ændret, så telefonens egen sikkerhed er slået fra),
+    • ikke være for gammel: Android 9 og ældre virker ikke længere.
 
     Installér MitID-appen, før du kommer, og tag telefonen med – med SIM-kortet i, for du får en kode på sms.
     Du skal vælge en PIN-kode på 6 cifre til appen. Fortæl aldrig nogen din PIN-kode.
@@ -306,56 +303,51 @@ userid-rules =
     • tallene 0–9, mellemrum og disse tegn: {"{"} {"}"} ! # $ ^ , * ( ) _ + - = : ; ? . @
     • ingen andre bogstaver (ikke ü, ö, é eller ß),
     • intet mellemrum først eller sidst,
-    • ikke dit CPR-nummer og ikke 10 cifre.
+    • ikke dit CPR-nummer og ikke kun 10 cifre.
 userid-try = Skriv et forslag, så tjekker jeg det. Du kan også skrive et eksempel med samme slags tegn i stedet for dit rigtige bruger-ID. Jeg gemmer det ikke.
 btn-userid-chosen = Jeg har valgt et bruger-ID
 btn-userid-later = Jeg vælger det senere
+btn-userid-have = Jeg har allerede et bruger-ID
 
 ## ---- Tjeklisten ----
 
-cl-title = 📋 Din tjekliste til MitID hos Borgerservice, { $municipality }
+cl-title = 📋 Din tjekliste til MitID hos Borgerservice i { $municipality }
 cl-docs-heading = Tag disse dokumenter med (gyldige originaler):
 cl-doc-main = • { $main_doc ->
-    [licence] Dit danske kørekort (kort eller app)
+    [licence] Dit danske kørekort
     [dk_permit] Din opholdstilladelse eller dit opholdskort med dit CPR-nummer
    *[other] Dit danske pas med dit CPR-nummer
 }
-cl-doc-yellow-card = • Dit gule sundhedskort (kort eller app)
+cl-doc-yellow-card = • Dit gule sundhedskort
 cl-doc-special-card = • Dit særlige sundhedskort
 cl-doc-personal-cert = • Din personattest eller fødsels-/dåbsattest
 cl-doc-residence-cert = • Din bopælsattest
 cl-doc-foreign-id = • Dit nationale ID-kort eller kørekort
-cl-doc-foreign-passport = • Dit pas
+cl-doc-foreign-passport = • Dit pas fra dit hjemland
 cl-doc-municipal-id = • Dit legitimationskort
 cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Din opholdstilladelse eller dit opholdskort
    *[other] Dit danske pas
 }
-cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel)
-cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle)
+cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel den dag, du har tid)
+cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle den dag, du har tid)
 cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis ikke, så ring på { $phone }, før du bestiller tid.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] Du mangler stadig et dokument med billede.
-    [second] Du mangler stadig ét dokument mere.
-    [cpr_and_photo] Du mangler stadig et dokument med dit CPR-nummer og et dokument med billede.
-   *[other] Du mangler stadig et dokument med dit CPR-nummer, for eksempel { $residence ->
-        [dk] det gule sundhedskort.
-        [cross_border] et særligt sundhedskort.
-       *[other] en årsopgørelse eller forskudsopgørelse, der højst er 3 måneder gammel.
-    }
-}
+cl-docs-missing = ❌ Du har ikke de dokumenter, du skal bruge, endnu. Skaf dette først, og bestil så tid:
 cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forbered mit besøg" for at tjekke dem.
-cl-witness = 👥 Tag et vidne med. { $witness ->
-    [almost_certain] Du får næsten helt sikkert brug for et.
-   *[other] Du får sandsynligvis brug for et.
-} Dit vidne skal være 18 år eller ældre, have haft MitID i mindst 30 dage og højst have været vidne 2 gange på 120 dage. Vidnet tager sit eget MitID og billedlegitimation med – og det gule sundhedskort eller en dansk attest med CPR-nummer, hvis legitimationen ikke viser CPR-nummeret.
-cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med.
+cl-witness =
+    👥 Tag et vidne med. { $witness ->
+        [almost_certain] Du får næsten helt sikkert brug for et.
+       *[other] Du får sandsynligvis brug for et.
+    }
+    { witness-requirements }
+cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med. Får du alligevel brug for et, kan du bestille en ny tid og tage et vidne med.
 cl-witness-unknown = 👥 Vidne: ikke tjekket endnu.
 cl-app = 📱 Installér MitID-appen, før du kommer, og husk telefonen med SIM-kortet i. Du skal vælge en PIN-kode på 6 cifre.
 cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikke dit bruger-ID, ikke 10 cifre i træk, ingen ord som "adgangskode" og ingen tasterækker som "qwertyui". Fortæl den aldrig til nogen.
-cl-device-unknown = 📱 Beslut, om du vil bruge MitID-appen eller en kodeviser.
+cl-device-unknown = 📱 Find ud af, om du vil bruge MitID-appen, en kodeviser eller en kodeoplæser.
 cl-userid-chosen = 👤 Du har valgt dit bruger-ID.
 cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
+cl-userid-have = 👤 Husk dit bruger-ID: Du skriver det, hver gang du logger på.
 cl-book = 📅 Bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.
 cl-keep = Gem denne besked, og vis den ved skranken.
@@ -363,24 +355,24 @@ cl-keep = Gem denne besked, og vis den ved skranken.
 ## ---- Tjek af vidne ----
 
 wc-intro =
-    Jeg tjekker, om en person kan være dit vidne. Jeg spørger om personens alder, hvornår personen fik MitID, og hvor tit personen har været vidne.
+    Jeg tjekker, om en person kan være dit vidne. Jeg stiller dig nogle spørgsmål om dit vidne: alder, hvornår vidnet fik MitID, hvor mange gange vidnet har været vidne, og hvilken legitimation vidnet har med.
 
-    De datoer, du skriver, bruges kun til dette tjek, og /forget sletter dem.
+    De datoer, du skriver, bruger jeg kun til dette tjek, og /glem sletter dem.
 btn-wc-start = Start tjekket
 wc-adult-question = Er dit vidne 18 år eller ældre?
 wc-mitid-question = Hvornår fik dit vidne MitID? Skriv datoen, for eksempel 03.11.2026, eller med klokkeslæt: 03.11.2026 kl. 14.30
 btn-wc-mitid-unknown = Det ved mit vidne ikke
 wc-mitid-unknown =
-    Dit vidne skal have haft MitID i mindst 30 dage (30 × 24 timer), når du har din tid. Bed dit vidne om at finde ud af, hvornår han eller hun fik MitID, og tjek så igen.
+    Dit vidne skal have haft MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid. Bed dit vidne om at finde ud af, hvornår vidnet fik MitID, og tjek så igen.
 btn-wc-enter-date = Skriv datoen
 wc-appointment-known-question = Har du bestilt tid?
 btn-wc-not-booked = Ikke endnu
 wc-appointment-question = Hvornår har du tid? Skriv dato og klokkeslæt, for eksempel 03.12.2026 kl. 10.00
 wc-count-question = Hvor mange gange har dit vidne været vidne for andre inden for de seneste 120 dage?
-btn-wc-count-0 = Aldrig
+btn-wc-count-0 = Ingen gange
 btn-wc-count-1 = Én gang
 btn-wc-count-2 = To gange
-btn-wc-count-3-plus = 3 gange eller flere
+btn-wc-count-3-plus = Tre gange eller flere
 wc-photo-question = Hvilken billedlegitimation tager dit vidne med?
 btn-wc-photo-licence = Dansk kørekort
 btn-wc-photo-dk-passport-cpr = Dansk pas med CPR-nummer
@@ -392,10 +384,10 @@ btn-wc-photo-foreign-id = Nationalt ID-kort fra et andet land
 wc-ok = ✅ Denne person kan være dit vidne.
 wc-not-ok = ❌ Denne person kan ikke være dit vidne:
 wc-problem-under18 = • Et vidne skal være 18 år eller ældre.
-wc-problem-too-recent = • Personen har ikke haft MitID i 30 dage endnu og kan først være vidne fra { $w_eligible_from }.
+wc-problem-too-recent = • Personen har ikke haft MitID i 30 hele døgn endnu og kan først være vidne fra { $w_eligible_from }.
 wc-problem-too-many = • Personen har allerede været vidne 3 gange eller flere inden for de seneste 120 dage.
 wc-assumed-end-of-day = Du skrev ikke et klokkeslæt, så for en sikkerheds skyld har jeg regnet fra slutningen af dagen.
-wc-no-appointment = Jeg har tjekket i forhold til i dag. Dit vidne skal stadig opfylde reglerne den dag, du har din tid.
+wc-no-appointment = Jeg har tjekket ud fra dagens dato. Dit vidne skal stadig opfylde reglerne den dag, du har din tid.
 wc-brings = Dit vidne skal have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
 wc-brings-cpr-doc =
     Vidnets billedlegitimation viser ikke CPR-nummeret, så vidnet skal også have et af disse med:
@@ -410,14 +402,14 @@ btn-wc-another = Tjek et andet vidne
 
 bot-short-description = Bliv klar til din MitID-tid hos Borgerservice: dokumenter, vidne, telefon og bruger-ID.
 bot-description =
-    Den automatiske assistent fra Borgerservice i { $municipality }. Den hjælper dig med at forberede din MitID-tid, så du får MitID i ét besøg: hvilke dokumenter du skal have med, om du skal have et vidne, hvordan du gør telefonen klar, og hvordan du bestiller tid.
+    Den automatiske assistent fra Borgerservice i { $municipality }. Den hjælper dig med at forberede din MitID-tid, så du kan få MitID på ét besøg: hvilke dokumenter du skal have med, om du skal have et vidne med, hvordan du gør telefonen klar, og hvordan du bestiller tid.
 
     Den spørger aldrig om din adgangskode, PIN-kode eller dit CPR-nummer.
 cmd-start = Start, eller vælg sprog
 cmd-menu = Hovedmenu
 cmd-faq = Spørgsmål og svar
 cmd-witness = Tjek, om en person kan være mit vidne
-cmd-userid = Tjek en idé til bruger-ID
+cmd-userid = Tjek et forslag til bruger-ID
 cmd-checklist = Vis min tjekliste
 cmd-book = Bestil tid
 cmd-language = Skift sprog
@@ -425,7 +417,7 @@ cmd-restart = Start forberedelsen forfra
 cmd-privacy = Hvad gemmer du om mig?
 cmd-forget = Slet alt, hvad du har gemt om mig
 cmd-help = Sådan bruger du mig
-forget-done = Sådan: Jeg har slettet alt, hvad jeg havde gemt om dig. Skriv /start, hvis du vil begynde igen.
+forget-done = Nu har jeg slettet alt, hvad jeg havde gemt om dig. Skriv /start, hvis du vil begynde igen.
 group-private-only = Jeg hjælper kun i en privat chat, så dine svar bliver mellem os. Start en chat med mig her: { $link }
 edited-message = Jeg læser kun nye beskeder. Send gerne dit svar igen som en ny besked.
 store-start-over = Beklager, jeg kunne ikke læse vores tidligere samtale, så vi starter forfra.
@@ -440,11 +432,11 @@ btn-remind-wrong = Nej, det er forkert
 remind-set = Godt. Jeg minder dig om din tid { $appointment }:
 remind-set-evening = • aftenen før kl. { $evening_hour }.{ $evening_minute } – med din tjekliste,
 remind-set-soon = • { $before_hours } timer før.
-remind-set-how-to-cancel = Skriv /reminders for at se eller annullere dine påmindelser.
+remind-set-how-to-cancel = Skriv /paamindelser, hvis du vil se eller stoppe dine påmindelser.
 reminders-list = Du har en påmindelse om din tid { $appointment }:
 reminders-none = Du har ingen påmindelser. Når du har fået din tjekliste, kan du bede mig om at minde dig om din tid.
-btn-reminders-cancel = Annullér mine påmindelser
-reminders-cancelled = Dine påmindelser er annulleret.
+btn-reminders-cancel = Stop mine påmindelser
+reminders-cancelled = Dine påmindelser er stoppet.
 reminder-evening = ⏰ Husk: Du har tid til MitID hos Borgerservice i morgen, { $appointment }. Her er din tjekliste:
 reminder-soon = ⏰ Du har snart tid til MitID hos Borgerservice: { $appointment }. Husk dine dokumenter, din telefon og dit vidne, hvis du skal have et med. Vi ses!
 date-need-time = Skriv også klokkeslættet for din tid, for eksempel 3.12. kl. 10

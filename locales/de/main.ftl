@@ -27,7 +27,7 @@ progress = Schritt { $step } von { $total }
 
 btn-yes = Ja
 btn-no = Nein
-btn-not-sure = Ich bin nicht sicher
+btn-not-sure = Ich bin mir nicht sicher
 btn-dont-remember = Ich weiß es nicht mehr
 btn-continue = Weiter
 btn-done = Fertig
@@ -42,8 +42,8 @@ btn-language = Sprache / Sprog / Language
 btn-privacy = Was speichern Sie über mich?
 btn-prepare = Meinen Termin vorbereiten
 btn-checklist = Meine Checkliste zeigen
-btn-witness-check = Zeugin oder Zeugen prüfen
-btn-userid-check = Eine Idee für die Benutzer-ID prüfen
+btn-witness-check = Prüfen, ob jemand mein Zeuge sein kann
+btn-userid-check = Wunsch-Benutzer-ID prüfen
 btn-check-documents = Meine Dokumente prüfen
 
 lang-da = Dansk
@@ -55,7 +55,7 @@ lang-de = Deutsch
 welcome =
     Guten Tag! Ich bin der automatische Assistent des Bürgerservice (Borgerservice) der { $municipality }.
 
-    Ich helfe Ihnen, sich auf Ihren MitID-Termin vorzubereiten, damit Sie MitID bei einem einzigen Besuch bekommen: welche Dokumente Sie mitbringen, ob Sie eine Zeugin oder einen Zeugen brauchen und wie Sie Ihr Handy vorbereiten.
+    Ich helfe Ihnen, sich auf Ihren MitID-Termin vorzubereiten. Ich sage Ihnen, welche Dokumente Sie mitbringen müssen, ob Sie eine Zeugin oder einen Zeugen brauchen und wie Sie Ihr Handy vorbereiten. So bekommen Sie MitID bei einem einzigen Besuch.
 
     Ich frage nie nach Ihrem Passwort, Ihrer PIN oder Ihrer CPR-Nummer.
 
@@ -63,7 +63,7 @@ menu = Was möchten Sie tun?
 
 help =
     So nutzen Sie mich:
-    • Tippen Sie auf eine Schaltfläche, oder schreiben Sie ihren Text oder ihre Nummer.
+    • Tippen Sie auf eine Schaltfläche, oder schreiben Sie den Text oder die Nummer der Schaltfläche.
     • Sie können Ihre Frage auch einfach schreiben, zum Beispiel „Brauche ich eine Zeugin oder einen Zeugen?“.
     • /menu zeigt das Hauptmenü, /restart startet die Vorbereitung neu.
     • /language wechselt die Sprache. /forget löscht alles, was ich über Sie gespeichert habe.
@@ -73,20 +73,21 @@ help =
 language-choose = Welche Sprache möchten Sie?
 
 privacy =
-    Was ich über Sie speichere:
-    • Ihre Antworten auf meine Fragen (zum Beispiel „wohnt in Dänemark“) und Ihre Sprache,
-    • damit Sie später weitermachen und Ihre Checkliste wieder ansehen können.
+    Ich speichere Ihre Antworten auf meine Fragen (zum Beispiel „wohnt in Dänemark“) und Ihre Sprache. So können Sie später weitermachen und Ihre Checkliste wieder ansehen.
 
-    Was Sie schreiben, speichere ich nicht: weder Ihre Ideen für die Benutzer-ID noch Ihre Fragen.
-    Alles wird nach { $retention_days } Tagen ohne Aktivität gelöscht, oder sofort, wenn Sie /forget schreiben.
+    Ich speichere auch die Zeitpunkte, die Sie mir schreiben: wann Ihr Termin ist, damit ich Sie daran erinnern kann, und bei der Zeugenprüfung, wann die Person MitID bekommen hat.
 
-    Der Chat selbst läuft über Telegram, ein eigenständiges Unternehmen. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
+    Ihre Vorschläge für die Benutzer-ID und Ihre Fragen speichere ich nicht.
+
+    Alles wird gelöscht, wenn Sie { $retention_days } Tage lang nicht mit mir geschrieben haben. Haben Sie eine Erinnerung bestellt, zählen die Tage erst ab der Erinnerung. Wenn Sie /forget schreiben, lösche ich sofort alles.
+
+    Der Chat läuft über Telegram, ein eigenständiges Unternehmen, das nicht zur Kommune gehört. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
 
 book =
-    Für MitID brauchen Sie immer einen Termin beim Bürgerservice. Mit Termin werden Sie zur gebuchten Zeit bedient; ohne Termin können wir nur helfen, wenn Zeit ist.
+    Für MitID brauchen Sie immer einen Termin beim Bürgerservice. Mit Termin sind Sie zur gebuchten Zeit an der Reihe. Ohne Termin können wir Ihnen nur helfen, wenn gerade Zeit ist.
 
-    Online buchen: { $booking_url }
-    Oder rufen Sie uns unter { $phone } an.
+    Buchen Sie Ihren Termin online: { $booking_url }
+    Haben Sie Fragen? Rufen Sie uns unter { $phone } an.
 
 start-over-notice = Wir fangen noch einmal von vorn an.
 
@@ -98,10 +99,10 @@ not-understood =
 only-text = Ich kann nur Text und Schaltflächen lesen. Bitte schreiben Sie Ihre Frage, oder tippen Sie auf eine Schaltfläche.
 cpr-warning =
     Es sieht so aus, als hätten Sie eine CPR-Nummer geschickt. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert und versucht, Ihre Nachricht zu löschen.
-date-unreadable = Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie es so: 03.12.2026, oder mit Uhrzeit: 03.12.2026 14:30
-date-no-such-day = Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat, zum Beispiel 28.02.2026.
+date-unreadable = Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie zuerst den Tag, dann den Monat, zum Beispiel 15.01. oder 15. Januar. Mit Uhrzeit: 15.01. 14:30
+date-no-such-day = Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat. Schreiben Sie zuerst den Tag, zum Beispiel 28.02.
 date-in-future = Dieses Datum liegt in der Zukunft. Bitte schreiben Sie das Datum, an dem Ihre Zeugin oder Ihr Zeuge MitID bekommen hat.
-date-in-past = Dieses Datum ist schon vorbei. Bitte schreiben Sie das Datum Ihres Termins, zum Beispiel 03.12.2026 10:00.
+date-in-past = Dieses Datum ist schon vorbei. Bitte schreiben Sie Datum und Uhrzeit Ihres Termins, zum Beispiel 15.01. 10:00
 
 ## ---- Prüfung der Benutzer-ID (was eingegeben wurde, wird nie gespeichert) ----
 
@@ -117,13 +118,14 @@ userid-warning-cpr = ⚠️ Die Benutzer-ID scheint eine CPR-Nummer zu enthalten
 userid-warning-ten-digits = ⚠️ Die Benutzer-ID enthält 10 Ziffern hintereinander. Das ist erlaubt, kann aber mit einer CPR-Nummer verwechselt werden.
 userid-not-kept =
     Ich habe nicht gespeichert, was Sie geschrieben haben. Ob eine Benutzer-ID noch frei ist, sehen Sie erst, wenn Sie MitID einrichten.
-    Schreiben Sie eine weitere Idee, um sie zu prüfen, oder tippen Sie auf eine Schaltfläche.
+    Schreiben Sie einen weiteren Vorschlag, um ihn zu prüfen, oder tippen Sie auf eine Schaltfläche.
 
 ## ---- 1. Zu Ihrer Person ----
 
 cpr-question = Haben Sie eine dänische CPR-Nummer (Personennummer)?
 cpr-unsure =
-    Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Sie hat 10 Ziffern: Ihr Geburtsdatum und vier weitere Ziffern. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort) – oder, wenn Sie im Ausland wohnen und in Dänemark arbeiten, auf Ihrer speziellen Gesundheitskarte für Grenzpendler (særligt sundhedskort).
+    Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Die Nummer hat 10 Ziffern: Ihr Geburtsdatum und 4 weitere Ziffern. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort).
+    Wohnen Sie im Ausland und arbeiten in Dänemark? Dann steht sie auf Ihrer speziellen Gesundheitskarte für Grenzpendler (særligt sundhedskort).
 
     Haben Sie eine?
 btn-cpr-have = Ja, ich habe eine CPR-Nummer
@@ -131,13 +133,13 @@ btn-cpr-have-not = Nein, ich habe keine
 no-cpr =
     Für MitID beim Bürgerservice brauchen Sie eine CPR-Nummer.
 
-    Dafür müssen Sie in Dänemark registriert sein. Wenn Sie hierher gezogen sind oder hier arbeiten, wenden Sie sich an den Bürgerservice oder an das International Citizen Service. Rufen Sie uns unter { $phone } an, wenn Sie nicht sicher sind, was für Sie gilt.
+    Eine CPR-Nummer bekommen Sie, wenn Sie in Dänemark registriert sind. Wenn Sie hierher gezogen sind oder hier arbeiten, wenden Sie sich an den Bürgerservice oder an den International Citizen Service. Wenn Sie nicht sicher sind, was für Sie gilt, rufen Sie uns unter { $phone } an.
 
 age-question = Sind Sie 13 Jahre oder älter?
 btn-age-13-plus = Ja, 13 oder älter
 btn-age-under-13 = Nein, jünger als 13
 under-13 =
-    MitID gibt es ab 13 Jahren. Dann sind Sie herzlich willkommen.
+    MitID gibt es ab 13 Jahren. Kommen Sie dann gern wieder.
 
 reason-question = Worum geht es bei Ihnen?
 btn-reason-first = Ich bekomme MitID zum ersten Mal
@@ -157,12 +159,12 @@ self-service =
     }
 
     Mehr auf MitID.dk: https://www.mitid.dk
-    Auch der MitID-Support hilft: 33 98 00 10.
+    Auch der MitID-Support hilft Ihnen: +45 33 98 00 10.
 btn-self-service-solved = Danke, das probiere ich
 btn-self-service-come = Ich muss trotzdem vorbeikommen
 self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.
 
-witness-last-question = Als Sie zuletzt MitID oder NemID bekommen haben: Brauchten Sie da eine Zeugin oder einen Zeugen?
+witness-last-question = Haben Sie beim letzten Mal (für MitID oder NemID) eine Zeugin oder einen Zeugen gebraucht?
 
 ## ---- 2. Wo Sie wohnen ----
 
@@ -180,12 +182,9 @@ children-question = Haben Sie Kinder?
 
 ## ---- 3. Dokumente ----
 
-doc-main-question =
-    Welches dieser dänischen Dokumente haben Sie? Wählen Sie das erste, das passt.
-
-    Es müssen gültige Originale sein. Vorläufige Dokumente sowie Fotos oder PDFs von Dokumenten zählen nicht.
-btn-doc-licence = Dänischer Führerschein (Karte oder App)
-btn-doc-dk-passport = Dänischer Reisepass
+doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das, das am weitesten oben steht. Es muss gültig sein.
+btn-doc-licence = Dänischer Führerschein
+btn-doc-dk-passport = Dänischer Reisepass (kein Notpass)
 btn-doc-dk-permit = In Dänemark ausgestellte Aufenthaltserlaubnis oder -karte
 btn-doc-none-of-these = Keines davon
 
@@ -199,20 +198,20 @@ docs-dk-id-counts = { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis zählt
    *[other] Ihr Reisepass zählt
 } als eines davon, und zwar als Ausweis mit Foto.
-doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort), Karte oder App
+doc-yellow-card = Gelbe Gesundheitskarte (sundhedskort)
 doc-special-card = Spezielle Gesundheitskarte für Grenzpendler
-doc-personal-cert = Personenstandsbescheinigung oder Geburtsurkunde (DK/Grönland)
+doc-personal-cert = Personenstandsbescheinigung, Geburts-/Taufurkunde (DK/Grönland)
 doc-residence-cert = Wohnsitzbescheinigung (bopælsattest) aus DK/Grönland
-doc-foreign-passport = Reisepass aus einem anderen Land
-doc-foreign-id = Personalausweis oder Führerschein aus dem Ausland
+doc-foreign-passport = Reisepass aus einem anderen Land (kein Notpass)
+doc-foreign-id = Personalausweis oder Führerschein aus einem anderen Land
 doc-municipal-id = Kommunaler Ausweis (legitimationskort)
 doc-tax = Dänischer Steuerbescheid oder Vorauszahlungsbescheid
-doc-benefit = Unterlagen über öffentliche Leistungen (z. B. SU)
+doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
-personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Geburtsurkunde (fødselsattest)?
+personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) aus den letzten 3 Monaten?
-benefit-recent-question = Sind Ihre Unterlagen über öffentliche Leistungen aus den letzten 3 Monaten?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Sehen Sie auf das Datum.
+benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
 docs-maybe =
@@ -224,17 +223,12 @@ docs-not-enough = ❌ Ihre Dokumente reichen noch nicht aus. { $documents_missin
     [cpr_and_photo] Sie brauchen ein Dokument, auf dem Ihre CPR-Nummer steht, und ein Dokument mit Foto.
    *[cpr] Sie brauchen außerdem ein Dokument, auf dem Ihre CPR-Nummer steht.
 }
-docs-how-to-get = { $residence ->
-    [dk] Die gelbe Gesundheitskarte (sundhedskort) bekommen Sie beim Bürgerservice (auch die App-Version zählt).
-    [cross_border] Da Sie in Dänemark arbeiten, können Sie die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort) bekommen.
-   *[other] Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Dokument mit Ihrer CPR-Nummer Sie bekommen können.
-} Oder fragen Sie bei der dänischen Steuerbehörde (Skattestyrelsen) nach Ihrem Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf höchstens 3 Monate alt sein.
-docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er älter als 3 Monate ist.
-docs-too-old-benefit = Ihre Unterlagen über öffentliche Leistungen zählen nicht, weil sie älter als 3 Monate sind.
-docs-no-cpr-personal-cert = Ihre Personenstandsbescheinigung (personattest) oder Geburtsurkunde (fødselsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
+docs-too-old-tax = Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) zählt nicht, weil er am Tag Ihres Termins älter als 3 Monate ist.
+docs-too-old-benefit = Ihr Nachweis über öffentliche Leistungen zählt nicht, weil er am Tag Ihres Termins älter als 3 Monate ist.
+docs-no-cpr-personal-cert = Ihre Personenstandsbescheinigung (personattest) oder Geburts- oder Taufurkunde (fødsels-/dåbsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
 docs-no-cpr-residence-cert = Ihre Wohnsitzbescheinigung (bopælsattest) zählt hier nur, wenn Ihre CPR-Nummer darauf steht.
 docs-originals = Bringen Sie gültige Originale mit. Ein Foto oder PDF eines Dokuments zählt nicht.
-btn-change-documents = Meine Dokumente ändern
+btn-change-documents = Dokumente neu auswählen
 
 ## ---- 4. Zeugin oder Zeuge ----
 
@@ -249,16 +243,15 @@ witness-reason-abroad = • Sie wohnen außerhalb Dänemarks.
 witness-reason-under-five = • Sie wohnen seit weniger als 5 Jahren in Dänemark.
 witness-reason-little-history = • Sie sind selten umgezogen und haben keine Kinder. Deshalb weiß das CPR-Register wenig über Sie.
 witness-requirements =
-    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn das Register zu wenig über Sie weiß, muss eine Zeugin oder ein Zeuge bestätigen, wer Sie sind.
-
     Ihre Zeugin oder Ihr Zeuge muss:
-    • 18 Jahre oder älter sein,
-    • seit mindestens 30 Tagen (30 × 24 Stunden) eine eigene MitID haben,
-    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein,
-    • mit Ihnen kommen, mit der eigenen MitID und einem gültigen Ausweis mit Foto,
-    • wenn auf diesem Ausweis keine CPR-Nummer steht (bei ausländischen Ausweisen nie), zusätzlich ein Dokument mit der CPR-Nummer mitbringen, zum Beispiel die gelbe Gesundheitskarte (sundhedskort).
-witness-if-needed =
-    Am Schalter stellt Ihnen das System 4–6 Fragen aus dem CPR-Register. Wenn es nicht genug Fragen stellen kann, brauchen Sie doch eine Zeugin oder einen Zeugen. Dann können Sie einen neuen Termin buchen und jemanden mitbringen.
+    • mindestens 18 Jahre alt sein,
+    • zum Zeitpunkt Ihres Termins seit mindestens 30 vollen Tagen (30 × 24 Stunden) eine eigene MitID haben,
+    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein – Ihr Termin darf also höchstens das 3. Mal sein,
+    • zusammen mit Ihnen zum Termin kommen,
+    • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen,
+    • zusätzlich eines dieser Dokumente mitbringen, wenn auf dem Ausweis keine CPR-Nummer steht. Das gilt für alle ausländischen Ausweise, auch für den deutschen Personalausweis und Reisepass:
+    { -witness-cpr-documents }
+witness-if-needed = Dann können Sie einen neuen Termin buchen und eine Zeugin oder einen Zeugen mitbringen. Kennen Sie jemanden, der die Regeln unten erfüllt, können Sie die Person auch sicherheitshalber gleich mitbringen.
 
 ## ---- 5. Handy oder Codeanzeiger ----
 
@@ -272,10 +265,10 @@ device-compare =
     • Ein Codeanzeiger (kodeviser): ein kleines Gerät, das einen Code anzeigt. Sie nutzen ihn zusammen mit einem Passwort.
     • Ein Codevorleser (kodeoplæser): wie ein Codeanzeiger, aber er liest den Code laut vor. Für Menschen, die schlecht sehen.
 device-app =
-    Für die MitID-App muss Ihr Handy:
-    • Google Play oder den App Store haben,
-    • nicht gerootet oder gejailbreakt sein,
-    • ein aktuelles Betriebssystem haben (Android 9 und älter funktionieren nicht mehr).
+    Für die MitID-App muss Ihr Handy oder Tablet:
+    • Google Play oder den App Store haben (manche Huawei-Handys haben kein Google Play),
+    • nicht gerootet oder gejailbreakt sein (so verändert, dass der eigene Schutz des Handys ausgeschaltet ist),
+    • kein zu altes Betriebssystem haben: Android 9 und älter funktionieren nicht mehr.
 
     Bitte installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit (mit SIM-Karte: Sie bekommen einen Code per SMS).
     Sie wählen für die App eine 6-stellige PIN. Sagen Sie Ihre PIN niemandem.
@@ -290,14 +283,15 @@ device-code =
     • hat 8 bis 64 Zeichen,
     • darf Ihre Benutzer-ID nicht enthalten,
     • darf keine 10 Ziffern hintereinander enthalten (wie eine CPR-Nummer),
-    • darf keine Wörter wie „password“ und keine Tastenfolgen wie „qwertyui“ oder „abc12345“ enthalten.
+    • darf keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“ oder „abc12345“ enthalten.
 
     Überlegen Sie sich ein Passwort, bevor Sie kommen, aber sagen Sie es niemandem – nicht mir und auch nicht unseren Mitarbeiterinnen und Mitarbeitern.
 
 ## ---- 6. Benutzer-ID ----
 
 userid-rules =
-    Sie melden sich mit einer Benutzer-ID (bruger-ID) an. Die Benutzer-ID ist wie ein Benutzername, kein Passwort: Sie geben sie bei jeder Anmeldung ein. Wählen Sie eine, bevor Sie kommen – das spart Zeit.
+    Sie melden sich mit einer Benutzer-ID (bruger-ID) an. Die Benutzer-ID ist wie ein Benutzername, kein Passwort: Sie geben sie bei jeder Anmeldung ein.
+    Bekommen Sie MitID zum ersten Mal? Dann wählen Sie Ihre Benutzer-ID am besten schon vor dem Termin – das spart Zeit. Haben Sie schon MitID, brauchen Sie keine neue: Denken Sie an Ihre bisherige Benutzer-ID.
 
     Die Regeln:
     • 5 bis 48 Zeichen,
@@ -306,22 +300,23 @@ userid-rules =
     • keine anderen Buchstaben (also kein ä, ö, ü, é oder ß),
     • kein Leerzeichen am Anfang oder Ende,
     • nicht Ihre CPR-Nummer und nicht genau 10 Ziffern.
-userid-try = Schreiben Sie eine Idee, und ich prüfe sie. Statt Ihrer echten Wahl können Sie auch ein Beispiel mit derselben Art von Zeichen schreiben. Ich speichere nichts davon.
+userid-try = Schreiben Sie Ihre Wunsch-Benutzer-ID, dann prüfe ich sie. Ihre echte Benutzer-ID behalten Sie besser für sich: Sie können auch ein ähnliches Beispiel mit denselben Arten von Zeichen schreiben. Ich speichere nichts davon.
 btn-userid-chosen = Ich habe eine Benutzer-ID gewählt
 btn-userid-later = Ich wähle sie später
+btn-userid-have = Ich habe schon eine Benutzer-ID
 
 ## ---- Die Checkliste ----
 
-cl-title = 📋 Ihre Checkliste für MitID beim Bürgerservice, { $municipality }
+cl-title = 📋 Ihre Checkliste für MitID beim Bürgerservice der { $municipality }
 cl-docs-heading = Bringen Sie diese Dokumente mit (gültige Originale):
 cl-doc-main = • { $main_doc ->
-    [licence] Ihr dänischer Führerschein (Karte oder App)
+    [licence] Ihr dänischer Führerschein
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte mit Ihrer CPR-Nummer
    *[other] Ihr dänischer Reisepass mit Ihrer CPR-Nummer
 }
-cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort), als Karte oder App
+cl-doc-yellow-card = • Ihre gelbe Gesundheitskarte (sundhedskort)
 cl-doc-special-card = • Ihre spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort)
-cl-doc-personal-cert = • Ihre Personenstandsbescheinigung (personattest) oder Geburtsurkunde (fødselsattest)
+cl-doc-personal-cert = • Ihre Personenstandsbescheinigung (personattest) oder Geburts- oder Taufurkunde (fødsels-/dåbsattest)
 cl-doc-residence-cert = • Ihre Wohnsitzbescheinigung (bopælsattest)
 cl-doc-foreign-id = • Ihr Personalausweis oder Führerschein
 cl-doc-foreign-passport = • Ihr Reisepass
@@ -330,31 +325,25 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte
    *[other] Ihr dänischer Reisepass
 }
-cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), höchstens 3 Monate alt
-cl-doc-benefit = • Ihre Unterlagen über öffentliche Leistungen, höchstens 3 Monate alt
-cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung unter { $phone } an.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] Ihnen fehlt noch ein Dokument mit Foto.
-    [second] Ihnen fehlt noch ein weiteres Dokument.
-    [cpr_and_photo] Ihnen fehlen noch ein Dokument mit Ihrer CPR-Nummer und ein Dokument mit Foto.
-   *[other] Ihnen fehlt noch ein Dokument mit Ihrer CPR-Nummer, zum Beispiel { $residence ->
-        [dk] die gelbe Gesundheitskarte (sundhedskort).
-        [cross_border] die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort).
-       *[other] ein dänischer Steuerbescheid (årsopgørelse), höchstens 3 Monate alt.
-    }
-}
+cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt
+cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, am Tag Ihres Termins höchstens 3 Monate alt
+cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
+cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
 cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
-cl-witness = 👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
-    [almost_certain] Das ist höchstwahrscheinlich nötig.
-   *[other] Das ist wahrscheinlich nötig.
-} Die Person muss 18 Jahre oder älter sein, seit mindestens 30 Tagen MitID haben und darf in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein. Sie bringt die eigene MitID und einen Ausweis mit Foto mit – und, wenn darauf keine CPR-Nummer steht, die gelbe Gesundheitskarte (sundhedskort) oder eine dänische Bescheinigung mit CPR-Nummer.
-cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig.
+cl-witness =
+    👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
+        [almost_certain] Das ist höchstwahrscheinlich nötig.
+       *[other] Das ist wahrscheinlich nötig.
+    }
+    { witness-requirements }
+cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Falls doch, können Sie einen neuen Termin buchen und jemanden mitbringen.
 cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
-cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort: 8–64 Zeichen, nicht Ihre Benutzer-ID, keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ und keine Tastenreihen wie „qwertyui“. Sagen Sie es niemandem.
+cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeichen. Es darf Ihre Benutzer-ID nicht enthalten, auch keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“. Sagen Sie es niemandem.
 cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.
 cl-userid-chosen = 👤 Sie haben Ihre Benutzer-ID gewählt.
 cl-userid-todo = 👤 Wählen Sie eine Benutzer-ID, bevor Sie kommen (5–48 Zeichen).
+cl-userid-have = 👤 Denken Sie an Ihre Benutzer-ID: Sie geben sie bei jeder Anmeldung ein.
 cl-book = 📅 Termin buchen: { $booking_url }
     Fragen? Rufen Sie den Bürgerservice unter { $phone } an.
 cl-keep = Heben Sie diese Nachricht auf, und zeigen Sie sie am Schalter.
@@ -367,19 +356,19 @@ wc-intro =
     Ihre Datumsangaben nutze ich nur für diese Prüfung, und /forget löscht sie.
 btn-wc-start = Prüfung starten
 wc-adult-question = Ist die Person 18 Jahre oder älter?
-wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zum Beispiel 03.11.2026, oder mit Uhrzeit: 03.11.2026 14:30
+wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zuerst den Tag, zum Beispiel 3.11.2025. Mit Uhrzeit: 3.11.2025 14:30
 btn-wc-mitid-unknown = Die Person weiß es nicht
 wc-mitid-unknown =
     Ihre Zeugin oder Ihr Zeuge muss zum Zeitpunkt Ihres Termins seit mindestens 30 Tagen (30 × 24 Stunden) MitID haben. Bitten Sie die Person nachzusehen, wann sie MitID bekommen hat, und prüfen Sie dann noch einmal.
 btn-wc-enter-date = Datum eingeben
 wc-appointment-known-question = Haben Sie Ihren Termin schon gebucht?
 btn-wc-not-booked = Noch nicht
-wc-appointment-question = Wann ist Ihr Termin? Schreiben Sie Datum und Uhrzeit, zum Beispiel 03.12.2026 10:00
+wc-appointment-question = Wann ist Ihr Termin? Schreiben Sie Datum und Uhrzeit, zum Beispiel 15.01. 10:00
 wc-count-question = Wie oft war die Person in den letzten 120 Tagen für jemand anderen Zeugin oder Zeuge?
 btn-wc-count-0 = Nie
 btn-wc-count-1 = Einmal
 btn-wc-count-2 = Zweimal
-btn-wc-count-3-plus = 3-mal oder öfter
+btn-wc-count-3-plus = Dreimal oder öfter
 wc-photo-question = Welchen Ausweis mit Foto bringt die Person mit?
 btn-wc-photo-licence = Dänischer Führerschein
 btn-wc-photo-dk-passport-cpr = Dänischer Reisepass mit CPR-Nummer
@@ -391,17 +380,18 @@ btn-wc-photo-foreign-id = Personalausweis aus einem anderen Land
 wc-ok = ✅ Diese Person kann Ihre Zeugin oder Ihr Zeuge sein.
 wc-not-ok = ❌ Diese Person kann nicht Ihre Zeugin oder Ihr Zeuge sein:
 wc-problem-under18 = • Zeuginnen und Zeugen müssen 18 Jahre oder älter sein.
-wc-problem-too-recent = • Die Person hat MitID noch keine 30 Tage. Ab dem { $w_eligible_from } kann sie Zeugin oder Zeuge sein.
-wc-problem-too-many = • Die Person war in den letzten 120 Tagen schon 3-mal oder öfter Zeugin oder Zeuge.
-wc-assumed-end-of-day = Da Sie keine Uhrzeit angegeben haben, habe ich sicherheitshalber ab dem Ende dieses Tages gerechnet.
-wc-no-appointment = Ich habe für den heutigen Tag geprüft. Am Tag Ihres Termins muss die Person diese Regeln immer noch erfüllen.
+wc-problem-too-recent = • Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann ab dem { $w_eligible_from } Zeugin oder Zeuge sein. Buchen Sie Ihren Termin für diesen Zeitpunkt oder später.
+wc-problem-too-many = • Die Person war in den letzten 120 Tagen schon dreimal oder öfter Zeugin oder Zeuge.
+wc-assumed-end-of-day = Sie haben keine Uhrzeit angegeben. Deshalb habe ich sicherheitshalber mit dem Ende des Tages gerechnet, an dem die Person MitID bekommen hat.
+wc-no-appointment = Ich habe mit dem heutigen Datum gerechnet. Am Tag Ihres Termins muss die Person diese Regeln immer noch erfüllen.
 wc-brings = Ihre Zeugin oder Ihr Zeuge muss die eigene MitID mitbringen – also das Handy mit der App oder den Codeanzeiger (kodeviser) – und dazu einen gültigen Ausweis mit Foto.
 wc-brings-cpr-doc =
     Auf diesem Ausweis steht keine CPR-Nummer. Deshalb muss die Person außerdem eines dieser Dokumente mitbringen:
     • die gelbe Gesundheitskarte (sundhedskort), als Karte oder App,
-    • eine Tauf- oder Geburtsurkunde (dåbs- eller fødselsattest) aus Dänemark oder Grönland,
-    • eine Wohnsitzbescheinigung (bopælsattest) oder Identitätsbescheinigung aus Dänemark oder Grönland,
+    • eine Geburts- oder Taufurkunde (fødsels-/dåbsattest) aus Dänemark oder Grönland,
+    • eine Personenstandsbescheinigung (personattest) oder Wohnsitzbescheinigung (bopælsattest) aus Dänemark oder Grönland,
     • einen kommunalen Ausweis (legitimationskort) zusammen mit der gelben Gesundheitskarte.
+    Ein Steuerbescheid oder Vorauszahlungsbescheid zählt dafür nicht.
 wc-cannot-find = Wenn Sie niemanden als Zeugin oder Zeugen finden, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 btn-wc-another = Eine andere Person prüfen
 
@@ -409,14 +399,14 @@ btn-wc-another = Eine andere Person prüfen
 
 bot-short-description = Gut vorbereitet zum MitID-Termin beim Bürgerservice: Dokumente, Zeuge, Handy und Benutzer-ID.
 bot-description =
-    Der automatische Assistent des Bürgerservice von { $municipality }. Er hilft Ihnen, sich auf Ihren MitID-Termin vorzubereiten, damit Sie MitID bei einem Besuch bekommen: welche Dokumente Sie mitbringen, ob Sie eine Zeugin oder einen Zeugen brauchen, wie Sie Ihr Handy vorbereiten und wie Sie einen Termin buchen.
+    Der automatische Assistent des Bürgerservice der { $municipality }. Er hilft Ihnen, sich auf Ihren MitID-Termin vorzubereiten, damit Sie MitID bei einem Besuch bekommen: welche Dokumente Sie mitbringen müssen, ob Sie eine Zeugin oder einen Zeugen brauchen, wie Sie Ihr Handy vorbereiten und wie Sie einen Termin buchen.
 
     Er fragt nie nach Ihrem Passwort, Ihrer PIN oder Ihrer CPR-Nummer.
 cmd-start = Starten oder Sprache wählen
 cmd-menu = Hauptmenü
 cmd-faq = Fragen und Antworten
 cmd-witness = Prüfen, ob jemand mein Zeuge sein kann
-cmd-userid = Eine Idee für die Benutzer-ID prüfen
+cmd-userid = Wunsch-Benutzer-ID prüfen
 cmd-checklist = Meine Checkliste zeigen
 cmd-book = Termin buchen
 cmd-language = Sprache ändern
@@ -438,18 +428,21 @@ btn-remind-yes = Ja, bitte erinnern
 btn-remind-wrong = Nein, das stimmt nicht
 remind-set = Gut. Ich erinnere Sie an Ihren Termin am { $appointment }:
 remind-set-evening = • am Vorabend um { $evening_hour }:{ $evening_minute } Uhr, mit Ihrer Checkliste,
-remind-set-soon = • { $before_hours } Stunden vorher.
+remind-set-soon = • { $before_hours ->
+    [one] eine Stunde
+   *[other] { $before_hours } Stunden
+} vorher.
 remind-set-how-to-cancel = Mit /reminders sehen Sie Ihre Erinnerungen und können sie abbestellen.
 reminders-list = Sie haben eine Erinnerung für Ihren Termin am { $appointment }:
-reminders-none = Sie haben keine Erinnerungen. Nach Ihrer Checkliste kann ich Sie an Ihren Termin erinnern.
+reminders-none = Sie haben keine Erinnerungen. Wenn Sie Ihre Checkliste erstellt haben, kann ich Sie an Ihren Termin erinnern.
 btn-reminders-cancel = Erinnerungen abbestellen
 reminders-cancelled = Ihre Erinnerungen sind abbestellt.
 reminder-evening = ⏰ Erinnerung: Ihr MitID-Termin beim Bürgerservice ist morgen, am { $appointment }. Hier ist Ihre Checkliste:
-reminder-soon = ⏰ Ihr MitID-Termin beim Bürgerservice ist bald: am { $appointment }. Denken Sie an Ihre Dokumente, Ihr Handy und – falls nötig – an Ihre Zeugin oder Ihren Zeugen. Bis gleich!
+reminder-soon = ⏰ Ihr MitID-Termin beim Bürgerservice beginnt bald: am { $appointment }. Denken Sie an Ihre Dokumente, Ihr Handy und – falls nötig – an Ihre Zeugin oder Ihren Zeugen. Bis gleich!
 date-need-time = Bitte schreiben Sie auch die Uhrzeit Ihres Termins, zum Beispiel 3.12. 10 Uhr
 date-ambiguous = Welche Uhrzeit meinen Sie?
 date-option = { $when }
 cmd-reminders = Meine Erinnerungen
 ## ---- Plakate und QR-Codes (mitid-bot qr) ----
 
-qr-caption = Scannen Sie den Code mit Ihrem Handy und bereiten Sie sich auf Ihren MitID-Termin bei { $municipality } vor
+qr-caption = Scannen Sie den Code mit Ihrem Handy und bereiten Sie sich auf Ihren MitID-Termin beim Bürgerservice der { $municipality } vor

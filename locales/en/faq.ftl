@@ -6,13 +6,13 @@ faq-menu = What would you like to know?
 faq-unsure = Did you mean one of these questions?
 faq-none =
     Sorry, I did not understand that.
-    Pick a question from the menu, book a time at { $booking_url } or call Citizen Service on { $phone }.
+    Choose a question from the menu, book a time at { $booking_url }, or call Citizen Service on { $phone }.
 
 faq-power-of-attorney-q = Can I get power of attorney for a MitID?
 faq-power-of-attorney =
     No. Nobody can get power of attorney over another person's MitID – not a child's, a partner's or a parent's.
     With a Digital Power of Attorney you can act for another person using your own MitID.
-    Read more at https://www.borger.dk (search for "Digital Fuldmagt").
+    Read more at https://www.borger.dk, the Danish public services website (search for "Digital Fuldmagt").
 
 faq-sharing-q = Can someone else use my MitID?
 faq-sharing =
@@ -24,16 +24,16 @@ faq-sharing =
 faq-voluntary-q = Do I have to have MitID?
 faq-voluntary =
     No, MitID is voluntary.
-    But most public self-service needs MitID, for example Digital Post and borger.dk.
+    But most public self-service needs MitID, for example Digital Post and borger.dk (the Danish public services website).
     Without MitID, it is harder to do these things yourself.
 
 faq-documents-q = Which documents should I bring?
 faq-documents =
     Bring valid originals – no copies, photos or temporary documents.
-    One of these is enough: a Danish driving licence (card or app), a Danish passport that shows your CPR number, or a Danish residence permit with photo and CPR number.
-    Otherwise bring two documents: one with your CPR number (for example the yellow health insurance card) and one with a photo (for example a passport or ID card from your home country).
-    Other documents do not count. The full list: https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/?language=en-gb
-    Not sure? Call { $phone }.
+    One of these is enough: a Danish driving licence (card or app), a Danish passport that shows your CPR number, or a residence permit or card issued in Denmark, with photo and CPR number.
+    Otherwise bring two documents: at least one with your CPR number (for example the yellow health insurance card) and at least one with a photo (for example a passport or ID card from your home country).
+    Only the documents on this list count: https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/?language=en-gb
+    Choose "Check my documents" to check yours. Not sure? Call Citizen Service on { $phone }.
 
 faq-witness-renewal-q = Will I need a witness again?
 faq-witness-renewal =
@@ -44,8 +44,8 @@ faq-witness-renewal =
 faq-booking-q = Do I need to book a time?
 faq-booking =
     Yes, always book a time: { $booking_url }
-    With a booking, we help you at your time. Without one, we can only help if there is room.
-    Does your MitID still work? Then you can often get a new phone or a new password yourself at https://www.mitid.dk – no booking needed.
+    If you have booked, we help you at your time. If you have not booked, we can only help you if we have time.
+    Does your MitID still work? Then you can often set up the app on a new phone, or choose a new password, yourself at https://www.mitid.dk – no booking needed.
 
 faq-staff-help-q = What can staff do with my phone?
 faq-staff-help =
@@ -58,48 +58,42 @@ faq-phone-cannot-run-app =
     The MitID app needs a phone or tablet with Google Play or the App Store.
     It does not work on rooted or jailbroken phones, or on Android 9 and older.
     We cannot make the app work on a phone that cannot run it.
-    Instead, you can use a code display or an audio code reader. The first 3 are free.
+    Instead, you can use a code display or an audio code reader. Your first 3 code displays or audio code readers are free.
 
-faq-cpr-document-q = Where do I get a paper with my CPR?
+faq-cpr-document-q = Which document shows my CPR number?
 faq-cpr-document =
     If you live in Denmark: get the yellow health insurance card from { $municipality }. The card in the app also counts.
-    If you live abroad and work in Denmark (for example in Germany): you need the special health insurance card.
-    You can also use your annual tax statement or preliminary income assessment from the Danish Tax Agency. It must be at most 3 months old.
+    If you live abroad (for example in Germany) and work in Denmark: you need the special health insurance card (særligt sundhedskort). Ask Citizen Service how to get it.
+    You can also use your annual tax statement or preliminary income assessment from the Danish Tax Agency (Skattestyrelsen). It must be at most 3 months old on the day of your appointment.
     Remember to bring a document with a photo as well.
 
 faq-userid-password-pin-q = UserID, password and PIN: what is what?
 faq-userid-password-pin =
-    Your UserID is your user name. You type it every time you log in. It is not a code.
+    Your UserID is your username. You type it every time you log in. It is not a code.
     The PIN has 6 digits and belongs to the MitID app.
-    The password (8–64 characters) is used with a code display, an audio code reader or a chip.
-    Choose your UserID before you come. It saves time.
+    The password (8–64 characters) is used with a code display, an audio code reader or a MitID chip.
+    If you are getting MitID for the first time, choose your UserID before you come. It saves time.
 
 faq-password-reset-q = I forgot my password
 faq-password-reset =
-    If you have the MitID app, you can make a new password yourself at https://www.mitid.dk
-    If not, MitID Support can help on 33 98 00 10, or you can book a time at Citizen Service: { $booking_url }
-    Bring your ID and your phone with the app or your code display. You will get an activation code.
+    If you have the MitID app, you can choose a new password yourself at https://www.mitid.dk
+    If not, MitID Support can help on +45 33 98 00 10, or you can book a time at Citizen Service: { $booking_url }
+    At Citizen Service, bring the documents you need for MitID (see "Which documents should I bring?") and your code display, or your phone with the app. You will get an activation code.
 
 faq-who-witness-q = Who can be my witness?
-faq-who-witness =
-    Your witness must:
-    • be at least 18
-    • have had their own MitID for at least 30 full days (30 × 24 hours)
-    • have been a witness no more than 2 times in the last 120 days
-    • bring their own MitID (phone with the app, or code display) and a valid photo ID
-    If the photo ID does not show a CPR number (for example a foreign passport), the witness must also bring, for example, the yellow health insurance card.
+faq-who-witness = { witness-requirements }
 
 faq-witness-needed-q = Do I need to bring a witness?
 faq-witness-needed =
     When you get MitID, the system asks you 4–6 questions based on the CPR register. If the register knows too little about you, you need a witness.
     Bring a witness if you live outside Denmark, have lived here for less than 5 years, or have rarely moved and have no children.
     If you needed a witness last time, you will almost certainly need one again.
-    If you cannot find a witness, call { $phone }.
+    If you cannot find a witness, call Citizen Service on { $phone }.
 
 faq-phone-number-q = What is your phone number?
 faq-phone-number =
     Call Citizen Service at { $municipality } on { $phone }.
-    For questions about MitID itself, MitID Support can also help on 33 98 00 10.
+    For questions about MitID itself, MitID Support can also help on +45 33 98 00 10.
 
 faq-age-q = How old do I have to be?
 faq-age =
@@ -110,7 +104,7 @@ faq-age =
 faq-no-cpr-q = I do not have a CPR number
 faq-no-cpr =
     { $municipality } can help you with MitID once you have a CPR number.
-    First you need to be registered in the CPR system. Call Citizen Service on { $phone } or contact International Citizen Service to ask how.
+    First you need to be registered in the CPR system. To ask how, call Citizen Service on { $phone }, or contact International Citizen Service.
 
 faq-new-phone-q = I have a new phone
 faq-new-phone =

@@ -25,7 +25,7 @@ progress = Step { $step } of { $total }
 btn-yes = Yes
 btn-no = No
 btn-not-sure = I am not sure
-btn-dont-remember = I don't remember
+btn-dont-remember = I do not remember
 btn-continue = Continue
 btn-done = Done
 btn-back = Back
@@ -50,7 +50,7 @@ lang-de = Deutsch
 ## ---- Welcome, menu, help ----
 
 welcome =
-    Hello! I am the automated assistant of Borgerservice (Citizen Service) at { $municipality }.
+    Hello! I am the automated assistant of Citizen Service (Borgerservice) at { $municipality }.
 
     I help you get ready for your MitID appointment, so you can get MitID in one visit: which documents to bring, whether you need a witness, and how to get your phone ready.
 
@@ -61,29 +61,35 @@ menu = What would you like to do?
 help =
     How to use me:
     • Press a button, or type its text or number.
-    • You can also just write your question, for example "Do I need a witness?".
-    • /menu shows the main menu, /restart starts the preparation again.
+    • You can also write your question, for example "Do I need a witness?".
+    • /menu shows the main menu. /restart starts the preparation again.
+    • /checklist shows your checklist. /reminders shows your reminders.
     • /language changes the language. /forget deletes everything I keep about you.
 
-    Questions I cannot answer: call Borgerservice on { $phone }.
+    If I cannot answer your question, call Citizen Service (Borgerservice) on { $phone }.
 
 language-choose = Which language do you prefer?
 
 privacy =
     What I keep about you:
-    • your answers to my questions (for example "lives in Denmark") and your language,
-    • so you can continue later and see your checklist again.
+    • your answers to my questions, for example "lives in Denmark",
+    • the dates you give me: when your witness got MitID, and the date and time of your appointment,
+    • your language, and where we are in our conversation.
+    I keep them so that you can continue later and see your checklist again.
 
-    I do not keep what you type: not your UserID ideas, not your questions.
-    Everything is deleted after { $retention_days } days without activity, or at once when you write /forget.
+    I do not keep anything else you write: not your UserID ideas, and not your questions.
+
+    Everything is deleted after { $retention_days } days without activity. If you asked me for a reminder, it is deleted { $retention_days } days after the reminder. When you write /forget, I delete everything at once.
+
+    I also count how the bot is used, for example how many checklists I show. These numbers do not say who you are.
 
     Telegram is a separate company and handles the chat itself. Please do not send your CPR number, passwords or photos of your documents here.
 
 book =
-    You always need to book an appointment with Borgerservice to get MitID. People with a booking are served at their time; without one, we can only help if there is time.
+    You always need to book an appointment with Citizen Service (Borgerservice) to get MitID. If you have booked, we help you at your time. If you have not booked, we can only help you if we have time.
 
     Book online: { $booking_url }
-    Or call { $phone }.
+    If you have questions, call { $phone }.
 
 start-over-notice = Let's start again from the beginning.
 
@@ -91,14 +97,14 @@ start-over-notice = Let's start again from the beginning.
 
 stale-button = That button belongs to an earlier message. Here is where we are now:
 not-understood =
-    Sorry, I did not understand that. You can press a button below, ask a question in a few words, or call Borgerservice on { $phone }.
+    Sorry, I did not understand that. You can press a button below, write your question in a few words, or call Citizen Service on { $phone }.
 only-text = I can only read text and buttons. Please write your question, or press a button.
 cpr-warning =
     It looks like you sent a CPR number. Please never send your CPR number in a chat. I have not saved it, and I have tried to delete your message.
-date-unreadable = I could not read that date. Please write it like this: 03.12.2026, or with the time: 03.12.2026 14:30
-date-no-such-day = That date does not exist. Please check the day and month, for example 28.02.2026.
+date-unreadable = I could not read that date. Please write the day first, then the month, for example "15 January" or "15.01". You can add the time: "15 January 14:30".
+date-no-such-day = That date does not exist. Please check the day and the month. Write the day first, for example "28 February" or "28.02".
 date-in-future = That date is in the future. Please write the date your witness got MitID.
-date-in-past = That date has already passed. Please write the date of your appointment, for example 03.12.2026 10:00.
+date-in-past = That date has already passed. Please write the date and time of your appointment, for example "15 January 10:00".
 
 ## ---- UserID check (what the user typed is never saved) ----
 
@@ -106,29 +112,29 @@ userid-allowed = ✅ That UserID follows the rules ({ $length } characters).
 userid-not-allowed = ❌ That UserID is not allowed:
 userid-problem-too-short = • It has { $length } characters. It needs at least 5.
 userid-problem-too-long = • It has { $length } characters. It can have at most 48.
-userid-problem-characters = • These characters are not allowed: { $characters }
+userid-problem-characters = • These characters are not allowed: { $characters }. For a letter with a mark, write it without the mark, for example "u" or "ue" for "ü", and "l" for "ł".
 userid-problem-starts-with-space = • It must not start with a space.
 userid-problem-ends-with-space = • It must not end with a space.
 userid-problem-ten-digits = • It must not be 10 digits, like a CPR number.
-userid-warning-cpr = ⚠️ It looks like it contains a CPR number. That is allowed, but we strongly advise against it.
+userid-warning-cpr = ⚠️ It looks like it contains a CPR number. That is allowed, but I advise you not to use your CPR number in your UserID.
 userid-warning-ten-digits = ⚠️ It contains 10 digits in a row. That is allowed, but it could be mistaken for a CPR number.
 userid-not-kept =
-    I have not saved what you wrote. Whether a UserID is still free is only shown when you create MitID.
+    I have not saved what you wrote. You will only find out if a UserID is free when you create your MitID, so have a second idea ready.
     Type another idea to check it, or press a button.
 
 ## ---- 1. About you ----
 
 cpr-question = Do you have a Danish CPR number (personal identification number)?
 cpr-unsure =
-    You have a CPR number if you are registered in Denmark. It has 10 digits: your date of birth and four more. It is on your yellow health insurance card ("the yellow card"), or on the special health insurance card if you work in Denmark and live abroad.
+    You have a CPR number if you are registered in Denmark. It has 10 digits: your date of birth and four more. It is on your yellow health insurance card ("the yellow card"), or on the special health insurance card (særligt sundhedskort) if you live abroad and work in Denmark.
 
     Do you have one?
 btn-cpr-have = Yes, I have a CPR number
-btn-cpr-have-not = No, I don't have one
+btn-cpr-have-not = No, I do not have one
 no-cpr =
-    You need a CPR number to get MitID at Borgerservice.
+    You need a CPR number to get MitID at Citizen Service (Borgerservice).
 
-    To get one, you must be registered in Denmark. If you have moved here, or work here, contact Borgerservice or International Citizen Service. Call us on { $phone } if you are unsure what applies to you.
+    To get a CPR number, you must be registered in Denmark. If you have moved here or work here, Citizen Service or International Citizen Service can tell you how. Call Citizen Service on { $phone } if you are unsure what applies to you.
 
 age-question = Are you 13 years or older?
 btn-age-13-plus = Yes, 13 or older
@@ -148,13 +154,13 @@ self-service =
     Then you can probably do it yourself, without an appointment:
     { $renew_why ->
         [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
-        [password] • With the MitID app, you can choose a new password on MitID.dk.
-        [code_display] • Log in on MitID.dk with the app and see what you can do there.
-       *[other] • Many things can be done on MitID.dk when you can still log in.
+        [password] • Log in on MitID.dk with the MitID app and choose a new password on your profile page. For your safety, you must wait 24 hours after you ask to change it.
+        [code_display] • Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support.
+       *[other] • Log in on MitID.dk. Many things can be fixed there when you can still log in.
     }
 
-    See MitID.dk: https://www.mitid.dk
-    MitID Support can also help: 33 98 00 10.
+    MitID.dk: https://www.mitid.dk
+    MitID Support can also help: +45 33 98 00 10.
 btn-self-service-solved = Thanks, I will try that
 btn-self-service-come = I still need to come in
 self-service-done = Good luck! If it does not work, come back here and choose "Prepare for my appointment".
@@ -178,11 +184,11 @@ children-question = Do you have children?
 ## ---- 3. Documents ----
 
 doc-main-question =
-    Which of these Danish documents do you have? Choose the first that fits.
+    Which of these Danish documents do you have? If you have more than one, choose the one highest in the list. It must be valid.
 
-    They must be valid originals. Temporary documents and photos or PDFs of documents do not count.
-btn-doc-licence = Danish driving licence (card or app)
-btn-doc-dk-passport = Danish passport
+    A driving licence from Greenland, or a passport from Greenland or the Faroe Islands, counts as Danish here.
+btn-doc-licence = Danish driving licence
+btn-doc-dk-passport = Danish passport (not an emergency passport)
 btn-doc-dk-permit = Residence permit or card issued in Denmark
 btn-doc-none-of-these = None of these
 
@@ -191,45 +197,40 @@ main-cpr-question = { $main_doc ->
    *[other] Does your passport show your CPR number?
 }
 
-docs-question = Tick every document you have, then press "Done". You need two: at least one must show your CPR number, and at least one must have a photo.
+docs-question = Choose every document you have, then press "Done". You need two: at least one must show your CPR number, and at least one must have a photo. A certificate from Greenland counts as Danish.
 docs-dk-id-counts = Your { $main_doc ->
     [dk_permit] residence permit
    *[other] passport
 } counts as one of them, as a photo ID.
-doc-yellow-card = Yellow health insurance card (card or app)
-doc-special-card = Special health insurance card
-doc-personal-cert = Personal or birth certificate (DK/Greenland)
-doc-residence-cert = Certificate of residence (DK/Greenland)
-doc-foreign-passport = Passport from another country
-doc-foreign-id = National ID card or driving licence from abroad
+doc-yellow-card = Yellow health insurance card
+doc-special-card = Special health card for cross-border workers
+doc-personal-cert = Danish personal or birth certificate
+doc-residence-cert = Danish certificate of residence
+doc-foreign-passport = Passport from another country (not an emergency passport)
+doc-foreign-id = Foreign ID card or driving licence
 doc-municipal-id = Municipal ID card
-doc-tax = Annual tax statement or preliminary assessment
-doc-benefit = Papers about public benefits (e.g. SU)
+doc-tax = Danish tax statement or assessment
+doc-benefit = Public benefit papers (for example SU)
 
-personal-cert-cpr-question = Does your personal or birth certificate show your CPR number?
-residence-cert-cpr-question = Does your certificate of residence show your CPR number?
-tax-recent-question = Is your tax paper (annual tax statement or preliminary income assessment) from the last 3 months?
-benefit-recent-question = Are your papers about public benefits from the last 3 months?
+personal-cert-cpr-question = Does your personal certificate (personattest) or birth certificate show your CPR number?
+residence-cert-cpr-question = Does your certificate of residence (bopælsattest) show your CPR number?
+tax-recent-question = Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on the day of your appointment?
+benefit-recent-question = Will your papers about public benefits (for example SU, the Danish student grant) be at most 3 months old on the day of your appointment?
 
 docs-enough = ✅ Your documents are enough. Remember to bring them.
 docs-maybe =
     ⚠️ Your documents may not be enough: they show your CPR number, but none of them has a photo.
-    Bring a photo ID if you have one, for example a passport. If you have none, call Borgerservice on { $phone } before you book.
+    Bring a photo ID if you have one, for example a passport. If you have none, call Citizen Service on { $phone } before you book.
 docs-not-enough = ❌ Your documents are not enough yet. { $documents_missing ->
     [photo] You also need a document with a photo, for example a passport or a national ID card.
     [second] You need one more document from the list.
     [cpr_and_photo] You need a document that shows your CPR number and a document with a photo.
    *[cpr] You also need a document that shows your CPR number.
 }
-docs-how-to-get = { $residence ->
-    [dk] You can get the yellow health insurance card from Borgerservice (the app version also counts).
-    [cross_border] As a cross-border worker, you can get the special health insurance card.
-   *[other] Call Borgerservice on { $phone } to hear which document with your CPR number you can get.
-} Or ask the Danish Tax Agency (Skattestyrelsen) for your annual tax statement or preliminary income assessment. It must be at most 3 months old.
-docs-too-old-tax = Your tax paper does not count, because it is older than 3 months.
-docs-too-old-benefit = Your benefit papers do not count, because they are older than 3 months.
-docs-no-cpr-personal-cert = Your personal or birth certificate does not count here without your CPR number.
-docs-no-cpr-residence-cert = Your certificate of residence does not count here without your CPR number.
+docs-too-old-tax = Your tax statement does not count, because it will be more than 3 months old on the day of your appointment.
+docs-too-old-benefit = Your benefit papers do not count, because they will be more than 3 months old on the day of your appointment.
+docs-no-cpr-personal-cert = Your personal or birth certificate only counts if it shows your CPR number.
+docs-no-cpr-residence-cert = Your certificate of residence only counts if it shows your CPR number.
 docs-originals = Bring valid originals. A photo or PDF of a document does not count.
 btn-change-documents = Change my documents
 
@@ -246,16 +247,14 @@ witness-reason-abroad = • You live outside Denmark.
 witness-reason-under-five = • You have lived in Denmark for less than 5 years.
 witness-reason-little-history = • You have rarely moved and have no children, so the CPR register knows little about you.
 witness-requirements =
-    At the counter, the system asks you 4–6 questions from the CPR register. If it knows too little about you, a witness must confirm who you are.
-
     Your witness must:
     • be 18 or older,
-    • have had their own MitID for at least 30 days (30 × 24 hours),
-    • not have been a witness more than 2 times in the last 120 days,
-    • come with you, with their own MitID and a valid photo ID,
-    • if that photo ID does not show their CPR number (no foreign ID does), also bring a document that shows it, for example the yellow health insurance card.
-witness-if-needed =
-    At the counter, the system asks you 4–6 questions from the CPR register. If it cannot ask enough, you will need a witness after all. If that happens, you can book a new time and bring one.
+    • have had their own MitID for at least 30 full days (30 × 24 hours) at the time of your appointment,
+    • have been a witness at most 2 times in the last 120 days, so that your appointment is at most their 3rd time,
+    • come with you and bring their own MitID (the phone with the app, or their code display) and a valid photo ID,
+    • also bring one of these if their photo ID does not show their CPR number (no foreign ID shows it):
+    { -witness-cpr-documents }
+witness-if-needed = If that happens, you can book a new time and bring a witness. If you know someone who meets the rules below, you can also bring them to be safe.
 
 ## ---- 5. Phone or code display ----
 
@@ -263,16 +262,16 @@ device-question = How do you want to use MitID?
 btn-device-app = With the MitID app on my phone
 btn-device-code-display = With a code display
 btn-device-audio = With an audio code reader
-btn-device-unsure = I don't know yet
+btn-device-unsure = I do not know yet
 device-compare =
     • The MitID app: most people use it. You need a phone or tablet with Google Play or the App Store.
     • A code display: a small device that shows a code. You use it with a password.
     • An audio code reader: like a code display, but it reads the code aloud. For people with poor sight.
 device-app =
-    For the MitID app, your phone must:
-    • have Google Play or the App Store,
-    • not be rooted or jailbroken,
-    • have a recent system (Android 9 and older no longer work).
+    For the MitID app, your phone or tablet must:
+    • have Google Play or the App Store (some Huawei phones have no Google Play),
+    • not be rooted or jailbroken (changed so that the phone's own security is switched off),
+    • not be too old: Android 9 and older no longer work.
 
     Please install the MitID app before you come, and bring the phone (with its SIM card: you get a code by SMS).
     You will choose a 6-digit PIN for the app. Never tell anyone your PIN.
@@ -281,20 +280,21 @@ device-app =
 btn-phone-ok = My phone can do that
 btn-phone-not-ok = My phone cannot do that
 device-code =
-    You use a code display or audio code reader together with a password. The first 3 are free.
+    You use a code display or an audio code reader together with a password. Your first 3 code displays or audio code readers are free.
 
     Your password:
     • has 8 to 64 characters,
     • must not contain your UserID,
-    • must not contain 10 digits in a row (like a CPR number),
-    • must not contain words like "password" or rows of keys like "qwertyui" or "abc12345".
+    • must not contain 10 digits, such as your CPR number,
+    • must not contain words like "password", or rows of keys like "qwertyui" or "abc12345".
 
     Think of a password before you come, but never tell it to anyone – not to me, and not to our staff.
 
 ## ---- 6. UserID ----
 
 userid-rules =
-    You log in with a UserID (bruger-ID). It is like a username, not a password: you type it every time you log in. Choose one before you come, to save time.
+    You log in with a UserID (bruger-ID). It is like a username, not a password: you type it every time you log in.
+    If you are getting MitID for the first time, choose a UserID before you come, to save time. If you already have MitID, you do not need a new UserID: remember the one you have.
 
     The rules:
     • 5 to 48 characters,
@@ -302,22 +302,23 @@ userid-rules =
     • digits 0–9, spaces and these characters: {"{"} {"}"} ! # $ ^ , * ( ) _ + - = : ; ? . @
     • no other letters (not ü, ö, é or ß),
     • no space at the start or end,
-    • not your CPR number, and not 10 digits.
-userid-try = Type an idea and I will check it. You can also type an example of the same kind instead of your real choice. I will not save it.
+    • not your CPR number, and not exactly 10 digits.
+userid-try = Type an idea and I will check it. If you prefer, type a similar example instead of your real UserID. I will not save it.
 btn-userid-chosen = I have chosen a UserID
+btn-userid-have = I already have a UserID
 btn-userid-later = I will choose it later
 
 ## ---- The checklist ----
 
-cl-title = 📋 Your checklist for MitID at Borgerservice, { $municipality }
+cl-title = 📋 Your checklist for MitID at Citizen Service (Borgerservice), { $municipality }
 cl-docs-heading = Bring these documents (valid originals):
 cl-doc-main = • { $main_doc ->
-    [licence] Your Danish driving licence (card or app)
+    [licence] Your Danish driving licence
     [dk_permit] Your residence permit or card with your CPR number
    *[other] Your Danish passport with your CPR number
 }
-cl-doc-yellow-card = • Your yellow health insurance card (card or app)
-cl-doc-special-card = • Your special health insurance card
+cl-doc-yellow-card = • Your yellow health insurance card
+cl-doc-special-card = • Your special health insurance card (særligt sundhedskort)
 cl-doc-personal-cert = • Your personal or birth certificate
 cl-doc-residence-cert = • Your certificate of residence
 cl-doc-foreign-id = • Your national ID card or driving licence
@@ -327,33 +328,33 @@ cl-doc-dk-id-no-cpr = • Your { $main_doc ->
     [dk_permit] residence permit or card
    *[other] Danish passport
 }
-cl-doc-tax = • Your tax paper (at most 3 months old)
-cl-doc-benefit = • Your papers about public benefits (at most 3 months old)
-cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If not, call { $phone } before you book.
-cl-docs-missing = ❌ { $documents_missing ->
-    [photo] You still need a document with a photo.
-    [second] You still need one more document.
-    [cpr_and_photo] You still need a document with your CPR number and a document with a photo.
-   *[other] You still need a document with your CPR number, for example { $residence ->
-        [dk] the yellow health insurance card.
-        [cross_border] the special health insurance card.
-       *[other] a tax statement no older than 3 months.
+cl-doc-tax = • Your Danish tax statement (at most 3 months old on the day of your appointment)
+cl-doc-benefit = • Your papers about public benefits (at most 3 months old on the day of your appointment)
+cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If you have none, call Citizen Service on { $phone } before you book.
+cl-docs-missing = ❌ Your documents are not enough yet. Get this first, then book your appointment:
+cl-docs-unknown = • I have not checked your documents yet. Choose "Prepare for my appointment" to check them.
+cl-witness =
+    👥 Bring a witness. { $witness ->
+        [almost_certain] You will almost certainly need one.
+       *[other] You will likely need one.
     }
-}
-cl-docs-unknown = • We have not gone through your documents. Choose "Prepare for my appointment" to check them.
-cl-witness = 👥 Bring a witness. { $witness ->
-    [almost_certain] You will almost certainly need one.
-   *[other] You will likely need one.
-} Your witness is 18 or older, has had MitID for at least 30 days, has been a witness at most 2 times in the last 120 days, and brings their own MitID and a photo ID. If that photo ID does not show their CPR number, they also bring the yellow health insurance card or a Danish certificate with their CPR number.
-cl-witness-unlikely = 👥 You will probably not need a witness.
+    { witness-requirements }
+cl-witness-unlikely = 👥 You will probably not need a witness. If you need one after all, you can book a new time and bring one.
 cl-witness-unknown = 👥 Witness: not checked yet.
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
-cl-code-display = 🔑 Think of a password before you come: 8–64 characters, not your UserID, no 10 digits in a row, no words like "password" and no rows of keys like "qwertyui". Never tell it to anyone.
+cl-code-display =
+    🔑 Think of a password before you come:
+    • 8 to 64 characters,
+    • not containing your UserID,
+    • no 10 digits, such as your CPR number,
+    • no words like "password", and no rows of keys like "qwertyui".
+    Never tell your password to anyone.
 cl-device-unknown = 📱 Decide whether you want the MitID app or a code display.
 cl-userid-chosen = 👤 You have chosen your UserID.
 cl-userid-todo = 👤 Choose a UserID before you come (5–48 characters).
-cl-book = 📅 Book an appointment: { $booking_url }
-    Questions: call Borgerservice on { $phone }.
+cl-userid-have = 👤 Remember your UserID: you type it when you log in.
+cl-book = 📅 Book an appointment online: { $booking_url }
+    Questions? Call Citizen Service on { $phone }.
 cl-keep = Keep this message and show it at the counter.
 
 ## ---- Witness check ----
@@ -364,14 +365,14 @@ wc-intro =
     The dates you give are only used for this check, and /forget deletes them.
 btn-wc-start = Start the check
 wc-adult-question = Is your witness 18 years or older?
-wc-mitid-question = When did your witness get MitID? Write the date, for example 03.11.2026, or with the time: 03.11.2026 14:30
+wc-mitid-question = When did your witness get MitID? Write the date with the day first, for example "3 November 2025" or "3.11.2025". You can add the time: "3.11.2025 14:30".
 btn-wc-mitid-unknown = They do not know
 wc-mitid-unknown =
-    Your witness must have had MitID for at least 30 days (30 × 24 hours) at the time of your appointment. Ask them to find out when they got it, then check again.
+    Your witness must have had MitID for at least 30 full days (30 × 24 hours) on the day of your appointment. Ask them to find out when they got it, then check again.
 btn-wc-enter-date = Enter the date
 wc-appointment-known-question = Have you booked your appointment?
 btn-wc-not-booked = Not yet
-wc-appointment-question = When is your appointment? Write the date and time, for example 03.12.2026 10:00
+wc-appointment-question = When is your appointment? Write the date and the time, with the day first, for example "15 January 10:00".
 wc-count-question = How many times has your witness been a witness for someone else in the last 120 days?
 btn-wc-count-0 = Never
 btn-wc-count-1 = Once
@@ -388,25 +389,22 @@ btn-wc-photo-foreign-id = National ID card from another country
 wc-ok = ✅ This person can be your witness.
 wc-not-ok = ❌ This person cannot be your witness:
 wc-problem-under18 = • A witness must be 18 or older.
-wc-problem-too-recent = • They have not had MitID for 30 days yet. They can be a witness from { $w_eligible_from }.
+wc-problem-too-recent = • They have not had MitID for 30 full days yet. They can be your witness from { $w_eligible_from }. Book your appointment on that day or later.
 wc-problem-too-many = • They have already been a witness 3 times or more in the last 120 days.
 wc-assumed-end-of-day = As you gave no time, I counted from the end of that day, to be safe.
 wc-no-appointment = I checked against today. Your witness must still meet these rules on the day of your appointment.
 wc-brings = Your witness must bring their own MitID (the phone with the app, or their code display) and a valid photo ID.
 wc-brings-cpr-doc =
     Their photo ID does not show their CPR number, so they must also bring one of these:
-    • the yellow health insurance card (card or app),
-    • a baptism or birth certificate from Denmark or Greenland,
-    • a certificate of residence or identity from Denmark or Greenland,
-    • a municipal ID card together with the yellow card.
-wc-cannot-find = If you cannot find a witness, call Borgerservice on { $phone } before you book.
+    { -witness-cpr-documents }
+wc-cannot-find = If you cannot find a witness, call Citizen Service on { $phone } before you book.
 btn-wc-another = Check another witness
 
 ## ---- Telegram ----
 
-bot-short-description = Get ready for your MitID appointment at Borgerservice: documents, witness, phone and UserID.
+bot-short-description = Get ready for your MitID appointment at Citizen Service (Borgerservice): documents, witness, phone and UserID.
 bot-description =
-    The automated assistant of Borgerservice at { $municipality }. It helps you prepare for your MitID appointment, so you get MitID in one visit: which documents to bring, whether you need a witness, how to get your phone ready, and how to book.
+    The automated assistant of Citizen Service (Borgerservice) at { $municipality }. It helps you prepare for your MitID appointment, so you get MitID in one visit: which documents to bring, whether you need a witness, how to get your phone ready, and how to book.
 
     It never asks for your password, PIN or CPR number.
 cmd-start = Start, or choose a language
@@ -429,7 +427,7 @@ store-start-over = Sorry, I could not read our earlier conversation, so we start
 ## ---- Reminders ----
 
 btn-remind-me = Remind me of my appointment
-remind-when-question = When is your appointment? Write the date and time, for example 3.12. 10:00 or Thursday 9:30
+remind-when-question = When is your appointment? Write the date and the time, for example "15 January 10:00" or "Thursday 9:30".
 remind-confirm = Your appointment is on { $appointment }. Is that right?
 btn-remind-yes = Yes, remind me
 btn-remind-wrong = No, that is wrong
@@ -441,9 +439,9 @@ reminders-list = You have a reminder for your appointment on { $appointment }:
 reminders-none = You have no reminders. After your checklist, you can ask me to remind you of your appointment.
 btn-reminders-cancel = Cancel my reminders
 reminders-cancelled = Your reminders are cancelled.
-reminder-evening = ⏰ Reminder: your MitID appointment at Borgerservice is tomorrow, { $appointment }. Here is your checklist:
-reminder-soon = ⏰ Your MitID appointment at Borgerservice is soon: { $appointment }. Remember your documents, your phone, and your witness if you need one. See you soon!
-date-need-time = Please also write the time of your appointment, for example 3.12. 10:00
+reminder-evening = ⏰ Reminder: your MitID appointment at Citizen Service is tomorrow, { $appointment }. Here is your checklist:
+reminder-soon = ⏰ Your MitID appointment at Citizen Service is soon: { $appointment }. Remember your documents, your phone or code display, and your witness if you need one. See you soon!
+date-need-time = Please also write the time of your appointment, for example "15 January 10:00".
 date-ambiguous = Which time do you mean?
 date-option = { $when }
 cmd-reminders = My reminders

@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 
 use super::state::{Fact, Facts};
 use crate::domain::documents::{
-    assess_documents, Answer, DocumentOutcome, DocumentSet, MainDocument, Missing, NotCounted,
-    SecondaryDocument,
+    assess_documents, what_to_get, Answer, DocumentOutcome, DocumentSet, Home, MainDocument,
+    Missing, NotCounted, SecondaryDocument, ToGet,
 };
 use crate::domain::witness::{
     check_witness, forecast_witness, Residence, ResidencyFacts, WitnessCandidate,
@@ -23,6 +23,7 @@ use crate::domain::witness::{
 pub const DERIVED_FACTS: &[&str] = &[
     "documents",
     "documents_missing",
+    "docs_to_get",
     "docs_counted",
     "docs_too_old",
     "docs_no_cpr",
@@ -51,6 +52,32 @@ pub fn secondary_id(d: SecondaryDocument) -> &'static str {
         SecondaryDocument::TaxStatement => "tax",
         SecondaryDocument::BenefitStatement => "benefit",
     }
+}
+
+/// The value each thing to get has in the `docs_to_get` fact (texts `get-{}`).
+pub fn to_get_id(t: ToGet) -> &'static str {
+    match t {
+        ToGet::YellowCard => "yellow_card",
+        ToGet::SpecialHealthCard => "special_card",
+        ToGet::TaxStatement => "tax",
+        ToGet::AskWhichCprDocument => "ask",
+        ToGet::PhotoId => "photo_id",
+        ToGet::SecondDocument => "second_doc",
+    }
+}
+
+/// Every value `docs_to_get` can hold (for `check`).
+pub fn to_get_ids() -> impl Iterator<Item = &'static str> {
+    ToGet::ALL.into_iter().map(to_get_id)
+}
+
+fn home(facts: &Facts) -> Option<Home> {
+    Some(match facts.get("residence")?.as_one()? {
+        "dk" => Home::Denmark,
+        "cross_border" => Home::AbroadWorkingInDenmark,
+        "abroad" => Home::AbroadNotWorkingInDenmark,
+        _ => return None,
+    })
 }
 
 fn secondary_from_id(id: &str) -> Option<SecondaryDocument> {
@@ -149,6 +176,10 @@ pub fn with_derived(facts: &Facts, now: DateTime<Utc>, globals: &crate::i18n::Gl
         };
         out.insert("documents".into(), one(outcome));
         if let Some(m) = a.missing {
+            out.insert(
+                "docs_to_get".into(),
+                many(what_to_get(m, home(facts)).into_iter().map(to_get_id)),
+            );
             let m = match m {
                 Missing::CprDocument => "cpr",
                 Missing::PhotoId => "photo",

@@ -67,7 +67,7 @@ impl Command {
         Some(match name {
             "help" | "hjaelp" | "hjælp" | "hilfe" => Command::Help,
             "language" | "sprog" | "sprache" => Command::Language,
-            "restart" => Command::Restart,
+            "restart" | "forfra" => Command::Restart,
             "back" => Command::Back,
             "faq" => Command::Faq,
             "book" => Command::Book,
@@ -76,7 +76,7 @@ impl Command {
             "checklist" => Command::Checklist,
             "privacy" => Command::Privacy,
             "menu" => Command::Menu,
-            "reminders" => Command::Reminders,
+            "reminders" | "paamindelser" | "påmindelser" => Command::Reminders,
             _ => return None,
         })
     }
@@ -122,6 +122,10 @@ pub struct Reply {
     pub buttons: Vec<Button>,
     /// The reply redraws the previous screen (a toggle): adapters may edit in place.
     pub replaces_previous: bool,
+    /// A message the person keeps (a verdict, the checklist, a guide, an answer, a
+    /// checker's result): a channel sends it as a new message and never replaces it.
+    /// Otherwise the reply is navigation, which the next screen may replace in place.
+    pub keep: bool,
 }
 
 /// The result of one step.
@@ -149,6 +153,8 @@ pub enum Event {
     },
     /// An answer of the FAQ was shown (by button or by free text).
     FaqAnswer { topic: String },
+    /// "This helped" (`helped`) or "this did not help" pressed under an FAQ answer.
+    FaqFeedback { topic: String, helped: bool },
     /// Typed text that nothing recognised.
     Unanswered,
 }
@@ -159,6 +165,8 @@ pub struct Rendered {
     pub text: String,
     pub buttons: Vec<RenderedButton>,
     pub replaces_previous: bool,
+    /// See [`Reply::keep`].
+    pub keep: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,6 +275,7 @@ impl Engine {
             parts,
             buttons: Vec::new(),
             replaces_previous: false,
+            keep: true,
         })
     }
 
@@ -298,6 +307,7 @@ impl Engine {
             text,
             buttons,
             replaces_previous: reply.replaces_previous,
+            keep: reply.keep,
         }
     }
 
@@ -330,6 +340,11 @@ impl Engine {
         "userid-warning-ten-digits",
         "userid-not-kept",
         "faq-unsure",
+        "faq-can-help",
+        "faq-feedback-thanks",
+        "faq-feedback-sorry",
+        "btn-faq-helped",
+        "btn-faq-not-helped",
         "btn-menu",
         "btn-book",
         "btn-resume",
@@ -451,6 +466,9 @@ impl Ctx<'_> {
     }
 
     fn button(&mut self, data: &str) {
+        if let Some(feedback) = data.strip_prefix("@fb:") {
+            return self.feedback(feedback);
+        }
         if let Some(to) = data.strip_prefix("@nav:") {
             // Buttons that work from any screen: an entry (menu, faq, book, resume) or an
             // answer of the FAQ.
@@ -563,10 +581,51 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             FaqMatch::NoMatch => self.not_understood(),
         }
+    }
+
+    /// "This helped" / "this did not help" under an FAQ answer (`<topic>:y` or `<topic>:n`):
+    /// counted, thanked, and the conversation stays where it is.
+    fn feedback(&mut self, data: &str) {
+        let parsed = data.rsplit_once(':').and_then(|(topic, answer)| {
+            let helped = match answer {
+                "y" => true,
+                "n" => false,
+                _ => return None,
+            };
+            self.flow()
+                .node(&format!("faq-{topic}"))
+                .map(|_| (topic.to_string(), helped))
+        });
+        let Some((topic, helped)) = parsed else {
+            self.pending.push(Msg::new("stale-button"));
+            return self.show_current();
+        };
+        self.events.push(Event::FaqFeedback { topic, helped });
+        let mut buttons = Vec::new();
+        if self.state.resume.is_some() {
+            buttons.push(self.nav_button("btn-resume", "resume"));
+        }
+        if helped {
+            self.pending.push(Msg::new("faq-feedback-thanks"));
+            buttons.push(self.nav_button("btn-faq", "faq"));
+        } else {
+            self.pending.push(Msg::new("faq-feedback-sorry"));
+            buttons.push(self.nav_button("btn-faq", "faq"));
+            buttons.push(self.nav_button("btn-book", "book"));
+        }
+        buttons.push(self.nav_button("btn-menu", "menu"));
+        let parts = std::mem::take(&mut self.pending);
+        self.emit(Reply {
+            parts,
+            buttons,
+            replaces_previous: false,
+            keep: false,
+        });
     }
 
     fn not_understood(&mut self) {
@@ -583,11 +642,14 @@ impl Ctx<'_> {
             buttons.push(self.nav_button(label, entry));
         }
         self.pending.push(Msg::new("not-understood"));
+        // What the bot can do, with the booking link (the phone is in "not-understood").
+        self.pending.push(Msg::new("faq-can-help"));
         let parts = std::mem::take(&mut self.pending);
         self.emit(Reply {
             parts,
             buttons,
             replaces_previous: false,
+            keep: false,
         });
     }
 
@@ -704,10 +766,12 @@ impl Ctx<'_> {
         self.pending.push(Msg::new("userid-not-kept"));
         let parts = std::mem::take(&mut self.pending);
         let buttons = self.buttons_for_current();
+        // A checker's verdict is kept: the next idea must not overwrite this one's answer.
         self.emit(Reply {
             parts,
             buttons,
             replaces_previous: false,
+            keep: true,
         });
     }
 
@@ -752,6 +816,7 @@ impl Ctx<'_> {
                     parts,
                     buttons,
                     replaces_previous: false,
+                    keep: false,
                 });
             }
             Err(e) => {
@@ -911,7 +976,23 @@ impl Ctx<'_> {
             Some(n) => n,
             None => return Vec::new(),
         };
-        self.visible_options()
+        // Under every FAQ answer: "this helped" / "this did not help", counted per topic.
+        let feedback: Vec<Button> = node
+            .id
+            .strip_prefix("faq-")
+            .into_iter()
+            .flat_map(|topic| {
+                [("btn-faq-helped", "y"), ("btn-faq-not-helped", "n")].map(|(label, answer)| {
+                    Button {
+                        label: Msg::new(label),
+                        action: ButtonAction::Callback(format!("@fb:{topic}:{answer}")),
+                        ticked: None,
+                    }
+                })
+            })
+            .collect();
+        let mut buttons: Vec<Button> = self
+            .visible_options()
             .into_iter()
             .map(|o| {
                 let action = match &o.url {
@@ -927,7 +1008,9 @@ impl Ctx<'_> {
                     ticked,
                 }
             })
-            .collect()
+            .collect();
+        buttons.extend(feedback);
+        buttons
     }
 
     /// Shows the current node (after anything pending, such as a warning).
@@ -955,6 +1038,7 @@ impl Ctx<'_> {
             parts,
             buttons,
             replaces_previous: false,
+            keep: node.keep,
         });
     }
 

@@ -131,6 +131,11 @@ pub struct Node {
     pub need_time: bool,
     pub next: Option<Target>,
     pub routes: Vec<Route>,
+    /// What the node shows is a message the person keeps (a verdict, the checklist, a
+    /// guide, an answer): a channel sends it as a new message and never edits it into the
+    /// next screen. Otherwise it is navigation, which a channel may replace in place.
+    /// `keep = true` in the flow; answers of the FAQ (`faq-*`) keep by default.
+    pub keep: bool,
 }
 
 /// The whole, checked flow.
@@ -252,6 +257,7 @@ struct NodeDef {
     next: Option<Spanned<String>>,
     #[serde(default)]
     routes: Vec<RouteDef>,
+    keep: Option<Spanned<bool>>,
 }
 
 fn cond(when: CondDef, unless: CondDef) -> Cond {
@@ -492,6 +498,20 @@ impl Flow {
                         cond: cond(r.when, r.unless),
                     })
                     .collect();
+                // FAQ answers are kept unless a node says otherwise (faq.toml's convention:
+                // every answer is a node `faq-<topic>`).
+                let keep = match &nd.keep {
+                    Some(k) if *k.get_ref() && kind == NodeKind::Branch => {
+                        problems.push(Problem::new(
+                            &name,
+                            at(k.span()),
+                            format!("node `{id}`: `keep` on a branch, which shows nothing"),
+                        ));
+                        false
+                    }
+                    Some(k) => *k.get_ref(),
+                    None => id.starts_with("faq-") && kind != NodeKind::Branch,
+                };
                 let node = Node {
                     id: id.clone(),
                     file: name.clone(),
@@ -506,6 +526,7 @@ impl Flow {
                     need_time,
                     next: nd.next.map(|n| Target::parse(n.get_ref())),
                     routes,
+                    keep,
                 };
                 if let Some(earlier) = nodes.get(&id) {
                     problems.push(Problem::new(

@@ -11,8 +11,6 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::witness::Residence;
-
 /// A Danish document that is enough on its own (mitid-rules.md §1.A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MainDocument {
@@ -108,8 +106,8 @@ impl SecondaryDocument {
         )
     }
 
-    /// True if this paper counts only when at most 3 months old (mitid-rules.md §1.B: the bot
-    /// asks "is it from the last 3 months?").
+    /// True if this paper counts only when at most 3 months old on the day of the appointment
+    /// (mitid-rules.md §1.B: the bot asks it as a yes/no question about that day).
     pub fn must_be_recent(self) -> bool {
         matches!(
             self,
@@ -140,9 +138,11 @@ pub struct DocumentSet {
     pub personal_certificate_cpr: Option<Answer>,
     /// Does the residence certificate show the CPR number? Asked when it is ticked.
     pub residence_certificate_cpr: Option<Answer>,
-    /// Is the tax paper from the last 3 months? `None` or `Some(false)`: it does not count.
+    /// Will the tax paper be at most 3 months old on the day of the appointment? `None` or
+    /// `Some(false)`: it does not count.
     pub tax_recent: Option<bool>,
-    /// Is the benefit paper from the last 3 months? `None` or `Some(false)`: it does not count.
+    /// Will the benefit paper be at most 3 months old on the day of the appointment? `None`
+    /// or `Some(false)`: it does not count.
     pub benefit_recent: Option<bool>,
 }
 
@@ -173,8 +173,8 @@ pub enum Missing {
 /// Why a ticked document does not count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NotCounted {
-    /// A tax or benefit paper not known to be from the last 3 months (answered no, or not
-    /// answered).
+    /// A tax or benefit paper not known to be at most 3 months old on the day of the
+    /// appointment (answered no, or not answered).
     TooOld,
     /// A certificate not known to show the CPR number (answered no or unsure, or not asked).
     /// It has no photo either, so it adds nothing to the second route; see
@@ -214,7 +214,8 @@ pub struct DocumentAssessment {
 ///   - exactly one: not enough, missing what it lacks (a second document if it has both, as
 ///     the municipal ID card does; the seed page says "always bring 2 documents");
 ///   - none: not enough, missing a CPR document and a photo ID.
-/// - Tax and benefit papers count only when known to be from the last 3 months.
+/// - Tax and benefit papers count only when known to be at most 3 months old on the day
+///   of the appointment.
 /// - A certificate counts as a CPR document only when the citizen answered yes. Otherwise it
 ///   is not counted at all: with neither CPR nor photo it could only ever fill the "two
 ///   documents" count, and letting it do so (e.g. municipal ID card + a certificate of unknown
@@ -335,22 +336,74 @@ fn second_route_outcome(
     }
 }
 
-/// Which CPR documents to get when one is missing, best first (mitid-rules.md §1, "When it is
-/// not enough, say what to get"; seed page FAQ).
+/// Where the citizen lives, as far as the document they can get depends on it
+/// (mitid-rules.md §1, "When it is not enough, say what to get").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Home {
+    Denmark,
+    /// Lives abroad and works in Denmark (e.g. lives in Germany): a cross-border worker.
+    AbroadWorkingInDenmark,
+    /// Lives abroad and does not work in Denmark.
+    AbroadNotWorkingInDenmark,
+}
+
+/// Something to get before booking, because the documents are not enough without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ToGet {
+    /// The yellow health card, as a card: the municipality issues it. The app version counts
+    /// too, but it needs MitID to open, so a first-timer cannot show it (mitid-rules.md §1,
+    /// "Documents on a phone").
+    YellowCard,
+    /// The special health card for people who live abroad and work in Denmark.
+    SpecialHealthCard,
+    /// A statement from the Danish tax authority (annual statement or preliminary
+    /// assessment), at most 3 months old on the day of the appointment.
+    TaxStatement,
+    /// No card fits where they live: ask Borgerservice which CPR document they can get.
+    AskWhichCprDocument,
+    /// A valid photo ID: a passport or national ID card (not a temporary one).
+    PhotoId,
+    /// Any second document from the list: the one they have shows both CPR and photo.
+    SecondDocument,
+}
+
+impl ToGet {
+    pub const ALL: [ToGet; 6] = [
+        ToGet::YellowCard,
+        ToGet::SpecialHealthCard,
+        ToGet::TaxStatement,
+        ToGet::AskWhichCprDocument,
+        ToGet::PhotoId,
+        ToGet::SecondDocument,
+    ];
+}
+
+/// What to get before booking, best first (mitid-rules.md §1, "When it is not enough, say
+/// what to get"; seed page FAQ).
 ///
-/// Lives in Denmark: the yellow health card (the municipality issues it; the app counts).
-/// Lives abroad (and works in Denmark, e.g. lives in Germany): the special health card. Either
-/// way, or a current statement from the tax authority, at most 3 months old.
-pub fn cpr_documents_to_get(residence: Residence) -> [SecondaryDocument; 2] {
-    match residence {
-        Residence::Denmark => [
-            SecondaryDocument::YellowCard,
-            SecondaryDocument::TaxStatement,
-        ],
-        Residence::Abroad => [
-            SecondaryDocument::SpecialHealthCard,
-            SecondaryDocument::TaxStatement,
-        ],
+/// A missing CPR document: lives in Denmark, the yellow health card; lives abroad and works
+/// in Denmark, the special health card; lives abroad otherwise (or not said), ask
+/// Borgerservice. In every case, or a current statement from the tax authority. A missing
+/// photo: a passport or national ID card. The citizen gets these *before* booking: an
+/// appointment without them ends without MitID.
+pub fn what_to_get(missing: Missing, home: Option<Home>) -> Vec<ToGet> {
+    let cpr = || {
+        let card = match home {
+            Some(Home::Denmark) => ToGet::YellowCard,
+            Some(Home::AbroadWorkingInDenmark) => ToGet::SpecialHealthCard,
+            Some(Home::AbroadNotWorkingInDenmark) | None => ToGet::AskWhichCprDocument,
+        };
+        vec![card, ToGet::TaxStatement]
+    };
+    match missing {
+        Missing::CprDocument => cpr(),
+        Missing::CprDocumentAndPhotoId => {
+            let mut v = cpr();
+            v.push(ToGet::PhotoId);
+            v
+        }
+        Missing::PhotoId => vec![ToGet::PhotoId],
+        Missing::SecondDocument => vec![ToGet::SecondDocument],
     }
 }
 
@@ -709,14 +762,39 @@ mod tests {
     }
 
     #[test]
-    fn what_to_get_depends_on_where_the_citizen_lives() {
-        assert_eq!(
-            cpr_documents_to_get(Residence::Denmark),
-            [YellowCard, TaxStatement]
-        );
-        assert_eq!(
-            cpr_documents_to_get(Residence::Abroad),
-            [SpecialHealthCard, TaxStatement]
-        );
+    fn what_to_get_depends_on_where_the_citizen_lives_and_what_is_missing() {
+        use ToGet::*;
+        let cases = [
+            (
+                Missing::CprDocument,
+                Some(Home::Denmark),
+                vec![YellowCard, TaxStatement],
+            ),
+            (
+                Missing::CprDocument,
+                Some(Home::AbroadWorkingInDenmark),
+                vec![SpecialHealthCard, TaxStatement],
+            ),
+            (
+                Missing::CprDocument,
+                Some(Home::AbroadNotWorkingInDenmark),
+                vec![AskWhichCprDocument, TaxStatement],
+            ),
+            (
+                Missing::CprDocument,
+                None,
+                vec![AskWhichCprDocument, TaxStatement],
+            ),
+            (
+                Missing::CprDocumentAndPhotoId,
+                Some(Home::Denmark),
+                vec![YellowCard, TaxStatement, PhotoId],
+            ),
+            (Missing::PhotoId, Some(Home::Denmark), vec![PhotoId]),
+            (Missing::SecondDocument, None, vec![SecondDocument]),
+        ];
+        for (missing, home, expected) in cases {
+            assert_eq!(what_to_get(missing, home), expected, "{missing:?} {home:?}");
+        }
     }
 }

@@ -10,9 +10,13 @@
 
 mod data;
 pub mod normalise;
+mod stem;
+
+use std::collections::HashMap;
 
 use data::{PhraseSpec, WordPattern};
-use normalise::{allowed_typos, fold_words, typo_distance};
+use normalise::{allowed_typos, join_words, raw_words, typo_distance};
+use stem::Stemmers;
 
 /// A score from this on may be answered without asking back (weights in match.toml are on a
 /// 1–5 scale: 3 means "this phrase alone is enough").
@@ -25,8 +29,22 @@ const UNSURE_SCORE: f32 = 1.0;
 const UNSURE_SHARE: f32 = 0.4;
 /// Topics offered when unsure.
 const UNSURE_MAX: usize = 3;
-/// Only the first words of a long message are read: questions are short, and this bounds time.
-const MAX_WORDS: usize = 60;
+/// Only the first words of a long message are read (the engine passes at most 1000
+/// characters): this bounds the time a question takes.
+const MAX_WORDS: usize = 200;
+/// In a message of several sentences: the weight of a phrase found in a question, and of
+/// one found only in the rest.
+const QUESTION_WEIGHT: f32 = 1.5;
+const STORY_WEIGHT: f32 = 0.5;
+/// From this many words on, a message of several sentences is read as a story around a
+/// question.
+const STORY_WORDS: usize = 20;
+/// A stem shorter than this is not used as a key (it would find unrelated words).
+const MIN_STEM: usize = 4;
+/// A compound is split only when it is at least this long ("sundhedskortet").
+const MIN_COMPOUND: usize = 7;
+/// Each part of a split compound is at least this long.
+const MIN_COMPOUND_PART: usize = 3;
 
 /// What the matcher made of a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,11 +69,13 @@ pub struct FaqDataError {
     pub problem: String,
 }
 
-/// Owner of a phrase: a topic (index into `topics`) or the out-of-scope list.
+/// Owner of a phrase: a topic (index into `topics`), the out-of-scope list, or a "who is it
+/// about" rule (index into `about`).
 #[derive(Debug, Clone, Copy)]
 enum Owner {
     Topic(usize),
     OutOfScope,
+    About(usize),
 }
 
 /// A phrase compiled to word ids (indices into `FaqMatcher::words`).
@@ -65,6 +85,12 @@ struct Phrase {
     parts: Vec<Vec<u32>>,
 }
 
+/// A "who is it about" rule, compiled: score moves between topics (indices).
+struct About {
+    who: String,
+    moves: Vec<(usize, usize)>,
+}
+
 /// The FAQ data, compiled once at load so that matching a question is a few thousand cheap
 /// comparisons.
 pub struct FaqMatcher {
@@ -72,18 +98,26 @@ pub struct FaqMatcher {
     /// Every distinct word pattern used by any phrase.
     words: Vec<WordPattern>,
     phrases: Vec<Phrase>,
+    about: Vec<About>,
+    /// A word form (loose form, stem, or a synonym's) -> the word patterns it matches exactly.
+    exact: HashMap<String, Vec<u32>>,
+    stemmers: Stemmers,
 }
 
 impl FaqMatcher {
     /// Parses the text of `dialogues/faq/match.toml`. `source_name` names the file in errors.
     pub fn from_toml(source_name: &str, text: &str) -> Result<FaqMatcher, FaqDataError> {
-        let data = data::parse(source_name, text)?;
+        let stemmers = Stemmers::default();
+        let data = data::parse(source_name, text, &stemmers)?;
         let mut matcher = FaqMatcher {
             topics: Vec::with_capacity(data.topics.len()),
             words: Vec::new(),
             phrases: Vec::new(),
+            about: Vec::new(),
+            exact: HashMap::new(),
+            stemmers,
         };
-        let mut word_ids = std::collections::HashMap::new();
+        let mut word_ids = HashMap::new();
         let mut compile = |spec: &PhraseSpec, owner: Owner, matcher: &mut FaqMatcher| {
             let parts = spec
                 .parts
@@ -113,6 +147,51 @@ impl FaqMatcher {
         }
         for spec in &data.out_of_scope {
             compile(spec, Owner::OutOfScope, &mut matcher);
+        }
+        for (index, about) in data.about.iter().enumerate() {
+            for spec in &about.phrases {
+                compile(spec, Owner::About(index), &mut matcher);
+            }
+            let topic = |id: &str| matcher.topics.iter().position(|t| t == id);
+            let moves = about
+                .moves
+                .iter()
+                .filter_map(|(from, to)| Some((topic(from)?, topic(to)?)))
+                .collect();
+            matcher.about.push(About {
+                who: about.who.clone(),
+                moves,
+            });
+        }
+        // Exact forms: each word's loose form and stem, and those of its synonyms.
+        for (id, word) in matcher.words.iter().enumerate() {
+            if let WordPattern::Exact(form) = word {
+                matcher
+                    .exact
+                    .entry(form.clone())
+                    .or_default()
+                    .push(id as u32);
+                continue;
+            }
+            let WordPattern::Word { loose, stem } = word else {
+                continue;
+            };
+            // A short stem finds too much ("anden" -> "and"): only the word itself then.
+            let mut forms = vec![loose.clone()];
+            if stem.len() >= MIN_STEM {
+                forms.push(stem.clone());
+            }
+            for group in &data.synonyms {
+                if group.contains(loose) || group.contains(stem) {
+                    forms.extend(group.iter().cloned());
+                }
+            }
+            for form in forms {
+                let ids = matcher.exact.entry(form).or_default();
+                if !ids.contains(&(id as u32)) {
+                    ids.push(id as u32);
+                }
+            }
         }
         Ok(matcher)
     }
@@ -167,31 +246,147 @@ impl FaqMatcher {
         (ranked, out_of_scope)
     }
 
+    /// For tuning: each position of the text with the data's words found there (as the data
+    /// writes them, loose). Nothing is kept.
+    pub fn explain(&self, text: &str) -> Vec<Vec<String>> {
+        self.hits(text)
+            .into_iter()
+            .map(|ids| {
+                ids.into_iter()
+                    .map(|id| match &self.words[id as usize] {
+                        WordPattern::Word { loose, .. } => loose.clone(),
+                        WordPattern::Exact(w) => format!("={w}"),
+                        WordPattern::Prefix(p) => format!("{p}*"),
+                        WordPattern::Contains(p) => format!("*{p}"),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// For each position of the text, the word patterns found there. A compound that splits
+    /// into two known words ("sundheds|kortet") takes two positions.
+    fn hits(&self, text: &str) -> Vec<Vec<u32>> {
+        self.hits_by_sentence(text).0
+    }
+
+    /// [`Self::hits`], and the ranges of positions that are questions (sentences ending in
+    /// `?`), when the text has more than one sentence.
+    fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<std::ops::Range<usize>>) {
+        let mut hits = Vec::new();
+        let mut questions = Vec::new();
+        let mut sentences = 0;
+        let mut words_read = 0;
+        for (sentence, is_question) in sentences_of(text) {
+            if words_read >= MAX_WORDS {
+                break;
+            }
+            let mut words = join_words(raw_words(sentence));
+            if words.is_empty() {
+                continue;
+            }
+            words.truncate(MAX_WORDS - words_read);
+            words_read += words.len();
+            sentences += 1;
+            let start = hits.len();
+            self.push_hits(&words, &mut hits);
+            if is_question {
+                questions.push(start..hits.len());
+            }
+        }
+        // A short message is all question: "Handy verloren!! Wie komme ich rein?"
+        if sentences < 2 || words_read < STORY_WORDS {
+            questions.clear();
+        }
+        (hits, questions)
+    }
+
+    fn push_hits(&self, words: &[String], hits: &mut Vec<Vec<u32>>) {
+        for word in words {
+            let forms = self.stemmers.forms(word);
+            let mut ids: Vec<u32> = Vec::new();
+            for form in &forms {
+                if let Some(found) = self.exact.get(form) {
+                    ids.extend(found);
+                }
+            }
+            let plain = &forms[0];
+            for (id, pattern) in self.words.iter().enumerate() {
+                if word_matches(pattern, plain) {
+                    ids.push(id as u32);
+                }
+            }
+            let split = (plain.len() >= MIN_COMPOUND && plain.is_ascii())
+                .then(|| self.split_compound(plain))
+                .flatten();
+            match split {
+                Some((left, right)) => {
+                    ids.extend(left);
+                    ids.sort_unstable();
+                    ids.dedup();
+                    hits.push(ids);
+                    hits.push(right);
+                }
+                None => {
+                    ids.sort_unstable();
+                    ids.dedup();
+                    hits.push(ids);
+                }
+            }
+        }
+    }
+
+    /// "sundhedskortet" -> the words of "sundhed" and of "kort": both parts must be words of
+    /// the data (the left one perhaps with a joining s or e, the right one perhaps with an
+    /// ending of up to three letters). The longest known right part wins.
+    fn split_compound(&self, word: &str) -> Option<(Vec<u32>, Vec<u32>)> {
+        let lookup = |form: &str| self.exact.get(form).filter(|ids| !ids.is_empty());
+        for at in MIN_COMPOUND_PART..=word.len().saturating_sub(MIN_COMPOUND_PART) {
+            let (left, right) = word.split_at(at);
+            let left_ids = lookup(left).or_else(|| {
+                left.strip_suffix(['s', 'e'])
+                    .filter(|l| l.len() >= MIN_COMPOUND_PART)
+                    .and_then(lookup)
+            });
+            let Some(left_ids) = left_ids else { continue };
+            let right_ids = (0..=3)
+                .filter(|&cut| right.len() >= MIN_COMPOUND_PART + cut)
+                .find_map(|cut| lookup(&right[..right.len() - cut]));
+            if let Some(right_ids) = right_ids {
+                return Some((left_ids.clone(), right_ids.clone()));
+            }
+        }
+        None
+    }
+
+    /// Who the question is about, when the data knows it changes the answer (`who` of each
+    /// `[[about]]` rule that applies: "witness", ...). The text is not kept.
+    pub fn about(&self, text: &str) -> Vec<&str> {
+        let hits = self.hits(text);
+        let mut found = Vec::new();
+        for phrase in &self.phrases {
+            if let Owner::About(rule) = phrase.owner {
+                let who = self.about[rule].who.as_str();
+                if !found.contains(&who) && phrase.parts.iter().all(|p| part_occurs(p, &hits)) {
+                    found.push(who);
+                }
+            }
+        }
+        found
+    }
+
     /// Score per topic (in `topics` order) and the out-of-scope score.
     fn scores(&self, text: &str) -> (Vec<f32>, f32) {
-        let mut words = fold_words(text);
-        words.truncate(MAX_WORDS);
-        // For each word of the text, the word patterns it matches.
+        let (hits, questions) = self.hits_by_sentence(text);
         let mut found_anywhere = vec![false; self.words.len()];
-        let hits: Vec<Vec<u32>> = words
-            .iter()
-            .map(|word| {
-                let ids: Vec<u32> = self
-                    .words
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, pattern)| word_matches(pattern, word))
-                    .map(|(id, _)| id as u32)
-                    .collect();
-                for &id in &ids {
-                    found_anywhere[id as usize] = true;
-                }
-                ids
-            })
-            .collect();
-
+        for ids in &hits {
+            for &id in ids {
+                found_anywhere[id as usize] = true;
+            }
+        }
         let mut scores = vec![0.0; self.topics.len()];
         let mut out_of_scope = 0.0;
+        let mut about = vec![false; self.about.len()];
         for phrase in &self.phrases {
             let possible = phrase
                 .parts
@@ -201,13 +396,55 @@ impl FaqMatcher {
             if !possible || !phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
                 continue;
             }
+            // In a message of several sentences, the question ("...?") weighs most: a
+            // phrase there counts 1.5 times, one only in the story around it half.
+            let weight = if questions.is_empty() {
+                phrase.weight
+            } else if questions.iter().any(|q| {
+                phrase
+                    .parts
+                    .iter()
+                    .all(|part| part_occurs(part, &hits[q.clone()]))
+            }) {
+                phrase.weight * QUESTION_WEIGHT
+            } else {
+                phrase.weight * STORY_WEIGHT
+            };
             match phrase.owner {
-                Owner::Topic(topic) => scores[topic] += phrase.weight,
-                Owner::OutOfScope => out_of_scope += phrase.weight,
+                Owner::Topic(topic) => scores[topic] += weight,
+                Owner::OutOfScope => out_of_scope += weight,
+                Owner::About(rule) => about[rule] = true,
+            }
+        }
+        for (rule, _) in about.iter().enumerate().filter(|(_, on)| **on) {
+            for &(from, to) in &self.about[rule].moves {
+                let moved = std::mem::take(&mut scores[from]);
+                scores[to] += moved;
             }
         }
         (scores, out_of_scope)
     }
+}
+
+/// The sentences of a text, each with whether it is a question (ends with `?`).
+fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .find(['.', '!', '?', '\n'])
+            .map_or(rest.len(), |i| i + 1);
+        let (sentence, after) = rest.split_at(end);
+        // "??" and "?!" end the same sentence.
+        let marks = after
+            .find(|c: char| !matches!(c, '.' | '!' | '?'))
+            .unwrap_or(after.len());
+        let is_question = sentence.ends_with('?') || after[..marks].contains('?');
+        rest = &after[marks..];
+        Some((sentence, is_question))
+    })
 }
 
 /// Whether the words of `part` occur in order, with at most two other words between neighbours
@@ -233,25 +470,22 @@ fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
     false
 }
 
-/// Whether one folded word of the text matches one word pattern of the data.
+/// Whether one folded word of the text matches one word pattern of the data beyond the
+/// exact forms: a prefix, a part, a few letters more, or a small typo.
 fn word_matches(pattern: &WordPattern, word: &str) -> bool {
     match pattern {
+        WordPattern::Exact(_) => false,
         WordPattern::Prefix(p) => word.starts_with(p.as_str()),
         WordPattern::Contains(p) => word.contains(p.as_str()),
-        WordPattern::Word(w) => {
-            if word == w {
-                return true;
-            }
-            // Inflections: "vidnet", "Zeugen", "kodeviseren", "witnesses".
-            let endings = match w.len() {
-                0..=3 => 0,
-                4 => 2,
-                _ => 3,
-            };
+        WordPattern::Word { loose: w, .. } => {
+            // Inflections the stemmer does not know: "kodeviseren", "witnesses".
+            // Not for short words: "åben" is not in "Aabenraa".
+            let endings = if w.len() >= 5 { 3 } else { 0 };
             if endings > 0 && word.starts_with(w.as_str()) && word.len() - w.len() <= endings {
                 return true;
             }
-            let typos = allowed_typos(w.len());
+            // Both words long enough: "code" is not a typo of "pcode".
+            let typos = allowed_typos(w.len().min(word.len()));
             typos > 0
                 && word.is_ascii()
                 && w.is_ascii()
@@ -286,7 +520,7 @@ id = "password-reset"
 "passwort vergessen" = 4
 
 [out-of-scope.en]
-"opening hours" = 4
+"parking" = 4
 "#;
 
     fn small() -> FaqMatcher {
@@ -343,7 +577,7 @@ id = "password-reset"
         assert_eq!(m.match_text("hvad er vejret"), FaqMatch::NoMatch);
         assert_eq!(m.match_text(""), FaqMatch::NoMatch);
         assert_eq!(
-            m.match_text("witness opening hours"),
+            m.match_text("witness parking"),
             FaqMatch::NoMatch,
             "out-of-scope outweighs"
         );

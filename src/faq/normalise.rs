@@ -16,20 +16,71 @@ use unicode_normalization::UnicodeNormalization;
 ///
 /// The loose form is only ever compared, never shown.
 pub fn fold_words(text: &str) -> Vec<String> {
+    raw_words(text).iter().map(|w| loose(w)).collect()
+}
+
+/// The words of a text in lower case (NFC), split at anything that is not a letter or digit,
+/// with their letters as typed: what a stemmer wants to read.
+pub fn raw_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut spelled = String::new();
+    let mut word = String::new();
     for c in text.nfc() {
         if c.is_alphanumeric() {
-            spell_plain(c, &mut spelled);
-        } else if !spelled.is_empty() {
-            words.push(loosen(&spelled));
-            spelled.clear();
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
     }
-    if !spelled.is_empty() {
-        words.push(loosen(&spelled));
+    if !word.is_empty() {
+        words.push(word);
     }
     words
+}
+
+/// Words people write apart or together ("bruger id", "bruger-id", "brugerid"; "P-kode"):
+/// the pair is read as one word, so "id" alone keeps meaning an identity document.
+const JOINED: &[(&str, &str)] = &[
+    ("user", "id"),
+    ("bruger", "id"),
+    ("benutzer", "id"),
+    ("nutzer", "id"),
+    ("p", "code"),
+    ("p", "kode"),
+    ("p", "koden"),
+    ("p", "codes"),
+    ("alt", "id"),
+];
+
+/// The one word two neighbouring lower-case words stand for, if they are such a pair.
+pub fn join_pair(first: &str, second: &str) -> Option<String> {
+    JOINED
+        .iter()
+        .any(|&(a, b)| a == first && b == second)
+        .then(|| format!("{first}{second}"))
+}
+
+/// Joins the pairs of [`join_pair`] in a list of lower-case words.
+pub fn join_words(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for word in words {
+        if let Some(last) = out.last_mut() {
+            if let Some(one) = join_pair(last, &word) {
+                *last = one;
+                continue;
+            }
+        }
+        out.push(word);
+    }
+    out
+}
+
+/// The loose form of one lower-case word (see [`fold_words`]).
+pub fn loose(word: &str) -> String {
+    let mut spelled = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        spell_plain(c, &mut spelled);
+    }
+    loosen(&spelled)
 }
 
 /// Appends the lower-case plain spelling of one letter or digit.

@@ -11,7 +11,7 @@ use crate::dialogue::state::STATE_VERSION;
 use crate::dialogue::State;
 
 /// The version byte written today.
-pub(super) const CURRENT: u8 = 2;
+pub(super) const CURRENT: u8 = 3;
 
 /// The previous release's record: no update ids, no reminder.
 #[derive(Deserialize)]
@@ -27,6 +27,28 @@ impl From<RecordV1> for Record {
             recent_updates: VecDeque::new(),
             last_active: old.last_active,
             reminder_at: None,
+            screen: None,
+        }
+    }
+}
+
+/// The record before the screen's message was kept.
+#[derive(Deserialize)]
+struct RecordV2 {
+    state: State,
+    recent_updates: VecDeque<i32>,
+    last_active: i64,
+    reminder_at: Option<i64>,
+}
+
+impl From<RecordV2> for Record {
+    fn from(old: RecordV2) -> Record {
+        Record {
+            state: old.state,
+            recent_updates: old.recent_updates,
+            last_active: old.last_active,
+            reminder_at: old.reminder_at,
+            screen: None,
         }
     }
 }
@@ -42,6 +64,9 @@ pub(super) fn encode(record: &Record) -> Result<Vec<u8>, StoreError> {
 pub(super) fn decode(bytes: &[u8]) -> Loaded {
     let record = match bytes.split_first() {
         Some((&CURRENT, json)) => serde_json::from_slice::<Record>(json).ok(),
+        Some((&2, json)) => serde_json::from_slice::<RecordV2>(json)
+            .ok()
+            .map(Record::from),
         Some((&1, json)) => serde_json::from_slice::<RecordV1>(json)
             .ok()
             .map(Record::from),
@@ -101,32 +126,66 @@ mod tests {
     }
 
     #[test]
+    fn version_2_is_migrated_without_a_screen() {
+        let mut v3 = sample(at(0));
+        v3.reminder_at = Some(99);
+        let state = serde_json::to_string(&v3.state).unwrap();
+        let v2 = with_version(
+            2,
+            &format!(
+                r#"{{"state":{state},"recent_updates":[5,7],"last_active":1234,"reminder_at":99}}"#
+            ),
+        );
+        let Loaded::Found(record) = decode(&v2) else {
+            panic!("a v2 record must be read");
+        };
+        assert_eq!(record.state, v3.state);
+        assert_eq!(record.recent_updates, [5, 7]);
+        assert_eq!((record.last_active, record.reminder_at), (1234, Some(99)));
+        assert_eq!(record.screen, None);
+        assert_eq!(encode(&record).unwrap()[0], CURRENT);
+    }
+
+    #[test]
+    fn the_screen_survives_a_round_trip() {
+        let mut record = sample(at(0));
+        record.screen = Some(crate::storage::Screen {
+            message: 4711,
+            kept: true,
+        });
+        assert_eq!(decode(&encode(&record).unwrap()), Loaded::Found(record));
+    }
+
+    #[test]
     fn what_cannot_be_read_is_unreadable() {
         let state = serde_json::to_string(&sample(at(0)).state).unwrap();
-        let good_v2 = String::from_utf8(encode(&sample(at(0))).unwrap()[1..].to_vec()).unwrap();
-        let broken_state = good_v2.replacen(r#""lang":"de""#, r#""lang":"fr""#, 1);
-        let newer_state = good_v2.replacen(r#""version":1"#, r#""version":99"#, 1);
+        let good = String::from_utf8(encode(&sample(at(0))).unwrap()[1..].to_vec()).unwrap();
+        let broken_state = good.replacen(r#""lang":"de""#, r#""lang":"fr""#, 1);
+        let newer_state = good.replacen(r#""version":1"#, r#""version":99"#, 1);
         assert!(
-            broken_state != good_v2 && newer_state != good_v2,
+            broken_state != good && newer_state != good,
             "the edits must apply"
         );
         let cases: Vec<(&str, Vec<u8>)> = vec![
             ("empty", vec![]),
             ("version byte only", vec![CURRENT]),
             ("garbage", b"\xff\x00not json at all".to_vec()),
-            ("unknown version", with_version(3, &good_v2)),
-            ("version 0", with_version(0, &good_v2)),
+            ("unknown version", with_version(CURRENT + 1, &good)),
+            ("version 0", with_version(0, &good)),
             (
-                "v2 bytes with no version byte",
-                good_v2.clone().into_bytes(),
+                "current bytes with no version byte",
+                good.clone().into_bytes(),
             ),
             (
-                "v1 shape under v2",
-                with_version(2, &format!(r#"{{"state":{state},"last_active":1}}"#)),
+                "v1 shape under the current version",
+                with_version(CURRENT, &format!(r#"{{"state":{state},"last_active":1}}"#)),
             ),
-            ("truncated", with_version(2, &good_v2[..good_v2.len() / 2])),
-            ("state shape broke", with_version(2, &broken_state)),
-            ("state from a newer release", with_version(2, &newer_state)),
+            ("truncated", with_version(CURRENT, &good[..good.len() / 2])),
+            ("state shape broke", with_version(CURRENT, &broken_state)),
+            (
+                "state from a newer release",
+                with_version(CURRENT, &newer_state),
+            ),
             (
                 "v1 with a broken state",
                 with_version(1, r#"{"state":{"node":3},"last_active":1}"#),

@@ -26,11 +26,13 @@
 //! version byte, then the record as JSON (serde_json). In Redis the same value under
 //! `mitid-bot:conv:<chat id>`.
 //!
-//! - Version 2 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
-//!   [i32, ...], "last_active": i64, "reminder_at": i64 | null }`.
-//! - Version 1 (the previous release): `{ "state": <State>, "last_active": i64 }`. It is
-//!   migrated on load to version 2 with no recent updates and no reminder, and written
-//!   back as version 2 at the next save.
+//! - Version 3 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
+//!   [i32, ...], "last_active": i64, "reminder_at": i64 | null, "screen": { "message":
+//!   i32, "kept": bool } | null }`.
+//! - Version 2: the same without `screen`. Migrated on load with no screen (the next
+//!   reply is a new message), written back as version 3 at the next save.
+//! - Version 1 (the first release): `{ "state": <State>, "last_active": i64 }`. It is
+//!   migrated on load with no recent updates, no reminder and no screen.
 //!
 //! Anything else (an unknown version byte, bytes that are not JSON of the expected shape,
 //! a [`State`] whose own `version` this build does not know) is [`Loaded::Unreadable`].
@@ -93,6 +95,21 @@ pub struct Record {
     /// reminder is due, however idle the chat (reminders come later; the field is here
     /// so that adding them needs no new record version).
     pub reminder_at: Option<i64>,
+    /// The bot's message that shows the conversation's current screen (the latest message
+    /// with live buttons), so a channel can edit it in place or take its buttons away when
+    /// the conversation moves on. Not durable on its own: written with the next save, or
+    /// by [`Store::save_soon`]; losing it costs a new message instead of an edit.
+    pub screen: Option<Screen>,
+}
+
+/// A message of the bot in the chat: see [`Record::screen`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Screen {
+    /// The channel's message id (Telegram's `message_id`).
+    pub message: i32,
+    /// The message is one the person keeps (see `Reply::keep`): never edited into
+    /// another screen, only its buttons taken away.
+    pub kept: bool,
 }
 
 impl Record {
@@ -103,6 +120,7 @@ impl Record {
             recent_updates: VecDeque::new(),
             last_active: now.timestamp(),
             reminder_at: None,
+            screen: None,
         }
     }
 
@@ -183,6 +201,11 @@ pub trait Store: Send + Sync + 'static {
     fn load(&self, chat: ChatId) -> Result<Loaded, StoreError>;
     /// Durable: returns only after the write is flushed to disk.
     fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError>;
+    /// Like `save`, but need not wait for the disk: for what is cheap to lose (which
+    /// message shows the screen), written right after a durable save of the same record.
+    fn save_soon(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        self.save(chat, record)
+    }
     /// Removes everything held for `chat`. Durable, like `save`.
     fn forget(&self, chat: ChatId) -> Result<(), StoreError>;
     /// Deletes records whose `expires_at(retention) <= now`; returns how many.

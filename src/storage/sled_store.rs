@@ -347,6 +347,29 @@ impl SledStore {
         }
     }
 
+    /// Writes `chat`'s record (not yet flushed), keeping the count and the index.
+    fn write(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        let previous = self.tree.insert(key(chat), codec::encode(record)?)?;
+        match &previous {
+            None => {
+                self.count.fetch_add(1, Ordering::Relaxed);
+            }
+            Some(old) => {
+                if let Loaded::Found(old) = codec::decode(old) {
+                    let old_basis = basis(&old);
+                    if old_basis != basis(record) {
+                        self.activity.remove(activity_key(old_basis, chat))?;
+                    }
+                }
+                // An unreadable old record leaves its index entry behind: the sweep
+                // finds the chat's record newer than the entry and drops the entry.
+            }
+        }
+        self.activity
+            .insert(activity_key(basis(record), chat), &[])?;
+        Ok(())
+    }
+
     /// Removes `chat`'s scheduled reminders (without flushing).
     fn clear_reminders(&self, chat: ChatId) -> Result<(), StoreError> {
         if let Some(old) = self.reminder_chats.remove(key(chat))? {
@@ -480,25 +503,13 @@ impl Store for SledStore {
     }
 
     fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
-        let previous = self.tree.insert(key(chat), codec::encode(record)?)?;
-        match &previous {
-            None => {
-                self.count.fetch_add(1, Ordering::Relaxed);
-            }
-            Some(old) => {
-                if let Loaded::Found(old) = codec::decode(old) {
-                    let old_basis = basis(&old);
-                    if old_basis != basis(record) {
-                        self.activity.remove(activity_key(old_basis, chat))?;
-                    }
-                }
-                // An unreadable old record leaves its index entry behind: the sweep
-                // finds the chat's record newer than the entry and drops the entry.
-            }
-        }
-        self.activity
-            .insert(activity_key(basis(record), chat), &[])?;
+        self.write(chat, record)?;
         self.flush()
+    }
+
+    fn save_soon(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        // On disk with the next grouped flush, or sled's own within half a second.
+        self.write(chat, record)
     }
 
     fn forget(&self, chat: ChatId) -> Result<(), StoreError> {

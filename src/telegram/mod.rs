@@ -2,11 +2,15 @@
 //!
 //! For every update: load the chat's record, drop it if this update id was handled before,
 //! step the engine, save the record durably, and only then reply. Updates of one chat are
-//! handled in order, different chats in parallel (teloxide distributes by chat).
+//! handled in order, different chats in parallel (teloxide distributes by chat). A button
+//! press is answered as it arrives (`answer.rs`), before all that. Replies edit the screen
+//! in place or come as new messages (`show`; ARCHITECTURE.md, "Screens and kept
+//! messages").
 //!
 //! Must not: hold dialogue logic, store or log anything a user typed, or let the bot token
 //! reach a log line (see [`redact`]).
 
+mod answer;
 mod metrics;
 mod render;
 
@@ -27,12 +31,12 @@ use teloxide::{ApiError, RequestError};
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::dialogue::engine::{Command, Engine, Input};
+use crate::dialogue::engine::{Command, Engine, Input, Rendered};
 use crate::dialogue::reminders::{self, Reminder, ReminderKind};
 use crate::dialogue::State;
 use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
-use crate::storage::{Loaded, Record, Store};
+use crate::storage::{Loaded, Record, Screen, Store};
 
 pub use render::{split_text, MAX_TEXT};
 
@@ -49,6 +53,7 @@ pub trait TgBot:
         GetMe: Send,
         SendMessage: Send,
         EditMessageText: Send,
+        EditMessageReplyMarkup: Send,
         AnswerCallbackQuery: Send,
         DeleteMessage: Send,
         SetMyCommands: Send,
@@ -70,6 +75,7 @@ impl<B> TgBot for B where
             GetMe: Send,
             SendMessage: Send,
             EditMessageText: Send,
+            EditMessageReplyMarkup: Send,
             AnswerCallbackQuery: Send,
             DeleteMessage: Send,
             SetMyCommands: Send,
@@ -137,11 +143,27 @@ pub struct App {
     pub wake_reminders: Arc<tokio::sync::Notify>,
     /// Anonymous counters; in memory unless the bot was given a data directory.
     pub stats: Arc<Stats>,
-    /// Telegram's rate limits, kept by teloxide's `Throttle` adaptor (1 message a second
-    /// per chat, 30 a second overall); `None` sends without waiting. Only a benchmark
-    /// against a fake Bot API turns it off: the real Telegram answers a bot that exceeds
-    /// them with 429s.
+    /// Telegram's rate limits, kept by teloxide's `Throttle` adaptor ([`telegram_limits`]);
+    /// `None` sends without waiting. Only tests and benchmarks against a local fake Bot
+    /// API turn it off (`rate_limits = "off"`): the real Telegram answers a bot that
+    /// exceeds them with 429s.
     pub limits: Option<Limits>,
+}
+
+/// Telegram's limits as Telegram states them (core.telegram.org/bots/faq): about one
+/// message a second in a chat, short bursts allowed; 20 a minute in a group; 30 a second
+/// overall. teloxide's default also caps every chat at 20 a minute, which slowed a person
+/// who taps quickly to one message every three seconds; a private chat gets 60 a minute
+/// here. teloxide cannot tell a small group from a private chat (supergroups it can): the
+/// bot says one sentence in a group, at most once every three seconds (`in_group`).
+/// Edits, deletions and answers to button presses are not throttled by teloxide.
+pub fn telegram_limits() -> Limits {
+    Limits {
+        messages_per_sec_chat: 2,
+        messages_per_min_chat: 60,
+        messages_per_min_channel_or_supergroup: 20,
+        messages_per_sec_overall: 30,
+    }
 }
 
 impl App {
@@ -149,13 +171,13 @@ impl App {
         App {
             engine,
             store,
-            config,
             metrics: Arc::default(),
             clock: Arc::new(SystemClock),
             reminder_tick: Duration::from_secs(20),
             wake_reminders: Arc::default(),
             stats: Arc::new(Stats::memory()),
-            limits: Some(Limits::default()),
+            limits: config.rate_limits.then(telegram_limits),
+            config,
         }
     }
 
@@ -276,12 +298,20 @@ async fn serve_with<B: TgBot>(
         .clone()
         .unwrap_or_else(|| me.username().to_string());
 
+    if app.limits.is_none() {
+        tracing::warn!("Telegram's rate limits are off: only for a local fake Bot API");
+    }
+    let answers = Arc::new(answer::Answers::default());
     let handler = dptree::entry()
         .branch(Update::filter_message().endpoint(on_message::<B>))
         .branch(Update::filter_edited_message().endpoint(on_edited::<B>))
         .branch(Update::filter_callback_query().endpoint(on_callback::<B>));
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
-        .dependencies(dptree::deps![app.clone(), BotName(username)])
+        .dependencies(dptree::deps![
+            app.clone(),
+            BotName(username),
+            answers.clone()
+        ])
         .default_handler(|_| async {})
         .error_handler(Arc::new(Redacting(token.clone())))
         .build();
@@ -341,6 +371,11 @@ async fn serve_with<B: TgBot>(
                     .with_graceful_shutdown(listener_stopped)
                     .await
             });
+            let listener = answer::AnswerFirst {
+                inner: listener,
+                bot: bot.clone(),
+                answers: answers.clone(),
+            };
             dispatcher
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
                 .await;
@@ -360,11 +395,16 @@ async fn serve_with<B: TgBot>(
                 }
                 None => None,
             };
-            let listener = Polling::builder(bot)
+            let polling = Polling::builder(bot.clone())
                 .timeout(Duration::from_secs(25))
                 .delete_webhook()
                 .await
                 .build();
+            let listener = answer::AnswerFirst {
+                inner: polling,
+                bot,
+                answers,
+            };
             tracing::info!("polling for updates");
             dispatcher
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
@@ -488,7 +528,10 @@ async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result
             continue;
         };
         let rendered = app.engine.render(record.state.lang, &reply);
-        if deliver(bot, app, ChatId(chat), &rendered.text, None, None).await? {
+        if send_or_forget(bot, app, ChatId(chat), &rendered.text, None)
+            .await?
+            .is_none()
+        {
             continue;
         }
         tracing::info!(kind = ?r.kind, "sent a reminder");
@@ -620,22 +663,30 @@ async fn on_edited<B: TgBot>(
     timed(&app, started, result).await
 }
 
+/// A button press. It was answered as it arrived ([`answer`]); here it moves the dialogue.
 async fn on_callback<B: TgBot>(
     bot: B,
     app: Arc<App>,
+    answers: Arc<answer::Answers>,
     update: Update,
     q: CallbackQuery,
 ) -> Result<(), RequestError> {
     let Some(message) = q.message.as_ref() else {
-        return bot.answer_callback_query(q.id.clone()).await.map(|_| ());
+        answers.forget(&q.id.0);
+        return Ok(());
     };
     let chat = message.chat();
     if !chat.is_private() {
-        return bot.answer_callback_query(q.id.clone()).await.map(|_| ());
+        answers.forget(&q.id.0);
+        return Ok(());
     }
     let data = q.data.clone().unwrap_or_default();
     let lang_code = q.from.language_code.clone();
-    let answered = (q.id.clone(), message.id());
+    let pressed = Pressed {
+        answers: answers.clone(),
+        query: q.id.0.clone(),
+        message: message.id(),
+    };
     let started = std::time::Instant::now();
     let result = handle(
         &bot,
@@ -645,14 +696,29 @@ async fn on_callback<B: TgBot>(
         lang_code.as_deref(),
         Incoming::Engine(Input::Button(data)),
         None,
-        Some(answered),
+        Some(pressed),
     )
     .await;
     timed(&app, started, result).await
 }
 
+/// A button press being handled: which message it came from, and its answer.
+struct Pressed {
+    answers: Arc<answer::Answers>,
+    query: String,
+    message: MessageId,
+}
+
+impl Pressed {
+    /// Waits for the press's answer to have gone out; then the reply may follow.
+    async fn answered(&self) {
+        self.answers.answered(&self.query).await;
+    }
+}
+
 /// In a group the bot answers /start with a pointer to a private chat and otherwise stays
-/// quiet: what people discuss there is not for us.
+/// quiet: what people discuss there is not for us. At most one pointer every three seconds
+/// per group, which keeps within Telegram's 20 messages a minute in a group.
 async fn in_group<B: TgBot>(
     bot: &B,
     app: &App,
@@ -664,6 +730,11 @@ async fn in_group<B: TgBot>(
         return Ok(());
     };
     if !matches!(parse_text(text), Incoming::Engine(Input::Start { .. })) {
+        return Ok(());
+    }
+    let key = format!("group-pointer:{}", msg.chat.id.0);
+    let first = on_store(app, move |s| s.claim_once(&key, Duration::from_secs(3))).await;
+    if !first.unwrap_or(true) {
         return Ok(());
     }
     let lang = language_for(lang_code, app.config.default_language);
@@ -687,8 +758,13 @@ async fn handle<B: TgBot>(
     lang_code: Option<&str>,
     incoming: Incoming,
     user_message: Option<MessageId>,
-    callback: Option<(teloxide::types::CallbackQueryId, MessageId)>,
+    pressed: Option<Pressed>,
 ) -> Result<(), RequestError> {
+    let forget_answer = || {
+        if let Some(p) = &pressed {
+            p.answers.forget(&p.query);
+        }
+    };
     let now = app.clock.now();
     let default_lang = language_for(lang_code, app.config.default_language);
     let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
@@ -697,7 +773,7 @@ async fn handle<B: TgBot>(
             // A button pressed in a chat we hold nothing for, after the store had to be
             // started afresh: the citizen answered before and deserves to know why the
             // answers are gone.
-            let lost = callback.is_some() && app.store.lost_at().is_some();
+            let lost = pressed.is_some() && app.store.lost_at().is_some();
             let notices = if lost {
                 vec![Msg::new("store-lost")]
             } else {
@@ -714,20 +790,22 @@ async fn handle<B: TgBot>(
         }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
-            return store_failed(bot, app, chat, default_lang, callback).await;
+            return store_failed(bot, app, chat, default_lang, pressed.as_ref()).await;
         }
     };
     if record.seen(update_id) {
         // Telegram delivered this update again (we crashed before confirming it): it was
         // handled, so it must not move the dialogue a second time.
-        if let Some((id, _)) = callback {
-            let _ = bot.answer_callback_query(id).await;
-        }
+        forget_answer();
         return Ok(());
     }
     let lang = record.state.lang;
     let input = match incoming {
         Incoming::Forget => {
+            // The screen's buttons would start a new conversation: take them away first.
+            if let Some(screen) = record.screen {
+                strip(bot, chat, screen).await;
+            }
             let result = on_store(app, move |s| s.forget(chat.0)).await;
             if let Err(e) = &result {
                 tracing::error!(error = %e, "could not forget a conversation");
@@ -767,53 +845,58 @@ async fn handle<B: TgBot>(
     .await;
     if let Err(e) = saved {
         tracing::error!(error = %e, "could not save a conversation; not stepping on");
-        return store_failed(bot, app, chat, record.state.lang, callback).await;
+        return store_failed(bot, app, chat, record.state.lang, pressed.as_ref()).await;
     }
     app.metrics.store_ok();
-    if let Some((id, _)) = &callback {
-        // Every button press is answered, or the user's button keeps spinning.
-        let _ = bot.answer_callback_query(id.clone()).await;
+    if let Some(p) = &pressed {
+        p.answered().await;
     }
     let lang = record.state.lang;
     // A notice (we could not read the old record; an edit is not read) leads the first
     // reply rather than arriving as a message of its own.
-    let mut notice: Option<String> = (!notices.is_empty()).then(|| {
+    let notice: Option<String> = (!notices.is_empty()).then(|| {
         notices
             .iter()
             .map(|m| app.engine.i18n.render(lang, m, &app.engine.globals))
             .collect::<Vec<_>>()
             .join("\n\n")
     });
-    let replies = step.map(|s| {
-        if s.delete_input {
-            if let Some(id) = user_message {
-                // Private input (a CPR number, a UserID idea): remove it from the chat.
-                let bot = bot.clone();
-                tokio::spawn(async move {
-                    let _ = bot.delete_message(chat, id).await;
-                });
+    let replies = match step {
+        Some(s) => {
+            if s.delete_input {
+                if let Some(id) = user_message {
+                    // Private input (a CPR number, a UserID idea): remove it from the chat.
+                    let bot = bot.clone();
+                    tokio::spawn(async move {
+                        let _ = bot.delete_message(chat, id).await;
+                    });
+                }
+            }
+            s.replies
+                .iter()
+                .map(|r| app.engine.render(lang, r))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    if replies.is_empty() {
+        if let Some(n) = notice {
+            if send_or_forget(bot, app, chat, &n, None).await?.is_none() {
+                return Ok(());
             }
         }
-        s.replies
-    });
-    for reply in replies.iter().flatten() {
-        let mut rendered = app.engine.render(lang, reply);
-        if let Some(n) = notice.take() {
-            rendered.text = format!("{n}\n\n{}", rendered.text);
-            rendered.replaces_previous = false;
-        }
-        let keyboard = render::keyboard(&rendered.buttons);
-        let edit = if rendered.replaces_previous {
-            callback.as_ref().map(|(_, m)| *m)
-        } else {
-            None
-        };
-        if deliver(bot, app, chat, &rendered.text, keyboard, edit).await? {
-            return Ok(());
-        }
+        return Ok(());
     }
-    if let Some(n) = notice {
-        deliver(bot, app, chat, &n, None, None).await?;
+    let from = pressed.as_ref().map(|p| p.message);
+    let Some(screen) = show(bot, app, chat, record.screen, from, replies, notice).await? else {
+        return Ok(()); // blocked: everything held for the chat is gone
+    };
+    if screen != record.screen {
+        record.screen = screen;
+        let kept = record.clone();
+        if let Err(e) = on_store(app, move |s| s.save_soon(chat.0, &kept)).await {
+            tracing::warn!(error = %e, "could not note which message shows the screen");
+        }
     }
     Ok(())
 }
@@ -826,60 +909,158 @@ async fn store_failed<B: TgBot>(
     app: &App,
     chat: ChatId,
     lang: Lang,
-    callback: Option<(teloxide::types::CallbackQueryId, MessageId)>,
+    pressed: Option<&Pressed>,
 ) -> Result<(), RequestError> {
     app.metrics.store_failed();
-    if let Some((id, _)) = callback {
-        let _ = bot.answer_callback_query(id).await;
+    if let Some(p) = pressed {
+        // The press was answered when it arrived; the reply comes after that answer.
+        p.answered().await;
     }
     let text = app
         .engine
         .i18n
         .render(lang, &Msg::new("store-failed"), &app.engine.globals);
-    send_retrying(bot, chat, &text, None).await
+    send_retrying(bot, chat, &text, None).await.map(|_| ())
 }
 
-/// Sends (or edits) one reply. Returns true when the user blocked the bot: then everything
-/// held for the chat is deleted and nothing more is sent.
-async fn deliver<B: TgBot>(
+/// Shows one update's replies: edits the screen in place where that keeps the chat clear,
+/// sends new messages otherwise, and takes the buttons off a screen the conversation left
+/// (see ARCHITECTURE.md, "Screens and kept messages"). `screen` is the message that shows
+/// the screen now, `pressed` the message whose button was pressed (none for typed input).
+/// Returns the message that shows the screen afterwards, or `None` when the user blocked
+/// the bot (then everything held for the chat is deleted).
+async fn show<B: TgBot>(
+    bot: &B,
+    app: &App,
+    chat: ChatId,
+    screen: Option<Screen>,
+    pressed: Option<MessageId>,
+    replies: Vec<Rendered>,
+    mut notice: Option<String>,
+) -> Result<Option<Option<Screen>>, RequestError> {
+    let mut current = screen;
+    let mut left: Vec<Screen> = Vec::new();
+    for (i, reply) in replies.into_iter().enumerate() {
+        let mut text = reply.text;
+        let had_notice = notice.is_some();
+        if let Some(n) = notice.take() {
+            text = format!("{n}\n\n{text}");
+        }
+        let keyboard = render::keyboard(&reply.buttons);
+        let target = if i == 0 && !had_notice {
+            edit_target(current, pressed, reply.keep, &text)
+        } else {
+            None
+        };
+        if let Some(id) = target {
+            let mut edit = bot.edit_message_text(chat, id, text.clone());
+            if let Some(kb) = &keyboard {
+                edit = edit.reply_markup(kb.clone());
+            }
+            match edit.await {
+                Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {
+                    current = keyboard.is_some().then_some(Screen {
+                        message: id.0,
+                        kept: false,
+                    });
+                    continue;
+                }
+                // Too old to edit, or deleted: the reply comes as a new message.
+                Err(e) => tracing::debug!(error = %e, "could not edit the screen"),
+            }
+        }
+        let Some(sent) = send_or_forget(bot, app, chat, &text, keyboard.clone()).await? else {
+            return Ok(None);
+        };
+        left.extend(current.take());
+        current = keyboard.is_some().then_some(Screen {
+            message: sent.0,
+            kept: reply.keep,
+        });
+    }
+    // After the new screen is out, so the chat is never without one.
+    for old in left {
+        if deletes_when_left(old, pressed)
+            && bot
+                .delete_message(chat, MessageId(old.message))
+                .await
+                .is_ok()
+        {
+            continue;
+        }
+        strip(bot, chat, old).await;
+    }
+    Ok(Some(current))
+}
+
+/// The message to edit into `reply`, if any: the screen, when the press came from it, it
+/// is navigation (never a message the person keeps) and the reply is navigation too and
+/// fits one message.
+fn edit_target(
+    screen: Option<Screen>,
+    pressed: Option<MessageId>,
+    keep: bool,
+    text: &str,
+) -> Option<MessageId> {
+    let screen = screen?;
+    let pressed = pressed?;
+    (pressed.0 == screen.message && !screen.kept && !keep && split_text(text, MAX_TEXT).len() == 1)
+        .then_some(pressed)
+}
+
+/// Whether a screen the conversation left goes away, rather than only losing its buttons:
+/// a navigation screen, left by a button press (a question the person has answered, with
+/// nothing of theirs below it). A kept message stays; so does a question that typed text
+/// answered, for the text to make sense.
+fn deletes_when_left(old: Screen, pressed: Option<MessageId>) -> bool {
+    !old.kept && pressed.is_some()
+}
+
+/// Takes the buttons off a message (best effort: a message too old or deleted stays as
+/// it is, and its buttons get the calm "earlier message" answer).
+async fn strip<B: TgBot>(bot: &B, chat: ChatId, screen: Screen) {
+    if let Err(e) = bot
+        .edit_message_reply_markup(chat, MessageId(screen.message))
+        .await
+    {
+        tracing::debug!(error = %e, "could not take the buttons off an earlier message");
+    }
+}
+
+/// Sends a new message; `None` when the user blocked the bot: then everything held for
+/// the chat is deleted and nothing more is sent.
+async fn send_or_forget<B: TgBot>(
     bot: &B,
     app: &App,
     chat: ChatId,
     text: &str,
     keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
-    edit: Option<MessageId>,
-) -> Result<bool, RequestError> {
-    if let (Some(id), Some(kb)) = (edit, keyboard.clone()) {
-        match bot.edit_message_text(chat, id, text).reply_markup(kb).await {
-            Ok(_) => return Ok(false),
-            Err(RequestError::Api(ApiError::MessageNotModified)) => return Ok(false),
-            Err(_) => {} // too old to edit, or deleted: send a new one
-        }
-    }
+) -> Result<Option<MessageId>, RequestError> {
     match send_retrying(bot, chat, text, keyboard).await {
-        Ok(_) => Ok(false),
+        Ok(id) => Ok(Some(id)),
         Err(RequestError::Api(ApiError::BotBlocked))
         | Err(RequestError::Api(ApiError::UserDeactivated)) => {
             if let Err(e) = on_store(app, move |s| s.forget(chat.0)).await {
                 tracing::error!(error = %e, "could not forget a blocked chat");
             }
             tracing::info!("a user blocked the bot; their conversation was deleted");
-            Ok(true)
+            Ok(None)
         }
         Err(e) => Err(e),
     }
 }
 
 /// Sends a text (split into Telegram-sized pieces, the keyboard on the last), waiting out a
-/// 429's retry-after a few times.
+/// 429's retry-after a few times. Returns the id of the last piece.
 async fn send_retrying<B: TgBot>(
     bot: &B,
     chat: ChatId,
     text: &str,
     keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
-) -> Result<(), RequestError> {
+) -> Result<MessageId, RequestError> {
     let pieces = split_text(text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
+    let mut sent = MessageId(0);
     for (i, piece) in pieces.into_iter().enumerate() {
         let mut attempts = 0;
         loop {
@@ -890,7 +1071,10 @@ async fn send_retrying<B: TgBot>(
                 }
             }
             match req.await {
-                Ok(_) => break,
+                Ok(m) => {
+                    sent = m.id;
+                    break;
+                }
                 Err(RequestError::RetryAfter(wait)) if attempts < 3 => {
                     attempts += 1;
                     tokio::time::sleep(wait.duration()).await;
@@ -899,7 +1083,7 @@ async fn send_retrying<B: TgBot>(
             }
         }
     }
-    Ok(())
+    Ok(sent)
 }
 
 #[cfg(test)]
@@ -944,6 +1128,63 @@ mod tests {
         assert_eq!(language_for(Some("pl"), Lang::En), Lang::En);
         assert_eq!(language_for(Some("pl"), Lang::Da), Lang::Da);
         assert_eq!(language_for(None, Lang::De), Lang::De);
+    }
+
+    #[test]
+    fn only_a_navigation_screen_pressed_itself_is_edited_into_navigation() {
+        let nav = Some(Screen {
+            message: 7,
+            kept: false,
+        });
+        let kept = Some(Screen {
+            message: 7,
+            kept: true,
+        });
+        let from = |id| Some(MessageId(id));
+        assert_eq!(edit_target(nav, from(7), false, "Q"), from(7));
+        assert_eq!(
+            edit_target(nav, from(6), false, "Q"),
+            None,
+            "an older message"
+        );
+        assert_eq!(edit_target(nav, None, false, "Q"), None, "typed input");
+        assert_eq!(edit_target(nav, from(7), true, "Q"), None, "a kept reply");
+        assert_eq!(
+            edit_target(kept, from(7), false, "Q"),
+            None,
+            "a kept screen"
+        );
+        assert_eq!(
+            edit_target(None, from(7), false, "Q"),
+            None,
+            "no screen known"
+        );
+        let long = "word ".repeat(1000);
+        assert_eq!(edit_target(nav, from(7), false, &long), None, "two pieces");
+    }
+
+    #[test]
+    fn a_left_question_goes_only_when_a_button_left_it() {
+        let nav = Screen {
+            message: 7,
+            kept: false,
+        };
+        let kept = Screen {
+            message: 7,
+            kept: true,
+        };
+        assert!(deletes_when_left(nav, Some(MessageId(7))));
+        assert!(!deletes_when_left(nav, None), "typed text refers to it");
+        assert!(!deletes_when_left(kept, Some(MessageId(7))), "kept");
+    }
+
+    #[test]
+    fn a_private_chat_may_have_a_message_a_second_and_a_group_twenty_a_minute() {
+        let l = telegram_limits();
+        assert_eq!(l.messages_per_min_chat, 60);
+        assert!(l.messages_per_sec_chat >= 1);
+        assert_eq!(l.messages_per_min_channel_or_supergroup, 20);
+        assert_eq!(l.messages_per_sec_overall, 30);
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub const BOT_ID: i64 = 123456;
 pub const BOT_USERNAME: &str = "mitid_test_bot";
 /// Long polls never wait longer than this, whatever `timeout` the bot asks for.
 const MAX_LONG_POLL: Duration = Duration::from_secs(1);
+/// Telegram's answer to an edit that changes nothing.
+const NOT_MODIFIED: &str = "Bad Request: message is not modified: specified new message \
+    content and reply markup are exactly the same as a current content and reply markup of \
+    the message";
 
 /// How the server keeps what happens; [`Options::default`] is what the tests expect.
 #[derive(Clone, Debug)]
@@ -533,6 +537,29 @@ impl FakeTelegram {
         ))
     }
 
+    /// The bot's messages in the chat as the person sees them now: after every edit, without
+    /// the deleted ones, oldest first.
+    pub fn visible_bot_messages(&self, chat_id: i64) -> Vec<SentMessage> {
+        let st = self.inner.lock();
+        let mut ids: Vec<i32> = st
+            .messages
+            .iter()
+            .filter(|((chat, _), m)| *chat == chat_id && m.json["from"]["id"] == json!(BOT_ID))
+            .map(|((_, id), _)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids.into_iter()
+            .filter_map(|id| {
+                let m = st.messages.get(&(chat_id, id))?;
+                Some(sent_from_json(
+                    &m.json,
+                    m.parse_mode.clone(),
+                    m.json.get("edit_date").is_some(),
+                ))
+            })
+            .collect()
+    }
+
     /// Waits (polling every 10 ms, at most `timeout`) until `pred(&calls)` holds and
     /// returns the calls; panics with a dump of all calls otherwise.
     pub async fn wait_until(&self, timeout: Duration, pred: impl Fn(&[Call]) -> bool) -> Vec<Call> {
@@ -748,9 +775,9 @@ impl State {
             .collect()
     }
 
-    /// Every method but getUpdates.
-    fn dispatch(&mut self, method: &str, body: &Value) -> Value {
-        match method.to_ascii_lowercase().as_str() {
+    /// Every method but getUpdates: the result, or Telegram's error code and description.
+    fn dispatch(&mut self, method: &str, body: &Value) -> Result<Value, (u16, String)> {
+        Ok(match method.to_ascii_lowercase().as_str() {
             "getme" => bot_me(),
             "getwebhookinfo" => json!({
                 "url": self.webhook_url,
@@ -772,12 +799,15 @@ impl State {
                 json!(true)
             }
             "sendmessage" => self.send_message(body),
-            "editmessagetext" => self.edit_message(body, true),
-            "editmessagereplymarkup" => self.edit_message(body, false),
+            "editmessagetext" => self.edit_message(body, true)?,
+            "editmessagereplymarkup" => self.edit_message(body, false)?,
             "deletemessage" => {
                 if let (Some(chat), Some(id)) = (chat_id_field(body), int_field(body, "message_id"))
                 {
-                    self.messages.remove(&(chat, id as i32));
+                    let known = self.messages.remove(&(chat, id as i32)).is_some();
+                    if !known && self.record {
+                        return Err((400, "Bad Request: message to delete not found".into()));
+                    }
                 }
                 json!(true)
             }
@@ -793,7 +823,7 @@ impl State {
             // answerCallbackQuery, sendChatAction, setMyDescription, setMyShortDescription,
             // close, logOut, and anything unknown.
             _ => json!(true),
-        }
+        })
     }
 
     fn send_message(&mut self, body: &Value) -> Value {
@@ -835,17 +865,30 @@ impl State {
     }
 
     /// editMessageText (`text == true`) or editMessageReplyMarkup. As in Telegram, an edit
-    /// without `reply_markup` removes the inline keyboard.
-    fn edit_message(&mut self, body: &Value, text: bool) -> Value {
+    /// without `reply_markup` removes the inline keyboard; when recording, an edit of a
+    /// message the server does not know (or that was deleted) fails with "message to edit
+    /// not found", and one that changes nothing with "message is not modified".
+    fn edit_message(&mut self, body: &Value, text: bool) -> Result<Value, (u16, String)> {
         let (Some(chat_id), Some(message_id)) =
             (chat_id_field(body), int_field(body, "message_id"))
         else {
             // Inline-mode edit (inline_message_id): Telegram answers `true`.
-            return json!(true);
+            return Ok(json!(true));
         };
         let message_id = message_id as i32;
         let (mut msg, mut parse_mode) = match self.messages.get(&(chat_id, message_id)) {
-            Some(stored) => (stored.json.clone(), stored.parse_mode.clone()),
+            Some(stored) => {
+                let same_text = !text
+                    || stored.json["text"].as_str()
+                        == Some(&str_field(body, "text").unwrap_or_default());
+                if same_text && stored.json.get("reply_markup").cloned() == inline_markup(body) {
+                    return Err((400, NOT_MODIFIED.into()));
+                }
+                (stored.json.clone(), stored.parse_mode.clone())
+            }
+            None if self.record => {
+                return Err((400, "Bad Request: message to edit not found".into()));
+            }
             None => (
                 json!({
                     "message_id": message_id,
@@ -883,7 +926,7 @@ impl State {
                 },
             );
         }
-        msg
+        Ok(msg)
     }
 }
 
@@ -939,7 +982,21 @@ async fn handle(
         if method.eq_ignore_ascii_case("getUpdates") {
             None
         } else {
-            Some(st.dispatch(&method, &body))
+            match st.dispatch(&method, &body) {
+                Ok(result) => Some(result),
+                Err((code, description)) => {
+                    if st.record {
+                        if let Some(call) = st.calls.last_mut() {
+                            call.failed_with = Some(code);
+                        }
+                    }
+                    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_REQUEST);
+                    return envelope(
+                        status,
+                        json!({"ok": false, "error_code": code, "description": description}),
+                    );
+                }
+            }
         }
     };
     let result = match result {
