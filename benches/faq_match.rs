@@ -29,6 +29,18 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // A long message: greeting, story, the question, a sign-off (about 600 characters).
+    let long = "Good morning! I hope you are well. My name is Maria and I moved to Aabenraa \
+        from Spain about two years ago with my husband, who works at the hospital. We rent a \
+        flat near the harbour and my daughter started school here last autumn. Last month my \
+        bank told me that I should get MitID, and my colleague said it is easy if you bring \
+        your passport and the yellow card, which I have. I booked a time at Borgerservice for \
+        next Tuesday. But my neighbour told me she had to go home the first time. Do I need \
+        a witness? Thank you very much for your help. Best regards, Maria";
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("long_message", |b| {
+        b.iter(|| std::hint::black_box(matcher.match_text(std::hint::black_box(long))))
+    });
     group.finish();
     c.bench_function("faq_load", |b| {
         b.iter(|| FaqMatcher::from_toml(path, std::hint::black_box(&data)))

@@ -519,7 +519,7 @@ fn every_rule_answer_names_its_source_on_mitid_dk() {
         (
             Lang::Da,
             "userid",
-            "Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-bruger-id/hvad-er-et-bruger-id/",
+            "Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-bruger-id/hvad-er-et-bruger-id/",
         ),
         (
             Lang::De,

@@ -938,3 +938,152 @@ async fn faq_answers_stay_in_the_chat_and_the_menu_comes_back_below_them() {
     assert!(visible[1].text.contains(&text(Lang::Da, "faq-voluntary")));
     stop(bot).await;
 }
+
+/// A store whose writes fail while `failing` is set (a full disk), in memory otherwise.
+struct FailingStore {
+    inner: mitid_bot::storage::MemoryStore,
+    failing: std::sync::atomic::AtomicBool,
+}
+
+impl FailingStore {
+    fn check(&self) -> Result<(), mitid_bot::storage::StoreError> {
+        if self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(mitid_bot::storage::StoreError::Redis {
+                url: "test".into(),
+                message: "no space left on device".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Store for FailingStore {
+    fn load(&self, chat: i64) -> Result<Loaded, mitid_bot::storage::StoreError> {
+        self.inner.load(chat)
+    }
+    fn save(
+        &self,
+        chat: i64,
+        record: &mitid_bot::storage::Record,
+    ) -> Result<(), mitid_bot::storage::StoreError> {
+        self.check()?;
+        self.inner.save(chat, record)
+    }
+    fn forget(&self, chat: i64) -> Result<(), mitid_bot::storage::StoreError> {
+        self.check()?;
+        self.inner.forget(chat)
+    }
+    fn expire(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        retention: chrono::Duration,
+    ) -> Result<usize, mitid_bot::storage::StoreError> {
+        self.inner.expire(now, retention)
+    }
+    fn len(&self) -> Result<usize, mitid_bot::storage::StoreError> {
+        self.inner.len()
+    }
+    fn set_reminders(
+        &self,
+        chat: i64,
+        reminders: &[mitid_bot::dialogue::reminders::Reminder],
+    ) -> Result<(), mitid_bot::storage::StoreError> {
+        self.check()?;
+        self.inner.set_reminders(chat, reminders)
+    }
+    fn due_reminders(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+    ) -> Result<Vec<(i64, mitid_bot::dialogue::reminders::Reminder)>, mitid_bot::storage::StoreError>
+    {
+        self.inner.due_reminders(now, limit)
+    }
+    fn take_reminder(
+        &self,
+        chat: i64,
+        reminder: &mitid_bot::dialogue::reminders::Reminder,
+    ) -> Result<bool, mitid_bot::storage::StoreError> {
+        self.inner.take_reminder(chat, reminder)
+    }
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, mitid_bot::storage::StoreError> {
+        self.inner.claim_once(key, ttl)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_answers_cannot_be_saved_the_person_is_told_and_given_the_phone_number() {
+    let fake = FakeTelegram::start().await;
+    let store = Arc::new(FailingStore {
+        inner: mitid_bot::storage::MemoryStore::new(),
+        failing: std::sync::atomic::AtomicBool::new(false),
+    });
+    let app = Arc::new(App::new(engine(), store.clone(), Config::default()));
+    let (stop_tx, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(telegram::serve(fake.bot(), app, async {
+        let _ = stopped.await;
+    }));
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    store
+        .failing
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let sorry = chat.press("prepare").await;
+    let shown = joined(&sorry);
+    assert!(shown.contains("gemme dit svar"), "{shown}");
+    assert!(shown.contains("73 76 76 76"), "{shown}");
+    assert!(
+        !shown.contains(&text(Lang::Da, "cpr-question")),
+        "no step that was not saved: {shown}"
+    );
+    // Space again: the same button works.
+    store
+        .failing
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let (welcome, _) = chat.find_button("prepare");
+    chat.press("prepare").await;
+    let screen = fake.current_message(ANNA.id, welcome).unwrap();
+    assert!(
+        screen.text.contains(&text(Lang::Da, "cpr-question")),
+        "{screen:#?}"
+    );
+    let _ = stop_tx.send(());
+    let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_userid_checker_answers_first_then_warns_about_the_cpr_number_and_deletes_it() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ALEX,
+    };
+    chat.say("/start").await;
+    chat.say("/userid").await;
+    for (idea, verdict, detail) in [
+        ("0101901234", "❌", "10 digits"),
+        ("010190-1234", "✅", "(11 characters)"),
+        ("hans0101901234", "✅", "(14 characters)"),
+    ] {
+        let deleted = fake.calls_to("deleteMessage").len();
+        let reply = joined(&chat.say(idea).await);
+        assert!(reply.starts_with(verdict), "{idea}: verdict first: {reply}");
+        assert!(reply.contains(detail), "{idea}: {reply}");
+        let warning = reply.find("never send your CPR number");
+        assert!(
+            warning.is_some_and(|w| w > reply.find(detail).unwrap_or(0)),
+            "{idea}: the CPR warning after the verdict: {reply}"
+        );
+        assert_eq!(
+            fake.calls_to("deleteMessage").len(),
+            deleted + 1,
+            "{idea}: the message is deleted"
+        );
+    }
+    stop(bot).await;
+}

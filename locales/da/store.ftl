@@ -1,4 +1,3 @@
-# When the conversation store fails (src/telegram: store_failed, the store-lost notice).
+# When the conversation store was damaged and started afresh (src/telegram: the store-lost notice).
 
-store-failed = Beklager, der gik noget galt hos mig, så jeg kunne ikke gemme dit svar. Prøv igen om lidt. Haster det, så ring til Borgerservice på { $phone }.
 store-lost = Beklager, jeg har haft et teknisk problem og har mistet dine tidligere svar. Vi starter forfra – det tager kun et par minutter.

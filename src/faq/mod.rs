@@ -1,7 +1,10 @@
 //! Recognises which FAQ topic a typed question is about, in Danish, English or German.
 //!
 //! The phrases live in `dialogues/faq/match.toml` (see its header for how to add one); this
-//! module folds spelling ([`normalise`]), finds the phrases in the text and weighs them.
+//! module folds spelling ([`normalise`]), finds each word's forms (Snowball stems in da, en
+//! and de, synonyms, the parts of a compound), finds the phrases in the text and weighs
+//! them: a question inside a long message weighs more than the story around it, and
+//! `[[about]]` rules move a score when the question is about someone else (the witness).
 //! A question that is not clearly about one topic gets [`FaqMatch::Unsure`] or
 //! [`FaqMatch::NoMatch`]: a wrong confident answer is worse than asking back.
 //!
@@ -36,6 +39,8 @@ const MAX_WORDS: usize = 200;
 /// one found only in the rest.
 const QUESTION_WEIGHT: f32 = 1.5;
 const STORY_WEIGHT: f32 = 0.5;
+/// What the story around a question can add to one topic at most.
+const STORY_CAP: f32 = 2.0;
 /// From this many words on, a message of several sentences is read as a story around a
 /// question.
 const STORY_WORDS: usize = 20;
@@ -310,13 +315,15 @@ impl FaqMatcher {
                     ids.extend(found);
                 }
             }
+            // A word the data knows as a whole is not split ("passport" is not "pas|port").
+            let known = !ids.is_empty();
             let plain = &forms[0];
             for (id, pattern) in self.words.iter().enumerate() {
                 if word_matches(pattern, plain) {
                     ids.push(id as u32);
                 }
             }
-            let split = (plain.len() >= MIN_COMPOUND && plain.is_ascii())
+            let split = (!known && plain.len() >= MIN_COMPOUND && plain.is_ascii())
                 .then(|| self.split_compound(plain))
                 .flatten();
             match split {
@@ -385,6 +392,7 @@ impl FaqMatcher {
             }
         }
         let mut scores = vec![0.0; self.topics.len()];
+        let mut story = vec![0.0f32; self.topics.len()];
         let mut out_of_scope = 0.0;
         let mut about = vec![false; self.about.len()];
         for phrase in &self.phrases {
@@ -398,23 +406,30 @@ impl FaqMatcher {
             }
             // In a message of several sentences, the question ("...?") weighs most: a
             // phrase there counts 1.5 times, one only in the story around it half.
+            let in_story = !questions.is_empty()
+                && !questions.iter().any(|q| {
+                    phrase
+                        .parts
+                        .iter()
+                        .all(|part| part_occurs(part, &hits[q.clone()]))
+                });
             let weight = if questions.is_empty() {
                 phrase.weight
-            } else if questions.iter().any(|q| {
-                phrase
-                    .parts
-                    .iter()
-                    .all(|part| part_occurs(part, &hits[q.clone()]))
-            }) {
-                phrase.weight * QUESTION_WEIGHT
-            } else {
+            } else if in_story {
                 phrase.weight * STORY_WEIGHT
+            } else {
+                phrase.weight * QUESTION_WEIGHT
             };
             match phrase.owner {
+                // Many small hints in a story do not add up to an answer: capped per topic.
+                Owner::Topic(topic) if in_story => story[topic] += weight,
                 Owner::Topic(topic) => scores[topic] += weight,
                 Owner::OutOfScope => out_of_scope += weight,
                 Owner::About(rule) => about[rule] = true,
             }
+        }
+        for (score, from_story) in scores.iter_mut().zip(story) {
+            *score += from_story.min(STORY_CAP);
         }
         for (rule, _) in about.iter().enumerate().filter(|(_, on)| **on) {
             for &(from, to) in &self.about[rule].moves {

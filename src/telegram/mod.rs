@@ -790,7 +790,9 @@ async fn handle<B: TgBot>(
         }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
-            return store_failed(bot, app, chat, default_lang, pressed.as_ref()).await;
+            app.metrics.store_failed();
+            forget_answer();
+            return say_store_failed(bot, app, chat, default_lang).await;
         }
     };
     if record.seen(update_id) {
@@ -844,8 +846,12 @@ async fn handle<B: TgBot>(
     })
     .await;
     if let Err(e) = saved {
-        tracing::error!(error = %e, "could not save a conversation; not stepping on");
-        return store_failed(bot, app, chat, record.state.lang, pressed.as_ref()).await;
+        tracing::error!(error = %e, "could not save a conversation");
+        // Counted, and /healthz answers 503 until a save works again.
+        app.metrics.store_failed();
+        forget_answer();
+        // Not the step's reply (it is not saved), but never silence.
+        return say_store_failed(bot, app, chat, lang).await;
     }
     app.metrics.store_ok();
     if let Some(p) = &pressed {
@@ -901,21 +907,14 @@ async fn handle<B: TgBot>(
     Ok(())
 }
 
-/// The store could not load or save this chat (a full disk, a lost Redis): the citizen
-/// gets a short reply with the phone number instead of silence, the button stops
-/// spinning, and health says so until a save works again.
-async fn store_failed<B: TgBot>(
+/// Tells the person that their answer could not be saved, with the phone number: every
+/// update gets a reply, also when the store fails.
+async fn say_store_failed<B: TgBot>(
     bot: &B,
     app: &App,
     chat: ChatId,
     lang: Lang,
-    pressed: Option<&Pressed>,
 ) -> Result<(), RequestError> {
-    app.metrics.store_failed();
-    if let Some(p) = pressed {
-        // The press was answered when it arrived; the reply comes after that answer.
-        p.answered().await;
-    }
     let text = app
         .engine
         .i18n
