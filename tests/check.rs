@@ -205,3 +205,55 @@ fn keep_on_a_branch_is_reported_and_keep_must_be_true_or_false() {
     assert_ne!(code, 0);
     assert!(out.contains(&format!("{}:", tools.display())), "{out}");
 }
+
+/// The three faults that used to reach a citizen's screen silently: a variable nobody
+/// passes (`{$nickname}` shown raw), a selector testing a value the flow never sets (the
+/// default variant shown instead), and a flow condition on a value nothing sets (a part
+/// never shown). Each is reported at its own file and line.
+#[test]
+fn unsupplied_variables_and_unknown_values_are_reported_where_they_are() {
+    let dir = copy_content();
+    let en = dir.path().join("locales/en/main.ftl");
+    edit(&en, |t| {
+        t.replacen(
+            "menu = What would you like to do?",
+            "menu = What would you like to do, { $nickname }?",
+            1,
+        )
+        .replacen(
+            "    [almost_certain] You will almost",
+            "    [almost-certain] You will almost",
+            1,
+        )
+    });
+    let flow = dir.path().join("dialogues/prepare.toml");
+    edit(&flow, |t| {
+        t.replacen(
+            "when = { documents = \"enough\" }",
+            "when = { documents = \"sufficient\" }",
+            1,
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0, "{out}");
+    let at = |path: &Path, needle: &str| format!("{}:{}:", path.display(), line_of(path, needle));
+    let variable = at(&en, "{ $nickname }");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&variable) && l.contains("`menu` uses `$nickname`")),
+        "a variable never supplied, at {variable}: {out}"
+    );
+    let selector = at(&en, "[almost-certain]");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&selector) && l.contains("[almost-certain]")),
+        "a selector value nothing sets, at {selector}: {out}"
+    );
+    let condition = at(&flow, "documents = \"sufficient\"");
+    assert!(
+        out.lines().any(|l| l.starts_with(&condition)
+            && l.contains("documents = \"sufficient\"")
+            && l.contains("nothing sets")),
+        "a condition value nothing sets, at {condition}: {out}"
+    );
+}

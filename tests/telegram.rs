@@ -1105,3 +1105,37 @@ async fn a_press_is_answered_at_once_even_while_earlier_replies_wait_for_telegra
     );
     stop(bot).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_userid_checker_answers_first_then_warns_about_the_cpr_number_and_deletes_it() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ALEX,
+    };
+    chat.say("/start").await;
+    chat.say("/userid").await;
+    for (idea, verdict, detail) in [
+        ("0101901234", "❌", "10 digits"),
+        ("010190-1234", "✅", "(11 characters)"),
+        ("hans0101901234", "✅", "(14 characters)"),
+    ] {
+        let deleted = fake.calls_to("deleteMessage").len();
+        let reply = joined(&chat.say(idea).await);
+        assert!(reply.starts_with(verdict), "{idea}: verdict first: {reply}");
+        assert!(reply.contains(detail), "{idea}: {reply}");
+        let warning = reply.find("never send your CPR number");
+        assert!(
+            warning.is_some_and(|w| w > reply.find(detail).unwrap_or(0)),
+            "{idea}: the CPR warning after the verdict: {reply}"
+        );
+        assert_eq!(
+            fake.calls_to("deleteMessage").len(),
+            deleted + 1,
+            "{idea}: the message is deleted"
+        );
+    }
+    stop(bot).await;
+}

@@ -54,11 +54,11 @@ cl-renew-bring = 🔑 { $renew_why ->
    *[other] Tag det med, du bruger til MitID i dag: din kodeviser eller din telefon med MitID-appen.
 } Du skal have de samme dokumenter med som til et nyt MitID (se ovenfor).
 cl-renew-support = ☎️ { $renew_why ->
-    [password] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10. Når du har svaret på nogle spørgsmål om dig selv, kan de sende dig en midlertidig adgangskode på sms. Det kan de ikke, hvis dit mobilnummer på MitID er ændret inden for de seneste 5 dage – så skal du bestille tid hos Borgerservice. Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
-    [code_display] MitID Support kan spærre din mistede kodeviser og fortælle dig, hvad du ellers kan gøre: Ring på 33 98 00 10.
-   *[other] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10.
+    [password] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på { $support_phone }. Når du har svaret på nogle spørgsmål om dig selv, kan de sende dig en midlertidig adgangskode på sms. Det kan de ikke, hvis dit mobilnummer på MitID er ændret inden for de seneste 5 dage – så skal du bestille tid hos Borgerservice. Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
+    [code_display] MitID Support kan spærre din mistede kodeviser og fortælle dig, hvad du ellers kan gøre: Ring på { $support_phone }.
+   *[other] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på { $support_phone }.
 }
 cl-no-app = 📱 MitID-appen virker ikke på din telefon, så du skal bruge en kodeviser.
-cl-userid-renew = 👤 Du beholder dit bruger-ID. Husk det – du skriver det, hver gang du logger på. Har du glemt det? MitID Support (33 98 00 10) eller vores medarbejdere ved skranken kan hjælpe dig med at finde det.
+cl-userid-renew = 👤 Du beholder dit bruger-ID. Husk det – du skriver det, hver gang du logger på. Har du glemt det? MitID Support ({ $support_phone }) eller vores medarbejdere ved skranken kan hjælpe dig med at finde det.
 cl-book-after = 📅 Når du har det, så bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.

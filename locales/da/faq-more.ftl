@@ -21,7 +21,7 @@ faq-digital-documents =
 faq-p-code-q = Hvad er en P-kode?
 faq-p-code =
     Har du ikke et CPR-nummer, kan du få MitID hjemmefra med dit pas og en P-kode.
-    P-koden har 8 cifre. Du får den hos MitID Support på 33 98 00 10 eller i et borgerservicecenter. Den gælder i 60 dage, og du har 3 forsøg.
+    P-koden har 8 cifre. Du får den hos MitID Support på { $support_phone } eller i et borgerservicecenter. Den gælder i 60 dage, og du har 3 forsøg.
     Men et MitID, der er lavet med en P-kode, kan ikke bruges til de fleste selvbetjeningsløsninger, der kræver et CPR-nummer.
     { $municipality } hjælper borgere, der har et CPR-nummer.
 

@@ -77,7 +77,7 @@ faq-userid-password-pin =
 faq-password-reset-q = Jeg har glemt min adgangskode
 faq-password-reset =
     Har du MitID-appen, kan du selv lave en ny adgangskode på https://www.mitid.dk
-    Ellers kan MitID Support hjælpe på 33 98 00 10, eller du kan bestille tid hos Borgerservice: { $booking_url }
+    Ellers kan MitID Support hjælpe på { $support_phone }, eller du kan bestille tid hos Borgerservice: { $booking_url }
     Skal du til Borgerservice, så tag din kodeviser (eller telefonen med appen) med og de samme dokumenter som til et nyt MitID – se "Hvilke dokumenter skal jeg have med?". Du får en aktiveringskode.
 
 faq-who-witness-q = Hvem kan være mit vidne?
@@ -93,7 +93,7 @@ faq-witness-needed =
 faq-phone-number-q = Hvad er jeres telefonnummer?
 faq-phone-number =
     Ring til Borgerservice i { $municipality } på { $phone }.
-    Har du spørgsmål om selve MitID, kan MitID Support også hjælpe på 33 98 00 10.
+    Har du spørgsmål om selve MitID, kan MitID Support også hjælpe på { $support_phone }.
 
 faq-age-q = Hvor gammel skal man være?
 faq-age =

@@ -1,5 +1,6 @@
 ## mitid-bot, dansk. Du-form, kort, venligt og direkte, som kommunen skriver på nettet.
-## Variabler, som alle beskeder må bruge: $municipality, $phone, $booking_url, $retention_days.
+## Variabler, som alle beskeder må bruge: $municipality, $phone, $support_phone, $booking_url,
+## $retention_days, $evening_hour, $evening_minute, $before_hours (se src/i18n.rs).
 ## Faste termer (domain/mitid-rules.md §8): sundhedskort ("det gule sundhedskort"),
 ## særligt sundhedskort, vidne, bopælsattest, personattest, årsopgørelse, forskudsopgørelse,
 ## opholdstilladelse, legitimationskort, Borgerservice, kodeviser, kodeoplæser, bruger-ID.
@@ -10,8 +11,25 @@
 
 ## ---- Formater ----
 
-# "3. december 2026 kl. 10.00"
-fmt-datetime = { $day }. { $month ->
+# Tidspunkter, som de skrives på dansk: "torsdag den 3. december 2026 kl. 9.30".
+# $weekday (1 = mandag), $day, $month, $year, $hour (uden foranstillet nul), $minute (to cifre).
+# Tekster bruger dem gennem variabler: $appointment ("torsdag den 3. december 2026 kl. 9.30"),
+# $appointment_date ("torsdag den 3. december 2026"), $appointment_from ("fra den ... kl. ...",
+# eller "fra og med den 21. december 2026", når tidspunktet er midnat).
+fmt-date = { fmt-weekday } den { $day }. { fmt-month } { $year }
+fmt-datetime = { fmt-date } kl. { $hour }.{ $minute }
+fmt-from-date = fra og med den { $day }. { fmt-month } { $year }
+fmt-from-datetime = fra den { $day }. { fmt-month } { $year } kl. { $hour }.{ $minute }
+fmt-weekday = { $weekday ->
+    [1] mandag
+    [2] tirsdag
+    [3] onsdag
+    [4] torsdag
+    [5] fredag
+    [6] lørdag
+   *[7] søndag
+}
+fmt-month = { $month ->
     [1] januar
     [2] februar
     [3] marts
@@ -24,7 +42,7 @@ fmt-datetime = { $day }. { $month ->
     [10] oktober
     [11] november
    *[12] december
-} { $year } kl. { $hour }.{ $minute }
+}
 
 progress = Trin { $step } af { $total }
 
@@ -120,6 +138,7 @@ userid-problem-ends-with-space = • Det må ikke slutte med et mellemrum.
 userid-problem-ten-digits = • Det må ikke bestå af 10 cifre, for så ligner det et CPR-nummer.
 userid-warning-cpr = ⚠️ Det ser ud til at indeholde et CPR-nummer. Det er tilladt, men vi fraråder det kraftigt.
 userid-warning-ten-digits = ⚠️ Det indeholder 10 cifre i træk. Det er tilladt, men det kan forveksles med et CPR-nummer.
+userid-ends-not-seen = Jeg kan ikke se mellemrum helt i starten eller slutningen af en besked, så dem har jeg ikke talt med. Et bruger-ID må ikke starte eller slutte med et mellemrum.
 userid-not-kept =
     Jeg har ikke gemt det, du skrev. Om et bruger-ID er ledigt, kan du først se, når du opretter MitID.
     Skriv et nyt forslag for at tjekke det, eller tryk på en knap.
@@ -162,7 +181,7 @@ self-service =
     }
 
     Læs mere på https://www.mitid.dk
-    MitID Support kan også hjælpe på 33 98 00 10.
+    MitID Support kan også hjælpe på { $support_phone }.
 btn-self-service-solved = Tak, det prøver jeg
 btn-self-service-come = Jeg skal stadig møde op hos Borgerservice
 self-service-done = Held og lykke! Virker det ikke, så kom tilbage hertil, og vælg "Forbered mit besøg".
@@ -384,7 +403,7 @@ btn-wc-photo-foreign-id = Nationalt ID-kort fra et andet land
 wc-ok = ✅ Denne person kan være dit vidne.
 wc-not-ok = ❌ Denne person kan ikke være dit vidne:
 wc-problem-under18 = • Et vidne skal være 18 år eller ældre.
-wc-problem-too-recent = • Personen har ikke haft MitID i 30 hele døgn endnu og kan først være vidne fra { $w_eligible_from }.
+wc-not-yet = ⏳ Ikke endnu: Personen har ikke haft MitID i 30 hele døgn. Personen kan være dit vidne { $w_eligible_from }. Bestil din tid til det tidspunkt eller senere.
 wc-problem-too-many = • Personen har allerede været vidne 3 gange eller flere inden for de seneste 120 dage.
 wc-assumed-end-of-day = Du skrev ikke et klokkeslæt, så for en sikkerheds skyld har jeg regnet fra slutningen af dagen.
 wc-no-appointment = Jeg har tjekket ud fra dagens dato. Dit vidne skal stadig opfylde reglerne den dag, du har din tid.

@@ -54,11 +54,11 @@ cl-renew-bring = 🔑 { $renew_why ->
    *[other] Bringen Sie mit, womit Sie MitID heute nutzen: Ihren Codeanzeiger (kodeviser) oder Ihr Handy mit der MitID-App.
 } Sie brauchen dieselben Dokumente wie für eine neue MitID (siehe oben).
 cl-renew-support = ☎️ { $renew_why ->
-    [password] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie +45 33 98 00 10 an. Nach einigen Fragen zu Ihrer Person kann er Ihnen einen Aktivierungscode per SMS schicken. Das geht nicht, wenn Ihre Handynummer bei MitID in den letzten 5 Tagen geändert wurde – dann kommen Sie zum Bürgerservice. Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-universe/mitid-password/get-new-mitid-password/
-    [code_display] Der MitID-Support kann Ihren verlorenen Codeanzeiger sperren und Ihnen sagen, was Sie sonst tun können: Rufen Sie +45 33 98 00 10 an.
-   *[other] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie +45 33 98 00 10 an.
+    [password] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie { $support_phone } an. Nach einigen Fragen zu Ihrer Person kann er Ihnen einen Aktivierungscode per SMS schicken. Das geht nicht, wenn Ihre Handynummer bei MitID in den letzten 5 Tagen geändert wurde – dann kommen Sie zum Bürgerservice. Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-universe/mitid-password/get-new-mitid-password/
+    [code_display] Der MitID-Support kann Ihren verlorenen Codeanzeiger sperren und Ihnen sagen, was Sie sonst tun können: Rufen Sie { $support_phone } an.
+   *[other] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie { $support_phone } an.
 }
 cl-no-app = 📱 Die MitID-App funktioniert auf Ihrem Handy nicht, deshalb nutzen Sie einen Codeanzeiger (kodeviser).
-cl-userid-renew = 👤 Ihre Benutzer-ID behalten Sie. Merken Sie sie sich – Sie geben sie bei jeder Anmeldung ein. Vergessen? Der MitID-Support (+45 33 98 00 10) oder unser Team am Schalter hilft Ihnen, sie zu finden.
+cl-userid-renew = 👤 Ihre Benutzer-ID behalten Sie. Merken Sie sie sich – Sie geben sie bei jeder Anmeldung ein. Vergessen? Der MitID-Support ({ $support_phone }) oder unser Team am Schalter hilft Ihnen, sie zu finden.
 cl-book-after = 📅 Wenn Sie es haben, buchen Sie Ihren Termin: { $booking_url }
     Fragen? Rufen Sie den Bürgerservice unter { $phone } an.

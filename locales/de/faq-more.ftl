@@ -21,7 +21,7 @@ faq-digital-documents =
 faq-p-code-q = Was ist ein P-Code?
 faq-p-code =
     Ohne CPR-Nummer können Sie MitID zu Hause mit Ihrem Reisepass und einem P-Code (P-kode) bekommen.
-    Der P-Code hat 8 Ziffern. Sie bekommen ihn beim MitID-Support unter +45 33 98 00 10 oder bei einem Bürgerservice. Er gilt 60 Tage, und Sie haben 3 Versuche.
+    Der P-Code hat 8 Ziffern. Sie bekommen ihn beim MitID-Support unter { $support_phone } oder bei einem Bürgerservice. Er gilt 60 Tage, und Sie haben 3 Versuche.
     Aber: Eine MitID mit P-Code funktioniert bei den meisten Selbstbedienungslösungen nicht, die eine CPR-Nummer brauchen.
     Die { $municipality } hilft Bürgerinnen und Bürgern mit CPR-Nummer.
 

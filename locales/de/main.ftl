@@ -2,11 +2,31 @@
 ## Wie eine nordschleswigsche Kommune an Grenzpendlerinnen und Grenzpendler schreibt.
 ## Dokumente: beim ersten Vorkommen in einer Nachricht den dänischen Namen in Klammern,
 ## z. B. "gelbe Gesundheitskarte (sundhedskort)". In Schaltflächen darf er fehlen (max. 64 Zeichen).
-## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $booking_url, $retention_days.
+## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $support_phone, $booking_url,
+## $retention_days, $evening_hour, $evening_minute, $before_hours (siehe src/i18n.rs).
+## $phone und $support_phone tragen auf Deutsch +45.
 
 ## ---- Formate ----
 
-fmt-datetime = { $day }. { $month ->
+# Zeitpunkte, wie man sie auf Deutsch schreibt: "Donnerstag, 3. Dezember 2026, um 9:30 Uhr"
+# (im Text: "am { $appointment }"). $weekday (1 = Montag), $day, $month, $year, $hour (ohne
+# führende Null), $minute (zweistellig). Variablen für Texte: $appointment, $appointment_date
+# ("Donnerstag, 3. Dezember 2026"), $appointment_from ("ab dem 3. Dezember 2026 um 9:30 Uhr",
+# um Mitternacht nur "ab dem 21. Dezember 2026").
+fmt-date = { fmt-weekday }, { $day }. { fmt-month } { $year }
+fmt-datetime = { fmt-date }, um { $hour }:{ $minute } Uhr
+fmt-from-date = ab dem { $day }. { fmt-month } { $year }
+fmt-from-datetime = ab dem { $day }. { fmt-month } { $year } um { $hour }:{ $minute } Uhr
+fmt-weekday = { $weekday ->
+    [1] Montag
+    [2] Dienstag
+    [3] Mittwoch
+    [4] Donnerstag
+    [5] Freitag
+    [6] Samstag
+   *[7] Sonntag
+}
+fmt-month = { $month ->
     [1] Januar
     [2] Februar
     [3] März
@@ -19,7 +39,7 @@ fmt-datetime = { $day }. { $month ->
     [10] Oktober
     [11] November
    *[12] Dezember
-} { $year }, { $hour }:{ $minute } Uhr
+}
 
 progress = Schritt { $step } von { $total }
 
@@ -116,6 +136,7 @@ userid-problem-ends-with-space = • Am Ende darf kein Leerzeichen stehen.
 userid-problem-ten-digits = • Die Benutzer-ID darf nicht aus genau 10 Ziffern bestehen, wie eine CPR-Nummer.
 userid-warning-cpr = ⚠️ Die Benutzer-ID scheint eine CPR-Nummer zu enthalten. Das ist erlaubt, aber wir raten dringend davon ab.
 userid-warning-ten-digits = ⚠️ Die Benutzer-ID enthält 10 Ziffern hintereinander. Das ist erlaubt, kann aber mit einer CPR-Nummer verwechselt werden.
+userid-ends-not-seen = Leerzeichen ganz am Anfang oder Ende einer Nachricht kann ich nicht sehen, deshalb sind sie nicht mitgezählt. Eine Benutzer-ID darf nicht mit einem Leerzeichen beginnen oder enden.
 userid-not-kept =
     Ich habe nicht gespeichert, was Sie geschrieben haben. Ob eine Benutzer-ID noch frei ist, sehen Sie erst, wenn Sie MitID einrichten.
     Schreiben Sie einen weiteren Vorschlag, um ihn zu prüfen, oder tippen Sie auf eine Schaltfläche.
@@ -159,7 +180,7 @@ self-service =
     }
 
     Mehr auf MitID.dk: https://www.mitid.dk
-    Auch der MitID-Support hilft Ihnen: +45 33 98 00 10.
+    Auch der MitID-Support hilft Ihnen: { $support_phone }.
 btn-self-service-solved = Danke, das probiere ich
 btn-self-service-come = Ich muss trotzdem vorbeikommen
 self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.
@@ -380,7 +401,7 @@ btn-wc-photo-foreign-id = Personalausweis aus einem anderen Land
 wc-ok = ✅ Diese Person kann Ihre Zeugin oder Ihr Zeuge sein.
 wc-not-ok = ❌ Diese Person kann nicht Ihre Zeugin oder Ihr Zeuge sein:
 wc-problem-under18 = • Zeuginnen und Zeugen müssen 18 Jahre oder älter sein.
-wc-problem-too-recent = • Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann ab dem { $w_eligible_from } Zeugin oder Zeuge sein. Buchen Sie Ihren Termin für diesen Zeitpunkt oder später.
+wc-not-yet = ⏳ Noch nicht: Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann { $w_eligible_from } Ihre Zeugin oder Ihr Zeuge sein. Buchen Sie Ihren Termin für diesen Zeitpunkt oder später.
 wc-problem-too-many = • Die Person war in den letzten 120 Tagen schon dreimal oder öfter Zeugin oder Zeuge.
 wc-assumed-end-of-day = Sie haben keine Uhrzeit angegeben. Deshalb habe ich sicherheitshalber mit dem Ende des Tages gerechnet, an dem die Person MitID bekommen hat.
 wc-no-appointment = Ich habe mit dem heutigen Datum gerechnet. Am Tag Ihres Termins muss die Person diese Regeln immer noch erfüllen.

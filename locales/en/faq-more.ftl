@@ -21,7 +21,7 @@ faq-digital-documents =
 faq-p-code-q = What is a P-code?
 faq-p-code =
     If you have no CPR number, you can get MitID at home with your passport and a P-code.
-    The P-code has 8 digits. You get it from MitID Support on +45 33 98 00 10 or at a Citizen Service centre. It is valid for 60 days, and you have 3 attempts.
+    The P-code has 8 digits. You get it from MitID Support on { $support_phone } or at a Citizen Service centre. It is valid for 60 days, and you have 3 attempts.
     But: a MitID made with a P-code cannot be used for most self-service solutions that need a CPR number.
     { $municipality } helps people who have a CPR number.
 

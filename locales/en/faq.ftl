@@ -77,7 +77,7 @@ faq-userid-password-pin =
 faq-password-reset-q = I forgot my password
 faq-password-reset =
     If you have the MitID app, you can choose a new password yourself at https://www.mitid.dk
-    If not, MitID Support can help on +45 33 98 00 10, or you can book a time at Citizen Service: { $booking_url }
+    If not, MitID Support can help on { $support_phone }, or you can book a time at Citizen Service: { $booking_url }
     At Citizen Service, bring the documents you need for MitID (see "Which documents should I bring?") and your code display, or your phone with the app. You will get an activation code.
 
 faq-who-witness-q = Who can be my witness?
@@ -93,7 +93,7 @@ faq-witness-needed =
 faq-phone-number-q = What is your phone number?
 faq-phone-number =
     Call Citizen Service at { $municipality } on { $phone }.
-    For questions about MitID itself, MitID Support can also help on +45 33 98 00 10.
+    For questions about MitID itself, MitID Support can also help on { $support_phone }.
 
 faq-age-q = How old do I have to be?
 faq-age =

@@ -1,9 +1,29 @@
 ## mitid-bot, English. Plain, international English; short messages for a phone.
-## Variables every message may use: $municipality, $phone, $booking_url, $retention_days.
+## Variables every message may use: $municipality, $phone, $support_phone, $booking_url,
+## $retention_days, $evening_hour, $evening_minute, $before_hours (see src/i18n.rs).
+## $phone and $support_phone carry +45 in English and German.
 
 ## ---- Formats ----
 
-fmt-datetime = { $day } { $month ->
+# Moments as English is written: "Thursday 3 December 2026 at 9:30" (no leading zero on the hour).
+# $weekday (1 = Monday), $day, $month, $year, $hour, $minute (two digits).
+# Texts use them through variables: $appointment ("Thursday 3 December 2026 at 9:30"; write
+# "on { $appointment }"), $appointment_date ("Thursday 3 December 2026"), $appointment_from
+# ("from 3 December 2026 at 9:30", or "from 21 December 2026" when the moment is midnight).
+fmt-date = { fmt-weekday } { $day } { fmt-month } { $year }
+fmt-datetime = { fmt-date } at { $hour }:{ $minute }
+fmt-from-date = from { $day } { fmt-month } { $year }
+fmt-from-datetime = from { $day } { fmt-month } { $year } at { $hour }:{ $minute }
+fmt-weekday = { $weekday ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+fmt-month = { $month ->
     [1] January
     [2] February
     [3] March
@@ -16,7 +36,7 @@ fmt-datetime = { $day } { $month ->
     [10] October
     [11] November
    *[12] December
-} { $year }, { $hour }:{ $minute }
+}
 
 progress = Step { $step } of { $total }
 
@@ -118,6 +138,7 @@ userid-problem-ends-with-space = • It must not end with a space.
 userid-problem-ten-digits = • It must not be 10 digits, like a CPR number.
 userid-warning-cpr = ⚠️ It looks like it contains a CPR number. That is allowed, but I advise you not to use your CPR number in your UserID.
 userid-warning-ten-digits = ⚠️ It contains 10 digits in a row. That is allowed, but it could be mistaken for a CPR number.
+userid-ends-not-seen = I cannot see spaces at the very start or end of a message, so they are not counted. A UserID must not start or end with a space.
 userid-not-kept =
     I have not saved what you wrote. You will only find out if a UserID is free when you create your MitID, so have a second idea ready.
     Type another idea to check it, or press a button.
@@ -160,7 +181,7 @@ self-service =
     }
 
     MitID.dk: https://www.mitid.dk
-    MitID Support can also help: +45 33 98 00 10.
+    MitID Support can also help: { $support_phone }.
 btn-self-service-solved = Thanks, I will try that
 btn-self-service-come = I still need to come in
 self-service-done = Good luck! If it does not work, come back here and choose "Prepare for my appointment".
@@ -389,7 +410,7 @@ btn-wc-photo-foreign-id = National ID card from another country
 wc-ok = ✅ This person can be your witness.
 wc-not-ok = ❌ This person cannot be your witness:
 wc-problem-under18 = • A witness must be 18 or older.
-wc-problem-too-recent = • They have not had MitID for 30 full days yet. They can be your witness from { $w_eligible_from }. Book your appointment on that day or later.
+wc-not-yet = ⏳ Not yet: they have not had MitID for 30 full days. They can be your witness { $w_eligible_from }. Book your appointment for that time or later.
 wc-problem-too-many = • They have already been a witness 3 times or more in the last 120 days.
 wc-assumed-end-of-day = As you gave no time, I counted from the end of that day, to be safe.
 wc-no-appointment = I checked against today. Your witness must still meet these rules on the day of your appointment.

@@ -1,17 +1,20 @@
 //! The engine: `(state, input, now) -> (state, replies)`. Pure: it reads no clock, touches
 //! no store and sends nothing. Everything it says is a [`Msg`] the adapters render.
 //!
-//! Reading typed text, in this order: (1) a CPR-like number gets a warning and goes no
-//! further; (2) a button's label or number on the current keyboard; (3) input the current
-//! node waits for (a UserID idea, a date); (4) a question the FAQ matcher recognises;
-//! (5) otherwise "I did not understand", with the menu, booking and the phone number.
-//! (Labels come before input so that typing "Back" on the UserID step goes back.)
+//! Reading typed text, in this order: (1) a button's label or number on the current
+//! keyboard (so that typing "Back" on the UserID step goes back); (2) input the current
+//! node waits for: a UserID idea gets the checker's verdict first, then, if it looks like
+//! a CPR number, the CPR warning (and the message is deleted); (3) anything else that looks
+//! like a CPR number gets the warning and goes no further; (4) a date where a button leads
+//! to a date question (the checklist's "remind me": a typed date is the appointment);
+//! (5) a question the FAQ matcher recognises; (6) otherwise "I did not understand", with
+//! the menu, booking and the phone number.
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::derive::with_derived;
+use super::derive::{with_derived, FactKind, DERIVED};
 use super::flow::{
     callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Target,
 };
@@ -22,7 +25,7 @@ use crate::domain::time::{to_utc, DateReading, Safer};
 use crate::domain::userid::{check_userid, UserIdProblem, UserIdWarning};
 use crate::domain::when::{read_when, Expect, When, WhenError};
 use crate::faq::{FaqMatch, FaqMatcher};
-use crate::i18n::{Arg, Globals, I18n, Lang, Msg};
+use crate::i18n::{moment_args, Arg, Globals, I18n, Lang, Msg, TextError};
 
 /// Longest text the engine reads; the rest of a huge message is ignored.
 const MAX_TEXT_CHARS: usize = 1000;
@@ -264,7 +267,9 @@ impl Engine {
             ReminderKind::Evening => "reminder-evening",
             ReminderKind::Soon => "reminder-soon",
         };
-        let mut parts = vec![Msg::new(id).arg("appointment", Arg::Time(appointment))];
+        let mut msg = Msg::new(id);
+        msg.args.extend(moment_args("appointment", appointment));
+        let mut parts = vec![msg];
         if reminder.kind == ReminderKind::Evening {
             if let Some(node) = self.flow.node("checklist") {
                 let facts = with_derived(&state.facts, now, &self.globals);
@@ -279,12 +284,46 @@ impl Engine {
         })
     }
 
-    /// Renders a reply in `lang`.
+    /// Renders a reply in `lang`. A text that cannot be rendered whole is logged (and
+    /// panics with `i18n.strict`); see [`Engine::try_render`].
     pub fn render(&self, lang: Lang, reply: &Reply) -> Rendered {
+        self.render_with(lang, reply, &mut |m| {
+            self.i18n.render(lang, m, &self.globals)
+        })
+    }
+
+    /// Renders a reply in `lang`, or every problem of its texts (a missing message, a
+    /// variable nobody passed, an empty text).
+    pub fn try_render(&self, lang: Lang, reply: &Reply) -> Result<Rendered, Vec<TextError>> {
+        let mut errors = Vec::new();
+        let rendered = self.render_with(lang, reply, &mut |m| match self.i18n.try_render(
+            lang,
+            m,
+            &self.globals,
+        ) {
+            Ok(t) => t,
+            Err((t, e)) => {
+                errors.extend(e);
+                t
+            }
+        });
+        if errors.is_empty() {
+            Ok(rendered)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn render_with(
+        &self,
+        _lang: Lang,
+        reply: &Reply,
+        text_of: &mut dyn FnMut(&Msg) -> String,
+    ) -> Rendered {
         // Paragraphs are separated by a blank line; list items ("• ...") follow each other.
         let mut text = String::new();
         for m in &reply.parts {
-            let part = self.i18n.render(lang, m, &self.globals);
+            let part = text_of(m);
             if !text.is_empty() {
                 text.push_str(if part.starts_with('•') {
                     "\n"
@@ -298,7 +337,7 @@ impl Engine {
             .buttons
             .iter()
             .map(|b| RenderedButton {
-                label: self.i18n.render(lang, &b.label, &self.globals),
+                label: text_of(&b.label),
                 action: b.action.clone(),
                 ticked: b.ticked,
             })
@@ -315,6 +354,11 @@ impl Engine {
     pub const MESSAGES: &'static [&'static str] = &[
         "progress",
         "fmt-datetime",
+        "fmt-date",
+        "fmt-from-date",
+        "fmt-from-datetime",
+        "fmt-weekday",
+        "fmt-month",
         "stale-button",
         "not-understood",
         "only-text",
@@ -339,6 +383,7 @@ impl Engine {
         "userid-warning-cpr",
         "userid-warning-ten-digits",
         "userid-not-kept",
+        "userid-ends-not-seen",
         "faq-unsure",
         "faq-can-help",
         "faq-feedback-thanks",
@@ -350,6 +395,33 @@ impl Engine {
         "btn-resume",
         "btn-faq",
         "start-over-notice",
+    ];
+
+    /// The variables the engine passes to its own messages (besides the globals), for
+    /// `check`: a text may use these and no others. A moment `x` gives `x`, `x_date` and
+    /// `x_from` ([`moment_args`]). Texts shown on a flow node get the facts instead
+    /// (`check` knows them from the flow and `derive::FACTS`).
+    pub const MESSAGE_ARGS: &'static [(&'static str, &'static [&'static str])] = &[
+        ("progress", &["step", "total"]),
+        ("fmt-datetime", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-date", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-from-date", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-from-datetime", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-weekday", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-month", crate::i18n::MOMENT_VARIABLES),
+        (
+            "reminder-evening",
+            &["appointment", "appointment_date", "appointment_from"],
+        ),
+        (
+            "reminder-soon",
+            &["appointment", "appointment_date", "appointment_from"],
+        ),
+        ("date-option", &["when"]),
+        ("userid-allowed", &["length"]),
+        ("userid-problem-too-short", &["length"]),
+        ("userid-problem-too-long", &["length"]),
+        ("userid-problem-characters", &["characters"]),
     ];
 }
 
@@ -527,12 +599,6 @@ impl Ctx<'_> {
 
     fn text(&mut self, text: &str) {
         let text: String = text.chars().take(MAX_TEXT_CHARS).collect();
-        if contains_cpr_like(&text) {
-            self.delete_input = true;
-            self.pending.push(Msg::new("cpr-warning"));
-            self.show_current();
-            return;
-        }
         if let Some(o) = self.option_for_text(&text) {
             if o.url.is_some() {
                 // A link cannot be pressed by typing; show the screen that has it.
@@ -542,14 +608,28 @@ impl Ctx<'_> {
             }
             return;
         }
-        if let Some(node) = self.current().cloned() {
-            if node.kind == NodeKind::Input {
-                match node.input {
-                    Some(InputKind::UserId) => return self.userid(&text),
-                    Some(InputKind::Date) => return self.date(&node, &text),
-                    None => {}
-                }
+        let current = self.current().cloned();
+        if let Some(node) = &current {
+            if node.kind == NodeKind::Input && node.input == Some(InputKind::UserId) {
+                // The checker's verdict first; a CPR-like idea also gets the warning.
+                return self.userid(&text);
             }
+        }
+        if contains_cpr_like(&text) {
+            self.delete_input = true;
+            self.pending.push(Msg::new("cpr-warning"));
+            self.show_current();
+            return;
+        }
+        if let Some(node) = &current {
+            if node.kind == NodeKind::Input && node.input == Some(InputKind::Date) {
+                return self.date(node, &text);
+            }
+        }
+        if let Some(node) = self.date_question_for(&text) {
+            // "3.12. kl. 10" at the checklist: the appointment, not a question for the FAQ.
+            self.move_to(&node.id);
+            return self.date(&node, &text);
         }
         match self.engine.faq.match_text(&text) {
             FaqMatch::Sure(topic) => {
@@ -585,6 +665,34 @@ impl Ctx<'_> {
                 });
             }
             FaqMatch::NoMatch => self.not_understood(),
+        }
+    }
+
+    /// The date question a button on this screen leads to, when the text reads as a date
+    /// for it (or as several readings to choose from): typing the date skips the button.
+    fn date_question_for(&self, text: &str) -> Option<Node> {
+        let mut targets = self
+            .visible_options()
+            .into_iter()
+            .filter_map(|o| match o.goto {
+                Some(Target::Node(n)) => self
+                    .flow()
+                    .node(&n)
+                    .filter(|n| n.kind == NodeKind::Input && n.input == Some(InputKind::Date))
+                    .cloned(),
+                _ => None,
+            });
+        let node = targets.next()?;
+        if targets.next().is_some() {
+            return None; // Two date questions: which one is meant is not ours to guess.
+        }
+        let expect = match node.date_rule {
+            DateReadingRule::Past => Expect::Past,
+            DateReadingRule::Future => Expect::Future,
+        };
+        match read_when(text, self.now, expect) {
+            Ok(_) | Err(WhenError::Ambiguous { .. }) => Some(node),
+            Err(_) => None,
         }
     }
 
@@ -729,6 +837,8 @@ impl Ctx<'_> {
         }
     }
 
+    /// The UserID checker: the verdict and its reasons first, then the advice against, then
+    /// (for an idea that looks like a CPR number) the CPR warning. The message is deleted.
     fn userid(&mut self, text: &str) {
         // The idea is checked and answered here, then dropped: never stored, never logged.
         self.delete_input = true;
@@ -762,6 +872,14 @@ impl Ctx<'_> {
                 UserIdWarning::LooksLikeCpr => "userid-warning-cpr",
                 UserIdWarning::ContainsTenDigits => "userid-warning-ten-digits",
             }));
+        }
+        if !text.starts_with(' ') && !text.ends_with(' ') {
+            // Telegram (and the terminal) drop spaces at the ends of a message: the count
+            // above cannot include them, so say so rather than count wrongly.
+            self.pending.push(Msg::new("userid-ends-not-seen"));
+        }
+        if contains_cpr_like(text) {
+            self.pending.push(Msg::new("cpr-warning"));
         }
         self.pending.push(Msg::new("userid-not-kept"));
         let parts = std::mem::take(&mut self.pending);
@@ -1079,14 +1197,34 @@ impl Ctx<'_> {
         }
     }
 
-    /// Every single-valued fact and every moment is available to the texts as a variable.
+    /// Every single-valued fact and every moment is available to the texts as a variable
+    /// (a moment as `$x`, `$x_date` and `$x_from`); a set-valued fact as `$x_count`.
+    /// A single-valued fact not answered (yet) is passed empty, so a selector on it takes
+    /// its default variant: a deep link into the documents knows no `$residence`. (`check`
+    /// makes sure no text shows a fact's value as words.)
     fn with_fact_args(&self, mut msg: Msg, facts: &Facts) -> Msg {
+        let flow_facts = self
+            .engine
+            .flow
+            .fact_values
+            .iter()
+            .filter(|(_, values)| !values.contains("*"))
+            .map(|(name, _)| name.as_str());
+        let derived = DERIVED.iter().filter_map(|(name, kind)| match kind {
+            FactKind::One(_) => Some(*name),
+            _ => None,
+        });
+        for name in flow_facts.chain(derived) {
+            if !facts.contains_key(name) {
+                msg.args.push((name.to_string(), Arg::Str(String::new())));
+            }
+        }
         for (k, v) in facts {
             match v {
                 Fact::One(s) => msg.args.push((k.clone(), Arg::Str(s.clone()))),
                 Fact::Time(_) => {
                     if let Some(t) = v.time() {
-                        msg.args.push((k.clone(), Arg::Time(t)));
+                        msg.args.extend(moment_args(k, t));
                     }
                 }
                 Fact::Many(set) => msg

@@ -293,7 +293,7 @@ fn nav_option(name: &str, line: usize) -> Option<Opt> {
 
 /// Facts the engine derives from the answers (see `dialogue::derive`); conditions may
 /// name them, answers may not set them.
-pub use super::derive::DERIVED_FACTS;
+pub use super::derive::is_derived;
 
 impl Flow {
     /// Parses every `dialogues/*.toml` (not sub-folders: those hold other data) and checks
@@ -403,7 +403,7 @@ impl Flow {
                         }
                     }
                     for (f, v) in &o.set {
-                        if DERIVED_FACTS.contains(&f.as_str()) {
+                        if is_derived(f) {
                             problems.push(Problem::new(
                                 &name,
                                 oline,
@@ -589,7 +589,7 @@ impl Flow {
     }
 
     fn check_structure(&self, problems: &mut Vec<Problem>) {
-        let known_fact = |f: &str| self.fact_values.contains_key(f) || DERIVED_FACTS.contains(&f);
+        let known_fact = |f: &str| self.fact_values.contains_key(f) || is_derived(f);
         for node in self.nodes.values() {
             let p = |line: usize, m: String| Problem::new(&node.file, line, m);
             let target_ok = |t: &Target| match t {
