@@ -882,3 +882,51 @@ fn phone_numbers_carry_the_country_code_outside_danish() {
         assert!(t.shown().contains(support), "{lang}: {}", t.shown());
     }
 }
+
+#[test]
+fn tax_papers_are_judged_on_the_day_of_the_appointment_once_it_is_known() {
+    let e = engine();
+    for (lang, before, after) in [
+        (
+            Lang::En,
+            "at most 3 months old on the day of your appointment",
+            "at most 3 months old on Thursday 3 December 2026",
+        ),
+        (
+            Lang::Da,
+            "højst 3 måneder gammel den dag, du har tid",
+            "højst 3 måneder gammel torsdag den 3. december 2026",
+        ),
+        (
+            Lang::De,
+            "am Tag Ihres Termins höchstens 3 Monate alt",
+            "am Donnerstag, 3. Dezember 2026 höchstens 3 Monate alt",
+        ),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        to_documents(&mut t);
+        t.press("none")
+            .press("tax")
+            .press("foreign_passport")
+            .press("done");
+        assert_eq!(t.state.node, "tax-recent", "{lang}");
+        t.press("yes");
+        t.press("next")
+            .press("next")
+            .press("app")
+            .press("ok")
+            .press("later");
+        assert_eq!(t.state.node, "checklist");
+        assert!(t.shown().contains(before), "{lang}: {}", t.shown());
+        // The appointment, typed at the checklist: the evening reminder's checklist names
+        // the day the tax paper is judged on.
+        t.text("3.12. kl. 10");
+        t.press("yes");
+        let plan = e.reminder_plan(&t.state, now());
+        let evening = e
+            .reminder_reply(&t.state, &plan[0], plan[0].at)
+            .expect("applies");
+        let text = e.render(lang, &evening).text;
+        assert!(text.contains(after), "{lang}: {text}");
+    }
+}

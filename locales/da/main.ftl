@@ -132,7 +132,7 @@ userid-allowed = ✅ Det bruger-ID følger reglerne ({ $length } tegn).
 userid-not-allowed = ❌ Det bruger-ID kan ikke bruges:
 userid-problem-too-short = • Det har { $length } tegn. Det skal have mindst 5.
 userid-problem-too-long = • Det har { $length } tegn. Det må højst have 48.
-userid-problem-characters = • Tegn, der ikke må bruges: { $characters }
+userid-problem-characters = • Tegn, der ikke må bruges: { $characters }. Skriv i stedet bogstavet uden accent, for eksempel "e" for "é" og "u" eller "ue" for "ü".
 userid-problem-starts-with-space = • Det må ikke starte med et mellemrum.
 userid-problem-ends-with-space = • Det må ikke slutte med et mellemrum.
 userid-problem-ten-digits = • Det må ikke bestå af 10 cifre, for så ligner det et CPR-nummer.
@@ -232,8 +232,14 @@ doc-benefit = Papirer om offentlige ydelser (for eksempel SU)
 
 personal-cert-cpr-question = Står dit CPR-nummer på din personattest eller fødsels-/dåbsattest?
 residence-cert-cpr-question = Står dit CPR-nummer på din bopælsattest?
-tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag, du har tid? Se datoen på den.
-benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag, du har tid? Se datoen på dem.
+tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel { $appointment_known ->
+    [yes] { $appointment_day_date }, den dag du har tid
+   *[other] den dag, du har tid
+}? Se datoen på den.
+benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle { $appointment_known ->
+    [yes] { $appointment_day_date }, den dag du har tid
+   *[other] den dag, du har tid
+}? Se datoen på dem.
 
 docs-enough = ✅ Du har de dokumenter, du skal bruge. Husk at tage dem med.
 docs-maybe =
@@ -348,8 +354,14 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Din opholdstilladelse eller dit opholdskort
    *[other] Dit danske pas
 }
-cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel den dag, du har tid)
-cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle den dag, du har tid)
+cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] den dag, du har tid
+})
+cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] den dag, du har tid
+})
 cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis ikke, så ring på { $phone }, før du bestiller tid.
 cl-docs-missing = ❌ Du har ikke de dokumenter, du skal bruge, endnu. Skaf dette først, og bestil så tid:
 cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forbered mit besøg" for at tjekke dem.
@@ -403,7 +415,7 @@ btn-wc-photo-foreign-id = Nationalt ID-kort fra et andet land
 wc-ok = ✅ Denne person kan være dit vidne.
 wc-not-ok = ❌ Denne person kan ikke være dit vidne:
 wc-problem-under18 = • Et vidne skal være 18 år eller ældre.
-wc-not-yet = ⏳ Ikke endnu: Personen har ikke haft MitID i 30 hele døgn. Personen kan være dit vidne { $w_eligible_from }. Bestil din tid til det tidspunkt eller senere.
+wc-not-yet = ⏳ Ikke endnu: Personen har ikke haft MitID i 30 hele døgn, men kan være dit vidne { $w_eligible_from }. Bestil din tid til det tidspunkt eller senere.
 wc-problem-too-many = • Personen har allerede været vidne 3 gange eller flere inden for de seneste 120 dage.
 wc-assumed-end-of-day = Du skrev ikke et klokkeslæt, så for en sikkerheds skyld har jeg regnet fra slutningen af dagen.
 wc-no-appointment = Jeg har tjekket ud fra dagens dato. Dit vidne skal stadig opfylde reglerne den dag, du har din tid.
@@ -450,7 +462,7 @@ remind-set = Godt. Jeg minder dig om din tid { $appointment }:
 remind-set-evening = • aftenen før kl. { $evening_hour }.{ $evening_minute } – med din tjekliste,
 remind-set-soon = • { $before_hours } timer før.
 remind-set-how-to-cancel = Skriv /paamindelser, hvis du vil se eller stoppe dine påmindelser.
-reminders-list = Du har en påmindelse om din tid { $appointment }:
+reminders-list = Jeg minder dig om din tid { $appointment }:
 reminders-none = Du har ingen påmindelser. Når du har fået din tjekliste, kan du bede mig om at minde dig om din tid.
 btn-reminders-cancel = Stop mine påmindelser
 reminders-cancelled = Dine påmindelser er stoppet.

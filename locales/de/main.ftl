@@ -231,8 +231,14 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
-benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
+benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
 docs-maybe =
@@ -346,8 +352,14 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte
    *[other] Ihr dänischer Reisepass
 }
-cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt
-cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, am Tag Ihres Termins höchstens 3 Monate alt
+cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt
+cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, { $appointment_known ->
+    [yes] am { $appointment_day_date }
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
 cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.

@@ -235,8 +235,14 @@ doc-benefit = Public benefit papers (for example SU)
 
 personal-cert-cpr-question = Does your personal certificate (personattest) or birth certificate show your CPR number?
 residence-cert-cpr-question = Does your certificate of residence (bopælsattest) show your CPR number?
-tax-recent-question = Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on the day of your appointment?
-benefit-recent-question = Will your papers about public benefits (for example SU, the Danish student grant) be at most 3 months old on the day of your appointment?
+tax-recent-question = Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }, the day of your appointment
+   *[other] the day of your appointment
+}?
+benefit-recent-question = Will your papers about public benefits (for example SU, the Danish student grant) be at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }, the day of your appointment
+   *[other] the day of your appointment
+}?
 
 docs-enough = ✅ Your documents are enough. Remember to bring them.
 docs-maybe =
@@ -349,8 +355,14 @@ cl-doc-dk-id-no-cpr = • Your { $main_doc ->
     [dk_permit] residence permit or card
    *[other] Danish passport
 }
-cl-doc-tax = • Your Danish tax statement (at most 3 months old on the day of your appointment)
-cl-doc-benefit = • Your papers about public benefits (at most 3 months old on the day of your appointment)
+cl-doc-tax = • Your Danish tax statement (at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] the day of your appointment
+})
+cl-doc-benefit = • Your papers about public benefits (at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] the day of your appointment
+})
 cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If you have none, call Citizen Service on { $phone } before you book.
 cl-docs-missing = ❌ Your documents are not enough yet. Get this first, then book your appointment:
 cl-docs-unknown = • I have not checked your documents yet. Choose "Prepare for my appointment" to check them.
