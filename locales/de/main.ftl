@@ -101,6 +101,8 @@ privacy =
 
     Alles wird gelöscht, wenn Sie { $retention_days } Tage lang nicht mit mir geschrieben haben. Haben Sie eine Erinnerung bestellt, zählen die Tage erst ab der Erinnerung. Wenn Sie /forget schreiben, lösche ich sofort alles.
 
+    Außerdem zähle ich, wie der Bot genutzt wird, zum Beispiel wie viele Checklisten ich zeige. Diese Zahlen verraten nicht, wer Sie sind.
+
     Der Chat läuft über Telegram, ein eigenständiges Unternehmen, das nicht zur Kommune gehört. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
 
 book =
@@ -362,7 +364,7 @@ cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, { $appointment_
 } höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
-cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
+cl-docs-unknown = • Ihre Dokumente habe ich noch nicht geprüft. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
 cl-witness =
     👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
         [almost_certain] Das ist höchstwahrscheinlich nötig.
