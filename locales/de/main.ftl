@@ -234,11 +234,11 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
 tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date }, dem Tag Ihres Termins,
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
 benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date }, dem Tag Ihres Termins,
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt?
 
@@ -355,11 +355,11 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
    *[other] Ihr dänischer Reisepass
 }
 cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date },
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt
 cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date },
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
