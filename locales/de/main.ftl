@@ -4,7 +4,15 @@
 ## z. B. "gelbe Gesundheitskarte (sundhedskort)". In Schaltflächen darf er fehlen (max. 64 Zeichen).
 ## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $support_phone, $booking_url,
 ## $retention_days, $evening_hour, $evening_minute, $before_hours (siehe src/i18n.rs).
-## $phone und $support_phone tragen auf Deutsch +45.
+## $phone und $support_phone tragen auf Deutsch +45. Nie eine Telefonnummer ohne +45 schreiben.
+## Einheitlich (nach der Durchsicht shared/reviews/de.md):
+## - Zeugin/Zeuge: in ganzen Sätzen beide Formen („eine Zeugin oder einen Zeugen“), danach
+##   „die Person“; in Schaltflächen, Befehlen und FAQ-Titeln „Zeuge“ allein.
+## - Die Kommune mit Artikel: „der { $municipality }“, „Die { $municipality } hilft …“.
+## - Wunsch-Benutzer-ID / Vorschlag (nicht „Idee“); MitID-Support (mit Bindestrich);
+##   Geburts- oder Taufurkunde (fødsels-/dåbsattest); Nachweis über öffentliche Leistungen.
+## - Termine werden online gebucht; das Telefon ist für Fragen, nicht zum Buchen.
+## - Datum im Satz: „am { $appointment }“ → „am Donnerstag, 3. Dezember 2026, um 9:30 Uhr“.
 
 ## ---- Formate ----
 
