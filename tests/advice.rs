@@ -169,6 +169,35 @@ fn the_three_month_question_is_about_the_day_of_the_appointment() {
 }
 
 #[test]
+fn once_the_appointment_is_known_the_three_month_question_names_its_date() {
+    for (lang, words) in [
+        (
+            Lang::En,
+            "Your appointment is on Thursday 3 December 2026. Will your Danish tax statement",
+        ),
+        (
+            Lang::Da,
+            "Du har tid torsdag den 3. december 2026. Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag?",
+        ),
+        (Lang::De, "Ihr Termin ist am Donnerstag, 3. Dezember 2026."),
+    ] {
+        let mut w = Walk::to(lang, &first_timer(), "checklist");
+        w.press("remind");
+        w.send(Input::Text("03.12.2026 10:00".into()));
+        w.press("yes");
+        w.send(Input::Start {
+            payload: Some(format!("{}-documents", lang.code())),
+        });
+        // The documents ticked before stay ticked; the tax paper is new.
+        for o in ["none", "tax", "done"] {
+            w.press(o);
+        }
+        assert_eq!(w.state.node, "tax-recent", "{lang}");
+        assert_has(&w.shown(), &[words]);
+    }
+}
+
+#[test]
 fn a_password_reset_ends_in_a_checklist_with_the_code_display_and_mitid_support() {
     // Forgot the password, cannot log in, Danish passport with CPR number, code display.
     let given = with(

@@ -281,6 +281,7 @@ fn the_german_privacy_text_says_what_is_kept_and_when_it_goes() {
         "wann Ihr Termin ist, damit ich Sie daran erinnern kann",
         "bei der Zeugenprüfung, wann die Person MitID bekommen hat",
         "Ihre Vorschläge für die Benutzer-ID und Ihre Fragen speichere ich nicht.",
+        "Alles wird gelöscht, wenn Sie 30 Tage lang nicht mit mir geschrieben haben.",
         "zählen die Tage erst ab der Erinnerung",
         "Wenn Sie /forget schreiben, lösche ich sofort alles.",
     ] {
@@ -298,7 +299,7 @@ fn german_booking_is_online_and_the_phone_is_for_questions() {
         "{out}"
     );
     assert!(
-        out.contains("Haben Sie Fragen? Rufen Sie uns unter"),
+        out.contains("Haben Sie Fragen? Rufen Sie uns unter +45 73 76 76 76 an."),
         "{out}"
     );
     assert!(

@@ -8,9 +8,13 @@ use mitid_bot::dialogue::engine::{ButtonAction, Command, Engine, Input, Reply};
 use mitid_bot::dialogue::State;
 use mitid_bot::i18n::{Globals, Lang, Msg};
 
+/// The engine with the shipped content; a text that cannot be rendered whole panics.
 fn engine() -> Engine {
     match check::load(&ContentSource::embedded(), Globals::default()) {
-        Ok(e) => e,
+        Ok(mut e) => {
+            e.i18n.strict = true;
+            e
+        }
         Err(problems) => panic!("shipped content has problems: {problems:#?}"),
     }
 }
@@ -884,7 +888,7 @@ fn tax_papers_are_judged_on_the_day_of_the_appointment_once_it_is_known() {
         (
             Lang::De,
             "am Tag Ihres Termins höchstens 3 Monate alt",
-            "am Donnerstag, 3. Dezember 2026 höchstens 3 Monate alt",
+            "am Donnerstag, 3. Dezember 2026, höchstens 3 Monate alt",
         ),
     ] {
         let mut t = Talk::new(&e, lang);

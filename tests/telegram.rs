@@ -1068,6 +1068,58 @@ async fn when_answers_cannot_be_saved_the_person_is_told_and_given_the_phone_num
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_press_is_answered_at_once_even_while_earlier_replies_wait_for_telegrams_limits() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    let (welcome, prepare) = chat.find_button("prepare");
+    let before = chat.mark();
+    // Five typed lines at once: five new messages, which Telegram's limits spread out.
+    for _ in 0..5 {
+        fake.send_text(ANNA, "hmm");
+    }
+    let pressed = Instant::now();
+    fake.press_button(ANNA, welcome, &prepare);
+    fake.wait_until(Duration::from_secs(15), |calls| {
+        calls[before.calls..]
+            .iter()
+            .filter(|c| c.method == "sendMessage" && c.failed_with.is_none())
+            .count()
+            >= 6
+    })
+    .await;
+    let calls = fake.calls();
+    let since = &calls[before.calls..];
+    let answer = since
+        .iter()
+        .find(|c| c.method == "answerCallbackQuery")
+        .expect("the press is answered");
+    let sends: Vec<&support::Call> = since.iter().filter(|c| c.method == "sendMessage").collect();
+    let took = answer.at.saturating_duration_since(pressed);
+    assert!(took < Duration::from_secs(1), "answered after {took:?}");
+    assert!(
+        answer.at < sends[4].at,
+        "answered before the replies queued ahead of it went out:\n{}",
+        fake.dump(since)
+    );
+    let last = sends.last().unwrap();
+    assert!(
+        last.body["text"]
+            .as_str()
+            .unwrap()
+            .contains(&text(Lang::Da, "cpr-question")),
+        "{}",
+        fake.dump(since)
+    );
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_userid_checker_answers_first_then_warns_about_the_cpr_number_and_deletes_it() {
     let fake = FakeTelegram::start().await;
     let dir = tempfile::tempdir().unwrap();

@@ -10,6 +10,8 @@ docs-not-accepted =
     • billeder, scanninger eller PDF'er af et dokument,
     • AltID, appen til digitalt ID.
 docs-first-time-cards = Skal du have MitID for første gang? Så tag selve kortene med. Kørekort-appen og sundhedskort-appen kræver MitID for at åbne, så dem kan du ikke vise endnu.
+tax-recent-question-dated = Du har tid { $appointment_date }. Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag?
+benefit-recent-question-dated = Du har tid { $appointment_date }. Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag?
 docs-get-first = Skaf dette først, og bestil tid, når du har det:
 
 # Hvad man skal skaffe, når dokumenterne ikke er nok (én linje hver; faktum docs_to_get).

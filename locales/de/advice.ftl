@@ -10,6 +10,8 @@ docs-not-accepted =
     • Fotos, Scans oder PDFs eines Dokuments,
     • AltID, die App für den digitalen Ausweis.
 docs-first-time-cards = Bekommen Sie MitID zum ersten Mal? Dann bringen Sie die Karten selbst mit. Die Führerschein-App und die Gesundheitskarten-App lassen sich nur mit MitID öffnen, deshalb können Sie sie noch nicht vorzeigen.
+tax-recent-question-dated = Ihr Termin ist am { $appointment_date }. Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) an diesem Tag höchstens 3 Monate alt?
+benefit-recent-question-dated = Ihr Termin ist am { $appointment_date }. Ist Ihr Nachweis über öffentliche Leistungen an diesem Tag höchstens 3 Monate alt?
 docs-get-first = Besorgen Sie das zuerst, und buchen Sie Ihren Termin, wenn Sie es haben:
 
 # Was zu besorgen ist, wenn die Dokumente nicht reichen (je eine Zeile; Fakt docs_to_get).

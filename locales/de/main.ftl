@@ -4,7 +4,15 @@
 ## z. B. "gelbe Gesundheitskarte (sundhedskort)". In Schaltflächen darf er fehlen (max. 64 Zeichen).
 ## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $support_phone, $booking_url,
 ## $retention_days, $evening_hour, $evening_minute, $before_hours (siehe src/i18n.rs).
-## $phone und $support_phone tragen auf Deutsch +45.
+## $phone und $support_phone tragen auf Deutsch +45. Nie eine Telefonnummer ohne +45 schreiben.
+## Einheitlich (nach der Durchsicht shared/reviews/de.md):
+## - Zeugin/Zeuge: in ganzen Sätzen beide Formen („eine Zeugin oder einen Zeugen“), danach
+##   „die Person“; in Schaltflächen, Befehlen und FAQ-Titeln „Zeuge“ allein.
+## - Die Kommune mit Artikel: „der { $municipality }“, „Die { $municipality } hilft …“.
+## - Wunsch-Benutzer-ID / Vorschlag (nicht „Idee“); MitID-Support (mit Bindestrich);
+##   Geburts- oder Taufurkunde (fødsels-/dåbsattest); Nachweis über öffentliche Leistungen.
+## - Termine werden online gebucht; das Telefon ist für Fragen, nicht zum Buchen.
+## - Datum im Satz: „am { $appointment }“ → „am Donnerstag, 3. Dezember 2026, um 9:30 Uhr“.
 
 ## ---- Formate ----
 
@@ -100,6 +108,8 @@ privacy =
     Ihre Vorschläge für die Benutzer-ID und Ihre Fragen speichere ich nicht.
 
     Alles wird gelöscht, wenn Sie { $retention_days } Tage lang nicht mit mir geschrieben haben. Haben Sie eine Erinnerung bestellt, zählen die Tage erst ab der Erinnerung. Wenn Sie /forget schreiben, lösche ich sofort alles.
+
+    Außerdem zähle ich, wie der Bot genutzt wird, zum Beispiel wie viele Checklisten ich zeige. Diese Zahlen verraten nicht, wer Sie sind.
 
     Der Chat läuft über Telegram, ein eigenständiges Unternehmen, das nicht zur Kommune gehört. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
 
@@ -206,11 +216,11 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
 tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date }, dem Tag Ihres Termins,
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
 benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date }, dem Tag Ihres Termins,
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt?
 
@@ -327,16 +337,16 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
    *[other] Ihr dänischer Reisepass
 }
 cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date },
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt
 cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, { $appointment_known ->
-    [yes] am { $appointment_day_date }
+    [yes] am { $appointment_day_date },
    *[other] am Tag Ihres Termins
 } höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
-cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
+cl-docs-unknown = • Ihre Dokumente habe ich noch nicht geprüft. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
 cl-witness =
     👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
         [almost_certain] Das ist höchstwahrscheinlich nötig.

@@ -10,6 +10,8 @@ docs-not-accepted =
     • photos, scans or PDFs of a document,
     • AltID, the digital ID app.
 docs-first-time-cards = Getting MitID for the first time? Then bring the cards themselves. The driving licence app and the health card app need MitID to open, so you cannot show them yet.
+tax-recent-question-dated = Your appointment is on { $appointment_date }. Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on that day?
+benefit-recent-question-dated = Your appointment is on { $appointment_date }. Will your papers about public benefits be at most 3 months old on that day?
 docs-get-first = Get this first, and book your appointment when you have it:
 
 # What to get when the documents are not enough, one line each, in the flow's order.

@@ -16,7 +16,7 @@ faq-digital-documents =
     Only two apps count: the Danish driving licence app and the health insurance card app.
     You need MitID to open both apps. If you are getting your first MitID, bring the physical card.
     A photo, a copy or a PDF of a document does not count. The AltID app does not count either: it is not on mitid.dk's list of accepted documents.
-    Not sure? Call { $phone }.
+    Not sure? Call Citizen Service on { $phone }.
 
 faq-p-code-q = What is a P-code?
 faq-p-code =
@@ -44,7 +44,7 @@ btn-faq-helped = 👍 This helped
 btn-faq-not-helped = 👎 This did not help
 faq-feedback-thanks = Thank you for telling us!
 faq-feedback-sorry =
-    Sorry that did not help. Try asking in other words, pick a question from the list, or call Citizen Service on { $phone }.
+    Sorry that did not help. Try asking in other words, choose a question from the list, or call Citizen Service on { $phone }.
     You can also book a time: { $booking_url }
 
 ## The source of each answer, shown under it.

@@ -322,7 +322,7 @@ cl-doc-yellow-card = • Your yellow health insurance card
 cl-doc-special-card = • Your special health insurance card (særligt sundhedskort)
 cl-doc-personal-cert = • Your personal or birth certificate
 cl-doc-residence-cert = • Your certificate of residence
-cl-doc-foreign-id = • Your national ID card or driving licence
+cl-doc-foreign-id = • Your foreign ID card or driving licence
 cl-doc-foreign-passport = • Your passport
 cl-doc-municipal-id = • Your municipal ID card
 cl-doc-dk-id-no-cpr = • Your { $main_doc ->
@@ -375,7 +375,7 @@ wc-adult-question = Is your witness 18 years or older?
 wc-mitid-question = When did your witness get MitID? Write the date with the day first, for example "3 November 2025" or "3.11.2025". You can add the time: "3.11.2025 14:30".
 btn-wc-mitid-unknown = They do not know
 wc-mitid-unknown =
-    Your witness must have had MitID for at least 30 full days (30 × 24 hours) on the day of your appointment. Ask them to find out when they got it, then check again.
+    Your witness must have had MitID for at least 30 full days (30 × 24 hours) at the time of your appointment. Ask them to find out when they got it, then check again.
 btn-wc-enter-date = Enter the date
 wc-appointment-known-question = Have you booked your appointment?
 btn-wc-not-booked = Not yet
@@ -399,7 +399,7 @@ wc-problem-under18 = • A witness must be 18 or older.
 wc-not-yet = ⏳ Not yet: they have not had MitID for 30 full days. They can be your witness { $w_eligible_from }. Book your appointment for that time or later.
 wc-problem-too-many = • They have already been a witness 3 times or more in the last 120 days.
 wc-assumed-end-of-day = As you gave no time, I counted from the end of that day, to be safe.
-wc-no-appointment = I checked against today. Your witness must still meet these rules on the day of your appointment.
+wc-no-appointment = I checked against today. Your witness must still meet these rules at the time of your appointment.
 wc-brings = Your witness must bring their own MitID (the phone with the app, or their code display) and a valid photo ID.
 wc-brings-cpr-doc =
     Their photo ID does not show their CPR number, so they must also bring one of these:
@@ -430,7 +430,7 @@ forget-done = Done: I have deleted everything I kept about you. Write /start if 
 group-private-only = I only help in a private chat, so your answers stay between us. Open a chat with me here: { $link }
 edited-message = I only read new messages. Please send your answer again as a new message.
 store-start-over = Sorry, I could not read our earlier conversation, so we start again from the beginning.
-store-failed = Sorry, something went wrong on our side and I could not save your answer. Please try again in a moment, or call Borgerservice on { $phone }.
+store-failed = Sorry, something went wrong on our side and I could not save your answer. Please try again in a moment, or call Citizen Service on { $phone }.
 
 ## ---- Reminders ----
 
