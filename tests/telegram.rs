@@ -1049,7 +1049,7 @@ async fn when_answers_cannot_be_saved_the_person_is_told_and_given_the_phone_num
     assert!(shown.contains("gemme dit svar"), "{shown}");
     assert!(shown.contains("73 76 76 76"), "{shown}");
     assert!(
-        !shown.contains(&text(Lang::Da, "cpr-question")),
+        !shown.contains(&text(Lang::Da, "cpr-age-question")),
         "no step that was not saved: {shown}"
     );
     // Space again: the same button works.
@@ -1060,7 +1060,7 @@ async fn when_answers_cannot_be_saved_the_person_is_told_and_given_the_phone_num
     chat.press("prepare").await;
     let screen = fake.current_message(ANNA.id, welcome).unwrap();
     assert!(
-        screen.text.contains(&text(Lang::Da, "cpr-question")),
+        screen.text.contains(&text(Lang::Da, "cpr-age-question")),
         "{screen:#?}"
     );
     let _ = stop_tx.send(());
@@ -1112,7 +1112,7 @@ async fn a_press_is_answered_at_once_even_while_earlier_replies_wait_for_telegra
         last.body["text"]
             .as_str()
             .unwrap()
-            .contains(&text(Lang::Da, "cpr-question")),
+            .contains(&text(Lang::Da, "cpr-age-question")),
         "{}",
         fake.dump(since)
     );
