@@ -34,25 +34,19 @@ use mitid_bot::telegram::{self, App};
 use tokio::sync::mpsc;
 
 /// The preparation flow by buttons, as tests/telegram.rs walks it: `/start`, then these
-/// options, ending in the checklist. A walk is 19 updates (18 after `/restart`).
+/// options, ending in the checklist. A walk is 13 updates (12 after `/restart`).
 const WALK: &[&str] = &[
     "prepare",
     "yes",
-    "yes",
-    "first",
+    "no-phone",
     "dk",
     "under5",
-    "several",
-    "yes",
     "none",
     "residence_cert",
     "foreign_passport",
     "done",
     "yes",
-    "next",
-    "next",
     "code",
-    "next",
     "chosen",
 ];
 

@@ -42,9 +42,7 @@ fn mid_flow(engine: &Engine) -> (State, Vec<Reply>) {
         Input::Start { payload: None },
         now(),
     );
-    for option in [
-        "prepare", "yes", "yes", "first", "dk", "under5", "several", "yes",
-    ] {
+    for option in ["prepare", "yes", "no-doc", "dk", "under5"] {
         let data = button(&step.replies, option);
         step = engine.step(&step.state, Input::Button(data), now());
     }

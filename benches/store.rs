@@ -1,7 +1,9 @@
 //! The conversation store: one read and one durable write, in memory and in sled (alone,
-//! and 32 writers at once sharing flushes); and startup with many stored conversations:
-//! `SledStore::open` of a directory holding 100,000 records (`STORE_BENCH_STORED`), and
-//! open + loading one.
+//! and 32 writers at once sharing flushes), with `durability = "os"` and `"power"`; and
+//! startup with many stored conversations: `SledStore::open` of a directory holding
+//! 100,000 records (`STORE_BENCH_STORED`), open + loading one, the count that `/healthz`
+//! reads, and in a fresh child process the RSS after the hourly expiry sweep (once
+//! expiring none of them, once all).
 //!
 //! `cargo bench --bench store`.
 
@@ -13,7 +15,7 @@ use chrono::{TimeZone, Utc};
 use criterion::{Criterion, Throughput};
 use mitid_bot::dialogue::{Fact, State};
 use mitid_bot::i18n::Lang;
-use mitid_bot::storage::{Loaded, MemoryStore, Record, SledStore, Store, StoreError};
+use mitid_bot::storage::{Durability, Loaded, MemoryStore, Record, SledStore, Store, StoreError};
 
 /// A record as one mid-flow conversation leaves it: a dozen answers, a history, a full
 /// list of recent update ids.
@@ -94,9 +96,16 @@ fn read_write(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let sled = Arc::new(SledStore::open(dir.path()).unwrap());
     sled.save(7, &record).unwrap();
+    let power_dir = tempfile::tempdir().unwrap();
+    let power = Arc::new(SledStore::open_with(power_dir.path(), Durability::Power).unwrap());
+    power.save(7, &record).unwrap();
 
     let mut group = c.benchmark_group("store");
-    let stores: [(&str, &dyn Store); 2] = [("memory", &memory), ("sled", &*sled)];
+    let stores: [(&str, &dyn Store); 3] = [
+        ("memory", &memory),
+        ("sled", &*sled),
+        ("sled_power", &*power),
+    ];
     for (name, store) in stores {
         group.bench_function(format!("{name}_load"), |b| {
             b.iter(|| std::hint::black_box(store.load(7).unwrap()))
@@ -113,26 +122,28 @@ fn read_write(c: &mut Criterion) {
     // 32 writers at once, as the bot's blocking threads under load: per save.
     const WRITERS: u64 = 32;
     group.throughput(Throughput::Elements(WRITERS));
-    group.bench_function("sled_save_32_writers", |b| {
-        b.iter_custom(|iters| {
-            let started = Instant::now();
-            let workers: Vec<_> = (0..WRITERS as i64)
-                .map(|w| {
-                    let sled = sled.clone();
-                    let record = record.clone();
-                    std::thread::spawn(move || {
-                        for _ in 0..iters {
-                            sled.save(100 + w, &record).unwrap();
-                        }
+    for (name, sled) in [("sled", sled.clone()), ("sled_power", power.clone())] {
+        group.bench_function(format!("{name}_save_32_writers"), |b| {
+            b.iter_custom(|iters| {
+                let started = Instant::now();
+                let workers: Vec<_> = (0..WRITERS as i64)
+                    .map(|w| {
+                        let sled = sled.clone();
+                        let record = record.clone();
+                        std::thread::spawn(move || {
+                            for _ in 0..iters {
+                                sled.save(100 + w, &record).unwrap();
+                            }
+                        })
                     })
-                })
-                .collect();
-            for w in workers {
-                w.join().unwrap();
-            }
-            started.elapsed()
-        })
-    });
+                    .collect();
+                for w in workers {
+                    w.join().unwrap();
+                }
+                started.elapsed()
+            })
+        });
+    }
     group.finish();
 }
 
@@ -161,10 +172,79 @@ fn startup(c: &mut Criterion) {
             assert!(matches!(store.load(n / 2), Ok(Loaded::Found(_))));
         })
     });
+    {
+        let store = open_retrying(dir.path());
+        group.bench_function("sled_count_for_healthz", |b| {
+            b.iter(|| assert_eq!(std::hint::black_box(store.len().unwrap()), n as usize))
+        });
+    }
     group.finish();
+
+    // The sweep, each in a fresh process so that its RSS is the sweep's own.
+    let day = 86_400;
+    for (what, now) in [
+        ("expiring none", RECORDED_AT + day),
+        ("expiring all", RECORDED_AT + 40 * day),
+    ] {
+        let out = std::process::Command::new(std::env::current_exe().expect("own path"))
+            .env("STORE_SWEEP_DIR", dir.path())
+            .env("STORE_SWEEP_NOW", now.to_string())
+            .output()
+            .expect("the sweep child runs");
+        println!(
+            "store: sweep over {n} stored, {what}: {}",
+            String::from_utf8_lossy(&out.stdout).trim()
+        );
+    }
+}
+
+/// `last_active` of every record the benchmark writes (2026-11-26 09:00 UTC).
+const RECORDED_AT: i64 = 1_795_683_600;
+
+/// A field of /proc/self/status in kB (VmRSS, VmHWM).
+fn status_kb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// In the child: open, count, sweep with 30 days' retention at STORE_SWEEP_NOW.
+fn sweep_child(dir: &Path, now: i64) {
+    let base = status_kb("VmRSS");
+    let store = open_retrying(dir);
+    let opened = status_kb("VmRSS");
+    let count = store.len().unwrap_or(0);
+    let now = Utc.timestamp_opt(now, 0).single().expect("a valid time");
+    let t = Instant::now();
+    let expired = store
+        .expire(now, chrono::Duration::days(30))
+        .expect("sweep");
+    let took = t.elapsed();
+    println!(
+        "count {count}, expired {expired} in {:.0} ms; RSS {:.1} MB at start, {:.1} MB open, \
+         {:.1} MB after the sweep, peak {:.1} MB",
+        took.as_secs_f64() * 1e3,
+        base as f64 / 1024.0,
+        opened as f64 / 1024.0,
+        status_kb("VmRSS") as f64 / 1024.0,
+        status_kb("VmHWM") as f64 / 1024.0,
+    );
 }
 
 fn main() {
+    if let (Ok(dir), Ok(now)) = (
+        std::env::var("STORE_SWEEP_DIR"),
+        std::env::var("STORE_SWEEP_NOW"),
+    ) {
+        sweep_child(
+            Path::new(&dir),
+            now.parse().expect("STORE_SWEEP_NOW: unix seconds"),
+        );
+        return;
+    }
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))

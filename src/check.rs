@@ -5,13 +5,14 @@
 //! Must not: render messages for users, or stop at the first problem (staff fix a file in
 //! one go when they see every problem at once).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{line_of, ContentSource, Problem};
+use crate::dialogue::derive::{derived_kind, FactKind, DERIVED};
 use crate::dialogue::engine::Engine;
-use crate::dialogue::flow::{Flow, NodeKind};
+use crate::dialogue::flow::{Cond, Flow, InputKind, NodeKind};
 use crate::faq::FaqMatcher;
-use crate::i18n::{Globals, I18n, Lang, Msg};
+use crate::i18n::{moment_arg_names, Globals, I18n, Lang, Msg, GLOBAL_VARIABLES};
 
 /// Longest button label Telegram shows comfortably (and our rule).
 pub const MAX_LABEL_CHARS: usize = 64;
@@ -44,6 +45,10 @@ pub fn load(source: &ContentSource, globals: Globals) -> Result<Engine, Vec<Prob
         check_locales(i18n, &mut problems);
         if let Some(flow) = &flow {
             check_flow_messages(flow, i18n, &globals, &mut problems);
+            let facts = FactTable::of(flow);
+            check_condition_values(flow, &facts, &mut problems);
+            check_variables(flow, i18n, &facts, &mut problems);
+            check_selector_values(i18n, &facts, &mut problems);
         }
         if let Some(faq) = &faq {
             let file = source.display_name(FAQ_DATA);
@@ -237,6 +242,8 @@ fn check_flow_messages(flow: &Flow, i18n: &I18n, globals: &Globals, problems: &m
                         .get(fact)
                         .cloned()
                         .unwrap_or_else(|| derived_values(fact));
+                    let values: BTreeSet<String> =
+                        values.into_iter().filter(|v| v != "*").collect();
                     for v in values {
                         let id = part.msg.replace("{}", &v.replace('_', "-"));
                         require(i18n, &id, &node.file, part.line, &what, problems);
@@ -280,28 +287,264 @@ fn check_flow_messages(flow: &Flow, i18n: &I18n, globals: &Globals, problems: &m
 
 /// Values of derived set-valued facts that a part may list with `each`.
 fn derived_values(fact: &str) -> BTreeSet<String> {
-    use crate::dialogue::derive::secondary_id;
-    use crate::domain::documents::SecondaryDocument;
-    match fact {
-        "docs_counted" | "docs_too_old" | "docs_no_cpr" => SecondaryDocument::ALL
-            .iter()
-            .filter(|d| match fact {
-                "docs_too_old" => d.must_be_recent(),
-                "docs_no_cpr" => d.asks_about_cpr(),
-                _ => true,
-            })
-            .map(|d| secondary_id(*d).to_string())
-            .collect(),
-        "docs_to_get" => crate::dialogue::derive::to_get_ids()
-            .map(String::from)
-            .collect(),
-        "witness_reason" => ["last_time", "abroad", "under_five", "little_history"]
-            .map(String::from)
-            .into(),
-        "w_problem" => ["under18", "too_recent", "too_many"]
-            .map(String::from)
-            .into(),
+    match derived_kind(fact) {
+        Some(FactKind::Many(values)) | Some(FactKind::One(values)) => {
+            values.iter().map(|v| v.to_string()).collect()
+        }
         _ => BTreeSet::new(),
+    }
+}
+
+/// Messages shown by an adapter with variables of their own (besides the globals).
+/// The engine's are [`Engine::MESSAGE_ARGS`].
+const ADAPTER_ARGS: &[(&str, &[&str])] = &[("group-private-only", &["link"])];
+
+/// Every fact the flow and the engine know: what it holds and which values it can take.
+/// Built from the answers in `dialogues/*.toml` (options' `set`, multi nodes' ticks, date
+/// questions) and from [`DERIVED`]: the names data and code share.
+struct FactTable {
+    facts: BTreeMap<String, (Holds, BTreeSet<String>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    One,
+    Many,
+    Time,
+}
+
+impl FactTable {
+    fn of(flow: &Flow) -> FactTable {
+        let mut facts: BTreeMap<String, (Holds, BTreeSet<String>)> = BTreeMap::new();
+        let mut holds: BTreeMap<&str, Holds> = BTreeMap::new();
+        for node in flow.nodes.values() {
+            if let Some(f) = &node.fact {
+                match (node.kind, node.input) {
+                    (NodeKind::Multi, _) => {
+                        holds.insert(f, Holds::Many);
+                    }
+                    (_, Some(InputKind::Date)) => {
+                        holds.insert(f, Holds::Time);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (name, values) in &flow.fact_values {
+            let h = holds.get(name.as_str()).copied().unwrap_or(Holds::One);
+            let values = values.iter().filter(|v| *v != "*").cloned().collect();
+            facts.insert(name.clone(), (h, values));
+        }
+        for (name, kind) in DERIVED {
+            let (h, values): (Holds, &[&str]) = match kind {
+                FactKind::One(v) => (Holds::One, v),
+                FactKind::Many(v) => (Holds::Many, v),
+                FactKind::Time => (Holds::Time, &[]),
+            };
+            let entry = facts
+                .entry(name.to_string())
+                .or_insert((h, BTreeSet::new()));
+            entry.1.extend(values.iter().map(|v| v.to_string()));
+        }
+        FactTable { facts }
+    }
+
+    /// The values a fact can take, if it is a fact at all.
+    fn values(&self, fact: &str) -> Option<&BTreeSet<String>> {
+        self.facts.get(fact).map(|(_, v)| v)
+    }
+
+    /// The variables the facts give a text shown on a node (see `Ctx::with_fact_args`).
+    fn variables(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for (name, (holds, _)) in &self.facts {
+            match holds {
+                Holds::One => {
+                    out.insert(name.clone());
+                }
+                Holds::Many => {
+                    out.insert(format!("{name}_count"));
+                }
+                Holds::Time => out.extend(moment_arg_names(name)),
+            }
+        }
+        out
+    }
+
+    /// Facts a text may select on: those with one value at a time.
+    fn selectable(&self, variable: &str) -> Option<&BTreeSet<String>> {
+        match self.facts.get(variable) {
+            Some((Holds::One, values)) => Some(values),
+            _ => None,
+        }
+    }
+}
+
+/// (c) A `when`/`unless` in `dialogues/*.toml` names only values something sets.
+fn check_condition_values(flow: &Flow, facts: &FactTable, problems: &mut Vec<Problem>) {
+    let mut check = |cond: &Cond, file: &str, line: usize, what: &str| {
+        for (fact, values) in cond.when.iter().chain(&cond.unless) {
+            let Some(known) = facts.values(fact) else {
+                continue; // An unknown fact name is the flow loader's report.
+            };
+            for v in values {
+                if v != "*" && !known.contains(v) {
+                    problems.push(Problem::new(
+                        file,
+                        line,
+                        format!(
+                            "{what} tests `{fact} = \"{v}\"`, but nothing sets that value ({})",
+                            list(known)
+                        ),
+                    ));
+                }
+            }
+        }
+    };
+    for node in flow.nodes.values() {
+        for part in &node.parts {
+            let what = format!("node `{}`: part `{}`", node.id, part.msg);
+            check(&part.cond, &node.file, part.line, &what);
+        }
+        for o in &node.options {
+            let what = format!("node `{}`: option `{}`", node.id, o.id);
+            check(&o.cond, &node.file, o.line, &what);
+        }
+        for r in &node.routes {
+            let what = format!("node `{}`: a route", node.id);
+            check(&r.cond, &node.file, r.line, &what);
+        }
+    }
+}
+
+/// (a) Every variable a message uses is given to it: the globals, the facts (for texts a
+/// node shows), the engine's or an adapter's own arguments; a message another one refers
+/// to gets what its callers get.
+fn check_variables(flow: &Flow, i18n: &I18n, facts: &FactTable, problems: &mut Vec<Problem>) {
+    let fact_vars = facts.variables();
+    let mut supplied: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for node in flow.nodes.values() {
+        for part in &node.parts {
+            let ids: Vec<String> = match &part.each {
+                None => vec![part.msg.clone()],
+                Some(fact) => facts
+                    .values(fact)
+                    .into_iter()
+                    .flatten()
+                    .map(|v| part.msg.replace("{}", &v.replace('_', "-")))
+                    .collect(),
+            };
+            for id in ids {
+                supplied
+                    .entry(id)
+                    .or_default()
+                    .extend(fact_vars.iter().cloned());
+            }
+        }
+    }
+    for (id, args) in Engine::MESSAGE_ARGS.iter().chain(ADAPTER_ARGS) {
+        supplied
+            .entry(id.to_string())
+            .or_default()
+            .extend(args.iter().map(|a| a.to_string()));
+    }
+    for lang in Lang::ALL {
+        let index = &i18n.index[lang_index(lang)];
+        let mut given: BTreeMap<&str, BTreeSet<String>> = index
+            .keys()
+            .map(|id| {
+                let mut vars: BTreeSet<String> =
+                    GLOBAL_VARIABLES.iter().map(|g| g.to_string()).collect();
+                if let Some(s) = supplied.get(id) {
+                    vars.extend(s.iter().cloned());
+                }
+                (id.as_str(), vars)
+            })
+            .collect();
+        // A referenced message is resolved with its caller's variables.
+        loop {
+            let mut changed = false;
+            for (id, info) in index {
+                let Some(mine) = given.get(id.as_str()).cloned() else {
+                    continue;
+                };
+                for r in &info.references {
+                    if let Some(theirs) = given.get_mut(r.as_str()) {
+                        let before = theirs.len();
+                        theirs.extend(mine.iter().cloned());
+                        changed |= theirs.len() != before;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (id, info) in index {
+            if id.starts_with('-') {
+                continue; // Terms get their variables from the call.
+            }
+            for v in &info.shown {
+                if facts.selectable(v).is_some() {
+                    problems.push(Problem::new(
+                        &info.file,
+                        info.line,
+                        format!(
+                            "`{id}` writes the fact `${v}` into the text; a fact's value is an id \
+                             for a selector (`{{ ${v} -> [value] ... }}`), not words"
+                        ),
+                    ));
+                }
+            }
+            let vars = &given[id.as_str()];
+            for v in info.variables.difference(vars) {
+                problems.push(Problem::new(
+                    &info.file,
+                    info.line,
+                    format!(
+                        "`{id}` uses `${v}`, which it is never given (it would show as {{${v}}})"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// (b) A selector on a fact tests only values the flow or the engine can set: a misspelt
+/// value would silently fall to the default variant.
+fn check_selector_values(i18n: &I18n, facts: &FactTable, problems: &mut Vec<Problem>) {
+    for lang in Lang::ALL {
+        let index = &i18n.index[lang_index(lang)];
+        for (id, uses) in &i18n.selectors[lang_index(lang)] {
+            let Some(info) = index.get(id) else { continue };
+            for u in uses {
+                let Some(values) = facts.selectable(&u.variable) else {
+                    continue;
+                };
+                for (key, line) in &u.keys {
+                    if key != "other" && !values.contains(key) {
+                        problems.push(Problem::new(
+                            &info.file,
+                            *line,
+                            format!(
+                                "`{id}` tests `${} = [{key}]`, but the flow never sets that value ({})",
+                                u.variable,
+                                list(values)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn list(values: &BTreeSet<String>) -> String {
+    if values.is_empty() {
+        "it has no fixed values".into()
+    } else {
+        let v: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+        format!("known: {}", v.join(", "))
     }
 }
 

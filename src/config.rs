@@ -39,6 +39,9 @@ pub struct Config {
     pub storage: StorageKind,
     /// Needed when `storage` is Redis.
     pub redis_url: Option<RedisUrl>,
+    /// Whether a durable save of the sled store is also fsynced (`power`) or only
+    /// written through to the disk (`os`, the default). See `storage::Durability`.
+    pub durability: crate::storage::Durability,
     /// Keep Telegram's rate limits when sending (`rate_limits = "on"`, the default).
     /// `off` is for tests and benchmarks against a local fake Bot API only: the real
     /// Telegram answers a bot that exceeds them with 429s.
@@ -62,6 +65,7 @@ impl std::fmt::Debug for Config {
             )
             .field("storage", &self.storage)
             .field("redis_url", &self.redis_url)
+            .field("durability", &self.durability)
             .field("rate_limits", &self.rate_limits)
             .finish_non_exhaustive()
     }
@@ -123,6 +127,7 @@ impl Default for Config {
             reminder_before_hours: g.reminder_before_hours,
             storage: StorageKind::Sled,
             redis_url: None,
+            durability: crate::storage::Durability::Os,
             rate_limits: true,
         }
     }
@@ -162,6 +167,7 @@ pub const KEYS: &[&str] = &[
     "reminder_before_hours",
     "storage",
     "redis_url",
+    "durability",
     "rate_limits",
 ];
 
@@ -380,6 +386,10 @@ impl Config {
                     _ => return Err(bad(format!("`{value}` is not one of sled, redis"))),
                 }
             }
+            "durability" => {
+                self.durability = crate::storage::Durability::parse(value)
+                    .ok_or_else(|| bad(format!("`{value}` is not one of os, power")))?;
+            }
             "redis_url" => {
                 let v = nonempty(value)?;
                 let host = v
@@ -531,6 +541,28 @@ mod tests {
             !format!("{c:?}").contains("abc_DEF-123"),
             "the secret is never printed"
         );
+    }
+
+    #[test]
+    fn durability_is_os_unless_power_is_asked_for() {
+        use crate::storage::Durability;
+        assert_eq!(
+            Config::load(None, &env(&[])).unwrap().durability,
+            Durability::Os
+        );
+        let f = file("durability = \"power\"\n");
+        let cfg = Config::load(Some(f.path()), &env(&[])).unwrap();
+        assert_eq!(cfg.durability, Durability::Power);
+        let cfg = Config::load(Some(f.path()), &env(&[("MITID_BOT_DURABILITY", "os")])).unwrap();
+        assert_eq!(
+            cfg.durability,
+            Durability::Os,
+            "the environment beats the file"
+        );
+        let e = Config::load(None, &env(&[("MITID_BOT_DURABILITY", "fsync")]))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`durability`") && e.contains("os, power"), "{e}");
     }
 
     #[test]

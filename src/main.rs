@@ -4,7 +4,9 @@
 //!
 //! Exit codes: 0 when all went well, 1 for a problem with the command line, the settings
 //! or the content (the message says which), 2 when something else failed (a file could
-//! not be written, Telegram could not be reached).
+//! not be written, Telegram could not be reached), 78 when the data directory cannot be
+//! written by the user the bot runs as: the operator must act, so a service manager
+//! should not restart it (`RestartPreventExitStatus=78`).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
@@ -136,6 +138,8 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     // Only a chat pointed at a data dir on purpose counts in the statistics.
     let data_dir_given = cli.data_dir.is_some() || env.contains_key("MITID_BOT_DATA_DIR");
+    // `check --data-dir DIR` also looks at the store in DIR.
+    let data_dir_flag = cli.data_dir.is_some();
     if let Some(dir) = cli.data_dir {
         config.data_dir = dir;
     }
@@ -171,6 +175,9 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let engine = match (loaded, &command) {
         (Ok(_), Cmd::Check) => {
             println!("ok: settings, flow, texts in da, en, de and FAQ data");
+            if data_dir_flag {
+                return Ok(check_store(&config.data_dir));
+            }
             return Ok(ExitCode::SUCCESS);
         }
         (Ok(engine), _) => engine,
@@ -203,6 +210,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 .unwrap_or(true)
             {
                 anyhow::bail!("TELOXIDE_TOKEN is not set: get a token from @BotFather and set it, or run `mitid-bot chat` to try the bot in the terminal");
+            }
+            if let Err(message) = writable(&config.data_dir) {
+                eprintln!("mitid-bot: {message}");
+                return Ok(ExitCode::from(78));
             }
             let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
@@ -252,7 +263,13 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
 /// The conversation store the settings name: sled in the data directory, or Redis.
 fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     Ok(match (config.storage, &config.redis_url) {
-        (StorageKind::Sled, _) => Arc::new(SledStore::open(&config.data_dir)?),
+        (StorageKind::Sled, _) => {
+            // A store that cannot be read is set aside (and logged) rather than ending
+            // the bot: a conversation is cheap to redo, a bot that does not start is not.
+            let (store, _) =
+                SledStore::open_or_recover(&config.data_dir, config.durability, Utc::now())?;
+            Arc::new(store)
+        }
         (StorageKind::Redis, Some(url)) => {
             let store = RedisStore::open(url.expose())?;
             tracing::info!(%url, "conversations are kept in Redis");
@@ -263,6 +280,90 @@ fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
             anyhow::bail!("`storage = \"redis\"` needs `redis_url` (or MITID_BOT_REDIS_URL)")
         }
     })
+}
+
+/// Whether the bot can write in `dir` (created if missing); otherwise one message that
+/// names the directory and the user the bot runs as, and what to do.
+fn writable(dir: &Path) -> Result<(), String> {
+    let probe = dir.join(format!(".mitid-bot-write-test-{}", std::process::id()));
+    let result = std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&probe, b"x"))
+        .and_then(|()| std::fs::remove_file(&probe));
+    result.map_err(|e| {
+        let user = running_user();
+        format!(
+            "cannot write to the data directory {} as {user}: {e}. Give {user} write \
+             access to it (for example chown), or choose another directory with \
+             --data-dir or MITID_BOT_DATA_DIR.",
+            dir.display()
+        )
+    })
+}
+
+/// "user NAME (uid N)", from /proc and /etc/passwd; as much of it as can be found.
+fn running_user() -> String {
+    let uid = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
+        });
+    let name = uid.as_deref().and_then(|uid| {
+        std::fs::read_to_string("/etc/passwd").ok().and_then(|p| {
+            p.lines().find_map(|l| {
+                let f: Vec<&str> = l.split(':').collect();
+                (f.len() > 2 && f[2] == uid).then(|| f[0].to_string())
+            })
+        })
+    });
+    match (name.or_else(|| std::env::var("USER").ok()), uid) {
+        (Some(n), Some(u)) => format!("user {n} (uid {u})"),
+        (None, Some(u)) => format!("uid {u}"),
+        (Some(n), None) => format!("user {n}"),
+        (None, None) => "the user the bot runs as".into(),
+    }
+}
+
+/// `check --data-dir DIR`: whether the conversation store there opens, and what it holds.
+/// Never moves or repairs anything.
+fn check_store(dir: &Path) -> ExitCode {
+    if !dir.join("db").exists() {
+        println!(
+            "store: {} holds no conversation store yet (the bot creates one there)",
+            dir.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    match SledStore::open(dir) {
+        Ok(store) => {
+            let n = store.len().unwrap_or(0);
+            println!("store: {} opens; {n} conversation(s)", dir.display());
+            if let Some(at) = store.lost_at() {
+                println!(
+                    "store: started afresh on {} because the earlier one was damaged; \
+                     its files are in {}/damaged-*",
+                    at.format("%Y-%m-%d %H:%M UTC"),
+                    dir.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e @ mitid_bot::storage::StoreError::Locked { .. }) => {
+            println!("store: {e}");
+            println!("store: (a running bot holds it; stop it to check the store itself)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            println!("store: {e}");
+            println!(
+                "store: the bot will move these files aside into {}/damaged-<time>/ and \
+                 start with an empty store",
+                dir.display()
+            );
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `mitid-bot stats`: the report over a range of days, by default the last 30 up to today.
@@ -298,7 +399,7 @@ fn link_command(config: &Config, lang: &str, topic: Option<&str>) -> anyhow::Res
     }
 }
 
-/// `qr`: writes the deep link as an SVG with the `qr-caption` text, or as a PNG.
+/// `qr`: writes the deep link as an SVG with the topic's caption, or as a PNG.
 fn qr_command(
     config: &Config,
     source: &ContentSource,
@@ -318,9 +419,10 @@ fn qr_command(
     };
     let bytes = match format {
         OutputFormat::Svg => {
-            let caption = engine
-                .i18n
-                .render(lang, &Msg::new("qr-caption"), &engine.globals);
+            let caption =
+                engine
+                    .i18n
+                    .render(lang, &Msg::new(staff::caption_id(topic)), &engine.globals);
             staff::qr_svg(&link, &caption).into_bytes()
         }
         OutputFormat::Png => staff::qr_png(&link),

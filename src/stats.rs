@@ -1,6 +1,8 @@
 //! Anonymous statistics for staff: counters per day, in Copenhagen time. How many
 //! conversations started (and in which language), how many checklists were shown and with
-//! which outcomes, which FAQ answers were shown, how much typed text nothing recognised.
+//! which outcomes, which FAQ answers were shown, how much typed text nothing recognised, and
+//! who may need no appointment at all (the at-home guide, going on to Borgerservice after
+//! it, self-service renewals: the figure staff report as appointments avoided).
 //!
 //! Where: one small JSON file per day, `<data_dir>/stats/YYYY-MM-DD.json`, deliberately
 //! outside sled: sled allows one process per directory, and `mitid-bot stats` must read
@@ -25,7 +27,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::dialogue::Event;
+use crate::dialogue::{Event, Outcome};
 use crate::domain::time::ZONE;
 use crate::i18n::Lang;
 
@@ -97,6 +99,27 @@ pub struct ByDevice {
     pub unknown: u64,
 }
 
+/// Conversations that may need no appointment at all (rules §0): the figure staff report
+/// as appointments avoided. Each is counted once per conversation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WithoutAppointment {
+    /// Shown how to get MitID at home with a passport or ID card with a chip.
+    pub at_home_guide: u64,
+    /// Of those, went on to prepare for Borgerservice (the scan failed, or to be safe).
+    pub at_home_went_on: u64,
+    /// Renewals told how to do it themselves (copy the app, a new password, the UserID).
+    pub self_service: u64,
+}
+
+impl WithoutAppointment {
+    /// Conversations that ended on the at-home route: shown the guide, and did not go on
+    /// to prepare for Borgerservice. (Over a range: someone may go on a day later.)
+    pub fn ended_at_home(&self) -> u64 {
+        self.at_home_guide.saturating_sub(self.at_home_went_on)
+    }
+}
+
 /// The counters of one day (or of a range, summed). Unknown keys in a file are ignored and
 /// missing ones count zero, so a counter can be added without a new version.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +139,8 @@ pub struct DayCounts {
     pub faq_not_helped: BTreeMap<String, u64>,
     /// Typed text nothing recognised. Counted; the text is never seen here.
     pub unanswered: u64,
+    /// The at-home route and self-service renewals.
+    pub without_appointment: WithoutAppointment,
 }
 
 impl DayCounts {
@@ -168,6 +193,14 @@ impl DayCounts {
                 *counts.entry(topic.clone()).or_default() += 1;
             }
             Event::Unanswered => self.unanswered += 1,
+            Event::Outcome(o) => {
+                let w = &mut self.without_appointment;
+                *match o {
+                    Outcome::HomeGuide => &mut w.at_home_guide,
+                    Outcome::HomeWentOn => &mut w.at_home_went_on,
+                    Outcome::SelfService => &mut w.self_service,
+                } += 1;
+            }
         }
     }
 
@@ -203,6 +236,10 @@ impl DayCounts {
             }
         }
         plus(&mut self.unanswered, o.unanswered);
+        let (w, ow) = (&mut self.without_appointment, &o.without_appointment);
+        plus(&mut w.at_home_guide, ow.at_home_guide);
+        plus(&mut w.at_home_went_on, ow.at_home_went_on);
+        plus(&mut w.self_service, ow.self_service);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -531,6 +568,17 @@ impl Report {
                 let _ = writeln!(s, "    {label:<20} {n:>7}");
             }
         }
+        let w = &t.without_appointment;
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Without an appointment (appointments avoided)");
+        for (label, n) in [
+            ("shown how to get MitID at home", w.at_home_guide),
+            ("  then prepared for Borgerservice", w.at_home_went_on),
+            ("  ended at home", w.ended_at_home()),
+            ("renewal done on their own", w.self_service),
+        ] {
+            let _ = writeln!(s, "    {label:<34} {n:>7}");
+        }
         let _ = writeln!(s);
         let _ = writeln!(s, "FAQ answers by topic");
         let topics: std::collections::BTreeSet<&String> = t
@@ -569,7 +617,8 @@ impl Report {
     }
 
     /// The report as JSON for tools: `version`, `from`, `to`, `timezone`, `days` (every day
-    /// of the range, each with `date` and the counters), `total`, `warnings`.
+    /// of the range, each with `date` and the counters), `total`, `ended_at_home` (at-home guide
+    /// shown, not gone on to Borgerservice), `warnings`.
     pub fn json(&self) -> String {
         #[derive(Serialize)]
         struct Out<'a> {
@@ -579,6 +628,8 @@ impl Report {
             timezone: &'static str,
             days: &'a [ReportDay],
             total: &'a DayCounts,
+            /// Shown the at-home guide and did not go on to Borgerservice, over the range.
+            ended_at_home: u64,
             warnings: &'a [String],
         }
         let out = Out {
@@ -588,6 +639,7 @@ impl Report {
             timezone: ZONE.name(),
             days: &self.days,
             total: &self.total,
+            ended_at_home: self.total.without_appointment.ended_at_home(),
             warnings: &self.warnings,
         };
         // Plain data with string keys: serialising cannot fail.
@@ -843,7 +895,8 @@ mod tests {
             "faq": {"sharing": 1},
             "faq_helped": {},
             "faq_not_helped": {"sharing": 1},
-            "unanswered": 0
+            "unanswered": 0,
+            "without_appointment": {"at_home_guide": 0, "at_home_went_on": 0, "self_service": 0}
         });
         let mut expected = serde_json::json!({"version": 1});
         expected
@@ -862,7 +915,14 @@ mod tests {
             .collect();
         keys.sort();
         let mut sorted = vec![
-            "version", "from", "to", "timezone", "days", "total", "warnings",
+            "version",
+            "from",
+            "to",
+            "timezone",
+            "days",
+            "total",
+            "ended_at_home",
+            "warnings",
         ];
         sorted.sort();
         assert_eq!(keys, sorted);

@@ -117,18 +117,14 @@ impl Walk {
 fn first_timer() -> Answers {
     answers(&[
         ("cpr", &["yes"]),
-        ("age", &["yes"]),
         ("reason", &["first"]),
+        ("home-check", &["no-doc"]),
+        ("self-service", &["come"]),
         ("residence", &["dk"]),
-        ("years", &["5plus"]),
-        ("moved", &["several"]),
-        ("children", &["yes"]),
+        ("history", &["both"]),
         ("doc-main", &["none"]),
         ("docs", &["foreign_passport", "yellow_card", "done"]),
-        ("doc-result", &["next"]),
-        ("witness-forecast", &["next"]),
         ("device", &["app"]),
-        ("device-app", &["ok"]),
         ("userid", &["later"]),
     ])
 }
@@ -173,6 +169,35 @@ fn the_three_month_question_is_about_the_day_of_the_appointment() {
 }
 
 #[test]
+fn once_the_appointment_is_known_the_three_month_question_names_its_date() {
+    for (lang, words) in [
+        (
+            Lang::En,
+            "Your appointment is on Thursday 3 December 2026. Will your Danish tax statement",
+        ),
+        (
+            Lang::Da,
+            "Du har tid torsdag den 3. december 2026. Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag?",
+        ),
+        (Lang::De, "Ihr Termin ist am Donnerstag, 3. Dezember 2026."),
+    ] {
+        let mut w = Walk::to(lang, &first_timer(), "checklist");
+        w.press("remind");
+        w.send(Input::Text("03.12.2026 10:00".into()));
+        w.press("yes");
+        w.send(Input::Start {
+            payload: Some(format!("{}-documents", lang.code())),
+        });
+        // The documents ticked before stay ticked; the tax paper is new.
+        for o in ["none", "tax", "done"] {
+            w.press(o);
+        }
+        assert_eq!(w.state.node, "tax-recent", "{lang}");
+        assert_has(&w.shown(), &[words]);
+    }
+}
+
+#[test]
 fn a_password_reset_ends_in_a_checklist_with_the_code_display_and_mitid_support() {
     // Forgot the password, cannot log in, Danish passport with CPR number, code display.
     let given = with(
@@ -184,7 +209,6 @@ fn a_password_reset_ends_in_a_checklist_with_the_code_display_and_mitid_support(
             ("doc-main", &["passport"]),
             ("main-cpr", &["yes"]),
             ("device", &["code"]),
-            ("device-code", &["next"]),
         ],
     );
     for (lang, words, never) in [
@@ -263,15 +287,12 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
     // Lives in Germany and works in Denmark: a witness is likely.
     let given = answers(&[
         ("cpr", &["yes"]),
-        ("age", &["yes"]),
         ("reason", &["first"]),
+        ("home-check", &["no-phone"]),
         ("residence", &["cross"]),
         ("doc-main", &["none"]),
         ("docs", &["foreign_id", "special_card", "done"]),
-        ("doc-result", &["next"]),
-        ("witness-forecast", &["next"]),
         ("device", &["app"]),
-        ("device-app", &["ok"]),
         ("userid", &["later"]),
     ]);
     let cases: [(Lang, &[&str]); 3] = [
@@ -326,8 +347,8 @@ fn the_witness_checklist_names_every_cpr_document_the_witness_may_bring() {
             assert!(!w.shown().contains("bei ausländischen Ausweisen nie"));
         }
     }
-    // The witness screen itself says the same, with its source.
-    let w = Walk::to(Lang::En, &given, "witness-forecast");
+    // The witness forecast (shown with the device question) says the same, with its source.
+    let w = Walk::to(Lang::En, &given, "device");
     assert_has(
         &w.shown(),
         &[
@@ -344,7 +365,7 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
         first_timer(),
         &[("docs", &["foreign_passport", "foreign_id", "done"])],
     );
-    let w = Walk::to(Lang::En, &given, "doc-result");
+    let w = Walk::to(Lang::En, &given, "device");
     assert_has(
         &w.shown(),
         &[
@@ -378,7 +399,7 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
 
     // Nothing at all: a CPR document and also a photo ID.
     let nothing = with(first_timer(), &[("docs", &["done"])]);
-    let w = Walk::to(Lang::En, &nothing, "doc-result");
+    let w = Walk::to(Lang::En, &nothing, "device");
     assert_has(
         &w.shown(),
         &[
@@ -388,10 +409,7 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
     );
 
     // A cross-border worker is told about the special health card instead, in German.
-    let given = with(
-        given,
-        &[("residence", &["cross"]), ("witness-forecast", &["next"])],
-    );
+    let given = with(given, &[("residence", &["cross"])]);
     let w = Walk::to(Lang::De, &given, "checklist");
     assert_has(
         &w.shown(),
@@ -455,8 +473,9 @@ fn where_a_document_is_chosen_the_bot_says_what_does_not_count() {
 
 #[test]
 fn a_phone_that_cannot_run_the_app_is_told_plainly_to_use_a_code_display() {
-    let given = with(first_timer(), &[("device-app", &["not-ok"])]);
-    let w = Walk::to(Lang::En, &given, "device-code");
+    // The phone's needs come with the UserID question; "my phone cannot do that" is there.
+    let mut w = Walk::to(Lang::En, &first_timer(), "userid");
+    w.press("not-ok");
     assert_has(
         &w.shown(),
         &[
@@ -467,8 +486,8 @@ fn a_phone_that_cannot_run_the_app_is_told_plainly_to_use_a_code_display() {
             "A code display is the way for you",
         ],
     );
-    let given = with(given, &[("device-code", &["next"])]);
-    let w = Walk::to(Lang::En, &given, "checklist");
+    w.press("later");
+    assert_eq!(w.state.node, "checklist");
     assert_has(
         &w.shown(),
         &["📱 The MitID app will not work on your phone, so you will use a code display."],
@@ -498,17 +517,12 @@ fn every_rule_answer_names_its_source_on_mitid_dk() {
     for (lang, screen, url) in [
         (
             Lang::En,
-            "doc-result",
+            "device",
             "https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/",
         ),
         (
             Lang::En,
-            "witness-forecast",
-            "https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/",
-        ),
-        (
-            Lang::En,
-            "device-app",
+            "userid",
             "https://www.mitid.dk/en-gb/help/help-universe/when-you-get-mitid/",
         ),
         (
@@ -519,22 +533,19 @@ fn every_rule_answer_names_its_source_on_mitid_dk() {
         (
             Lang::Da,
             "userid",
-            "Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-bruger-id/hvad-er-et-bruger-id/",
+            "Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-bruger-id/hvad-er-et-bruger-id/",
         ),
         (
             Lang::De,
-            "doc-result",
+            "device",
             "Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/",
         ),
     ] {
         let w = Walk::to(lang, &given, screen);
         assert_has(&w.shown(), &[url]);
     }
-    let given = with(
-        first_timer(),
-        &[("device", &["code"]), ("device-code", &["next"])],
-    );
-    let w = Walk::to(Lang::En, &given, "device-code");
+    let given = with(first_timer(), &[("device", &["code"])]);
+    let w = Walk::to(Lang::En, &given, "userid");
     assert_has(
         &w.shown(),
         &["Source: https://www.mitid.dk/en-gb/help/help-universe/mitid-password/"],

@@ -12,25 +12,20 @@ fn chat(args: &[&str], input: &str) -> (String, String, i32) {
 }
 
 /// Has lived in Denmark for two years, has a passport from another country and a
-/// certificate of residence that shows the CPR number, wants a code display.
+/// certificate of residence that shows the CPR number, no phone that can read a passport's
+/// chip, wants a code display.
 const PERSONA: &str = "\
 1
 1
+3
 1
-1
-1
-1
-1
-1
+5
 4
 4
 5
 10
 1
-1
 2
-2
-1
 Åse Ørsted
 1
 ";
@@ -137,14 +132,14 @@ fn with_a_data_dir_the_chat_continues_where_it_was_left() {
     let d = dir.path().to_str().unwrap();
     let (first, _, code) = chat(&["chat", "--lang", "en", "--data-dir", d], "1\n1\n");
     assert_eq!(code, 0);
-    assert!(first.contains("Are you 13 years or older?"));
+    assert!(first.contains("Do you have both?"));
     let (second, err, code) = chat(
         &["chat", "--lang", "en", "--data-dir", d],
         "Continue where I left off\n",
     );
     assert_eq!(code, 0, "{err}");
     let after = second.rsplit("Continue where I left off").next().unwrap();
-    assert!(after.contains("Are you 13 years or older?"), "{second}");
+    assert!(after.contains("Do you have both?"), "{second}");
 }
 
 /// The Danish texts name Danish commands; each one they name must do what they say.
@@ -166,7 +161,7 @@ fn the_danish_commands_the_help_names_do_what_it_says() {
     let after_help = out.rsplit("/glem sletter").next().unwrap_or_default();
     for answer in [
         "Vi starter forfra.",
-        "Har du et dansk CPR-nummer?",
+        "Har du et dansk CPR-nummer, og er du fyldt 13 år?",
         "Du har ingen påmindelser.",
         "Hvilket sprog vil du helst bruge?",
     ] {
@@ -286,6 +281,7 @@ fn the_german_privacy_text_says_what_is_kept_and_when_it_goes() {
         "wann Ihr Termin ist, damit ich Sie daran erinnern kann",
         "bei der Zeugenprüfung, wann die Person MitID bekommen hat",
         "Ihre Vorschläge für die Benutzer-ID und Ihre Fragen speichere ich nicht.",
+        "Alles wird gelöscht, wenn Sie 30 Tage lang nicht mit mir geschrieben haben.",
         "zählen die Tage erst ab der Erinnerung",
         "Wenn Sie /forget schreiben, lösche ich sofort alles.",
     ] {
@@ -303,7 +299,7 @@ fn german_booking_is_online_and_the_phone_is_for_questions() {
         "{out}"
     );
     assert!(
-        out.contains("Haben Sie Fragen? Rufen Sie uns unter"),
+        out.contains("Haben Sie Fragen? Rufen Sie uns unter +45 73 76 76 76 an."),
         "{out}"
     );
     assert!(

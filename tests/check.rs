@@ -66,7 +66,7 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
     let de = dir.path().join("locales/de/main.ftl");
     edit(&de, |t| {
         t.lines()
-            .filter(|l| !l.starts_with("age-question"))
+            .filter(|l| !l.starts_with("residence-question"))
             .collect::<Vec<_>>()
             .join("\n")
     });
@@ -74,10 +74,10 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
     assert_ne!(code, 0);
     // Reported where it is defined (the first locale that has it, Danish), and where it is used.
     let da = dir.path().join("locales/da/main.ftl");
-    let expected = format!("{}:{}:", da.display(), line_of(&da, "age-question ="));
+    let expected = format!("{}:{}:", da.display(), line_of(&da, "residence-question ="));
     assert!(
         out.lines().any(|l| l.starts_with(&expected)
-            && l.contains("`age-question`")
+            && l.contains("`residence-question`")
             && l.contains("missing in locales/de")),
         "where it is defined, and which locale lacks it: {out}"
     );
@@ -85,7 +85,7 @@ fn a_message_removed_from_german_is_reported_with_file_and_line() {
     let used_at = format!(
         "{}:{}:",
         flow.display(),
-        line_of(&flow, "text = \"age-question\"")
+        line_of(&flow, "text = \"residence-question\"")
     );
     assert!(out.contains(&used_at), "where it is used: {out}");
 }
@@ -116,7 +116,7 @@ fn a_transition_to_a_missing_node_is_reported_with_file_and_line() {
     let dir = copy_content();
     let flow = dir.path().join("dialogues/prepare.toml");
     edit(&flow, |t| {
-        t.replacen("goto = \"age\"", "goto = \"nowhere\"", 1)
+        t.replacen("goto = \"history\"", "goto = \"nowhere\"", 1)
     });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
@@ -189,8 +189,12 @@ fn keep_on_a_branch_is_reported_and_keep_must_be_true_or_false() {
     });
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
-    // The first `keep = true` in the file is the one just added.
-    let expected = format!("{}:{}:", flow.display(), line_of(&flow, "keep = true"));
+    // The `keep = true` just added, two lines below the node's id.
+    let expected = format!(
+        "{}:{}:",
+        flow.display(),
+        line_of(&flow, "id = \"docs-followup\"") + 2
+    );
     assert!(
         out.lines().any(|l| l.starts_with(&expected)
             && l.contains("docs-followup")
@@ -204,4 +208,56 @@ fn keep_on_a_branch_is_reported_and_keep_must_be_true_or_false() {
     let (code, out) = check(dir.path());
     assert_ne!(code, 0);
     assert!(out.contains(&format!("{}:", tools.display())), "{out}");
+}
+
+/// The three faults that used to reach a citizen's screen silently: a variable nobody
+/// passes (`{$nickname}` shown raw), a selector testing a value the flow never sets (the
+/// default variant shown instead), and a flow condition on a value nothing sets (a part
+/// never shown). Each is reported at its own file and line.
+#[test]
+fn unsupplied_variables_and_unknown_values_are_reported_where_they_are() {
+    let dir = copy_content();
+    let en = dir.path().join("locales/en/main.ftl");
+    edit(&en, |t| {
+        t.replacen(
+            "menu = What would you like to do?",
+            "menu = What would you like to do, { $nickname }?",
+            1,
+        )
+        .replacen(
+            "    [almost_certain] You will almost",
+            "    [almost-certain] You will almost",
+            1,
+        )
+    });
+    let flow = dir.path().join("dialogues/prepare.toml");
+    edit(&flow, |t| {
+        t.replacen(
+            "when = { documents = \"enough\" }",
+            "when = { documents = \"sufficient\" }",
+            1,
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0, "{out}");
+    let at = |path: &Path, needle: &str| format!("{}:{}:", path.display(), line_of(path, needle));
+    let variable = at(&en, "{ $nickname }");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&variable) && l.contains("`menu` uses `$nickname`")),
+        "a variable never supplied, at {variable}: {out}"
+    );
+    let selector = at(&en, "[almost-certain]");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&selector) && l.contains("[almost-certain]")),
+        "a selector value nothing sets, at {selector}: {out}"
+    );
+    let condition = at(&flow, "documents = \"sufficient\"");
+    assert!(
+        out.lines().any(|l| l.starts_with(&condition)
+            && l.contains("documents = \"sufficient\"")
+            && l.contains("nothing sets")),
+        "a condition value nothing sets, at {condition}: {out}"
+    );
 }

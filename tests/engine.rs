@@ -8,9 +8,13 @@ use mitid_bot::dialogue::engine::{ButtonAction, Command, Engine, Input, Reply};
 use mitid_bot::dialogue::State;
 use mitid_bot::i18n::{Globals, Lang, Msg};
 
+/// The engine with the shipped content; a text that cannot be rendered whole panics.
 fn engine() -> Engine {
     match check::load(&ContentSource::embedded(), Globals::default()) {
-        Ok(e) => e,
+        Ok(mut e) => {
+            e.i18n.strict = true;
+            e
+        }
         Err(problems) => panic!("shipped content has problems: {problems:#?}"),
     }
 }
@@ -98,12 +102,9 @@ impl<'a> Talk<'a> {
 fn to_documents(t: &mut Talk) {
     t.press("prepare")
         .press("yes")
-        .press("yes")
-        .press("first")
+        .press("no-doc")
         .press("dk")
-        .press("under5")
-        .press("several")
-        .press("yes");
+        .press("under5");
     assert_eq!(t.state.node, "doc-main");
 }
 
@@ -126,12 +127,14 @@ fn persona_with_foreign_passport_and_residence_certificate_gets_a_complete_check
         "{:?}",
         t.ids()
     );
-    t.press("next");
+    // The verdict and the witness forecast come with the next question, not alone.
     let shown = t.shown();
     assert!(shown.contains("You will likely need a witness"), "{shown}");
     assert!(shown.contains("less than 5 years"), "{shown}");
-    t.press("next").press("code").press("next");
+    assert_eq!(t.state.node, "device");
+    t.press("code");
     assert_eq!(t.state.node, "userid");
+    assert!(t.shown().contains("8 to 64 characters"), "{}", t.shown());
     t.press("chosen");
     let checklist = t.shown();
     for expected in [
@@ -289,19 +292,21 @@ fn typing_a_label_or_its_number_works_like_pressing() {
     let mut t = Talk::new(&e, Lang::Da);
     t.text("1");
     assert_eq!(t.state.node, "cpr");
-    let yes = e.i18n.render(Lang::Da, &Msg::new("btn-yes"), &e.globals);
+    let yes = e
+        .i18n
+        .render(Lang::Da, &Msg::new("btn-cpr-age-yes"), &e.globals);
     t.text(&yes.to_uppercase());
-    assert_eq!(t.state.node, "age");
+    assert_eq!(t.state.node, "home-check");
 }
 
 #[test]
 fn back_goes_to_the_previous_question_and_restart_forgets_the_answers() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
-    t.press("prepare").press("yes").press("yes");
-    assert_eq!(t.state.node, "reason");
+    t.press("prepare").press("yes").press("no-doc");
+    assert_eq!(t.state.node, "residence");
     t.send(Input::Command(Command::Back));
-    assert_eq!(t.state.node, "age");
+    assert_eq!(t.state.node, "home-check");
     t.send(Input::Command(Command::Restart));
     assert_eq!(t.state.node, "cpr");
     assert!(t.state.facts.is_empty());
@@ -339,7 +344,7 @@ fn changing_language_mid_flow_returns_to_the_same_question() {
     t.press("prepare").press("yes");
     t.send(Input::Command(Command::Language));
     t.press("de");
-    assert_eq!(t.state.node, "age");
+    assert_eq!(t.state.node, "home-check");
     assert_eq!(t.state.lang, Lang::De);
 }
 
@@ -347,12 +352,12 @@ fn changing_language_mid_flow_returns_to_the_same_question() {
 fn a_question_in_the_middle_of_the_flow_can_be_resumed() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
-    t.press("prepare").press("yes").press("yes");
+    t.press("prepare").press("yes").press("no-doc");
     t.send(Input::Command(Command::Faq));
     t.press("sharing");
     assert_eq!(t.state.node, "faq-sharing");
     t.press("resume");
-    assert_eq!(t.state.node, "reason");
+    assert_eq!(t.state.node, "residence");
 }
 
 #[test]
@@ -398,8 +403,14 @@ fn witness_check_counts_elapsed_hours_across_the_spring_change() {
             assert!(ids.contains(&"wc-ok".to_string()), "{appointment}: {ids:?}");
         } else {
             assert!(
-                ids.contains(&"wc-problem-too-recent".to_string()),
+                ids.contains(&"wc-not-yet".to_string()),
                 "{appointment}: {ids:?}"
+            );
+            // Not "cannot be your witness": time fixes it, and the text says from when.
+            let shown = t.shown();
+            assert!(
+                shown.contains("from 31 March 2026 at 13:00") && !shown.contains("cannot be"),
+                "{shown}"
             );
         }
         assert!(
@@ -410,18 +421,16 @@ fn witness_check_counts_elapsed_hours_across_the_spring_change() {
 }
 
 #[test]
-fn witness_check_reports_each_problem_and_what_to_bring() {
+fn witness_check_says_from_when_and_what_to_bring() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::En);
     witness_until_dates(&mut t);
     t.text("20.11.2026");
     assert_eq!(t.state.node, "w-appointment-known");
-    t.press("no").press("3").press("foreign-pass");
+    t.press("no").press("0").press("foreign-pass");
     let ids = t.ids();
     for id in [
-        "wc-not-ok",
-        "wc-problem-too-recent",
-        "wc-problem-too-many",
+        "wc-not-yet",
         "wc-assumed-end-of-day",
         "wc-brings",
         "wc-brings-cpr-doc",
@@ -429,12 +438,29 @@ fn witness_check_reports_each_problem_and_what_to_bring() {
     ] {
         assert!(ids.contains(&id.to_string()), "{id} missing in {ids:?}");
     }
-    // The MitID date alone means the end of 20 November; 720 hours later is 21 December 00:00.
+    assert!(!ids.contains(&"wc-not-ok".to_string()), "{ids:?}");
+    // The MitID date alone means the end of 20 November; 720 hours later is the start of
+    // 21 December: the date alone.
+    let shown = t.shown();
     assert!(
-        t.shown().contains("21 December 2026, 00:00"),
-        "{}",
-        t.shown()
+        shown.contains("can be your witness from 21 December 2026."),
+        "{shown}"
     );
+    assert!(!shown.contains("00:00"), "{shown}");
+}
+
+#[test]
+fn a_witness_with_three_witnessings_is_told_at_once() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    witness_until_dates(&mut t);
+    t.text("20.10.2026");
+    t.press("no").press("3");
+    assert_eq!(t.state.node, "w-result", "no question about the photo ID");
+    let shown = t.shown();
+    assert!(shown.contains("cannot be your witness"), "{shown}");
+    assert!(shown.contains("3 times or more"), "{shown}");
+    assert!(!shown.contains("Which photo ID"), "{shown}");
 }
 
 #[test]
@@ -458,12 +484,7 @@ fn every_language_renders_every_screen_of_the_preparation() {
     for lang in Lang::ALL {
         let mut t = Talk::new(&e, lang);
         to_documents(&mut t);
-        t.press("licence")
-            .press("next")
-            .press("next")
-            .press("app")
-            .press("ok")
-            .press("later");
+        t.press("licence").press("app").press("later");
         let shown = t.shown();
         assert_eq!(t.state.node, "checklist");
         assert!(
@@ -496,11 +517,7 @@ fn steps_report_what_the_statistics_count_and_nothing_typed() {
     );
     let mut t = Talk::new(&e, Lang::En);
     to_documents(&mut t);
-    t.press("licence")
-        .press("next")
-        .press("next")
-        .press("app")
-        .press("ok");
+    t.press("licence").press("app");
     let step = e.step(&t.state, Input::Button("userid:later".into()), now());
     assert_eq!(
         step.events,
@@ -516,12 +533,12 @@ fn steps_report_what_the_statistics_count_and_nothing_typed() {
 fn a_question_typed_mid_flow_is_answered_and_the_flow_resumes() {
     let e = engine();
     let mut t = Talk::new(&e, Lang::De);
-    t.press("prepare").press("yes").press("yes");
-    assert_eq!(t.state.node, "reason");
+    t.press("prepare").press("yes").press("no-doc");
+    assert_eq!(t.state.node, "residence");
     t.text("Brauche ich einen Zeugen?");
     assert_eq!(t.state.node, "faq-witness-needed", "{:?}", t.ids());
     t.press("resume");
-    assert_eq!(t.state.node, "reason");
+    assert_eq!(t.state.node, "residence");
     t.text("kan min søn bruge mit MitID?");
     assert_eq!(
         t.state.node, "faq-sharing",
@@ -539,12 +556,7 @@ fn a_question_typed_mid_flow_is_answered_and_the_flow_resumes() {
 
 fn to_reminder(t: &mut Talk) {
     to_documents(t);
-    t.press("licence")
-        .press("next")
-        .press("next")
-        .press("app")
-        .press("ok")
-        .press("later");
+    t.press("licence").press("app").press("later");
     assert_eq!(t.state.node, "checklist");
     t.press("remind");
     assert_eq!(t.state.node, "remind-when");
@@ -554,12 +566,20 @@ fn to_reminder(t: &mut Talk) {
 fn an_appointment_is_read_repeated_in_words_and_reminders_planned() {
     let e = engine();
     for (lang, typed, shown) in [
-        (Lang::Da, "3.12. kl. 10", "3. december 2026 kl. 10.00"),
-        (Lang::En, "Dec 3 10:30", "3 December 2026, 10:30"),
+        (
+            Lang::Da,
+            "3.12. kl. 10",
+            "torsdag den 3. december 2026 kl. 10.00",
+        ),
+        (
+            Lang::En,
+            "Dec 3 10:30",
+            "on Thursday 3 December 2026 at 10:30",
+        ),
         (
             Lang::De,
             "3. Dezember 10 Uhr",
-            "3. Dezember 2026, 10:00 Uhr",
+            "am Donnerstag, 3. Dezember 2026, um 10:00 Uhr",
         ),
     ] {
         let mut t = Talk::new(&e, lang);
@@ -656,4 +676,241 @@ fn reminders_can_be_listed_and_cancelled() {
     t.press("cancel");
     assert_eq!(t.state.node, "reminders-cancelled");
     assert!(e.reminder_plan(&t.state, now()).is_empty());
+}
+
+// ---- What a citizen reads: variables, dates, phone numbers, checker verdicts ----
+
+#[test]
+fn the_privacy_text_says_after_how_many_days_everything_is_deleted() {
+    for (days, lang, words) in [
+        (30, Lang::Da, "30 dage"),
+        (30, Lang::En, "30 days"),
+        (30, Lang::De, "30 Tage"),
+        (45, Lang::En, "45 days"),
+    ] {
+        let globals = Globals {
+            retention_days: days,
+            ..Globals::default()
+        };
+        let mut e = check::load(&ContentSource::embedded(), globals).expect("content loads");
+        e.i18n.strict = true;
+        let mut t = Talk::new(&e, lang);
+        t.send(Input::Command(Command::Privacy));
+        let shown = t.shown();
+        assert!(shown.contains(words), "{lang}: {shown}");
+        assert!(!shown.contains("{$") && !shown.contains("{ $"), "{shown}");
+    }
+}
+
+#[test]
+fn the_userid_checker_gives_its_verdict_before_the_cpr_warning() {
+    let mut e = engine();
+    e.i18n.strict = true;
+    // (idea, allowed, characters counted)
+    for (idea, allowed, length) in [
+        ("0101901234", false, None),
+        ("010190-1234", true, Some("(11 characters)")),
+        ("hans0101901234", true, Some("(14 characters)")),
+    ] {
+        let mut t = Talk::new(&e, Lang::En);
+        t.send(Input::Command(Command::UserId));
+        t.text(idea);
+        assert_eq!(t.state.node, "userid", "{idea}: still on the checker");
+        assert!(t.deleted, "{idea}: the message is deleted");
+        let shown = t.shown();
+        let verdict = if allowed { "✅" } else { "❌" };
+        assert!(
+            shown.starts_with(verdict),
+            "{idea}: the verdict comes first: {shown}"
+        );
+        if let Some(length) = length {
+            assert!(shown.contains(length), "{idea}: {shown}");
+            // Allowed, with the advice against a CPR number in it.
+            assert!(shown.contains("advise"), "{idea}: {shown}");
+        } else {
+            assert!(shown.contains("10 digits"), "{idea}: {shown}");
+        }
+        // Then the CPR warning, after the verdict.
+        let warning = shown.find("never send your CPR number");
+        assert!(
+            warning.is_some_and(|w| w > shown.find(verdict).unwrap_or(0)),
+            "{idea}: the CPR warning follows the verdict: {shown}"
+        );
+        assert!(!shown.contains(idea), "{idea}: never echoed");
+    }
+}
+
+#[test]
+fn the_userid_checker_says_it_cannot_see_spaces_at_the_ends() {
+    let e = engine();
+    let mut t = Talk::new(&e, Lang::En);
+    t.send(Input::Command(Command::UserId));
+    t.text("hans1");
+    let shown = t.shown();
+    assert!(shown.contains("(5 characters)"), "{shown}");
+    assert!(
+        shown.contains("cannot see spaces at the very start or end"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_witness_under_18_is_stopped_at_the_first_question() {
+    let e = engine();
+    for (lang, refused, age) in [
+        (Lang::En, "cannot be your witness", "18 or older"),
+        (Lang::Da, "kan ikke være dit vidne", "18 år"),
+        (Lang::De, "nicht Ihre Zeugin", "18"),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        t.send(Input::Command(Command::Witness));
+        t.press("start").press("no");
+        assert_eq!(t.state.node, "w-result", "{lang}: no further questions");
+        let shown = t.shown();
+        assert!(shown.contains(refused), "{lang}: {shown}");
+        assert!(shown.contains(age), "{lang}: {shown}");
+        assert!(
+            !t.ids().iter().any(|id| id.starts_with("wc-brings")),
+            "{lang}: nothing to bring for someone who cannot come: {:?}",
+            t.ids()
+        );
+    }
+}
+
+#[test]
+fn a_witness_not_yet_eligible_is_told_from_when_in_each_language() {
+    let e = engine();
+    for (lang, from, refused) in [
+        (Lang::En, "from 21 December 2026.", "cannot be your witness"),
+        (
+            Lang::Da,
+            "fra og med den 21. december 2026.",
+            "kan ikke være dit vidne",
+        ),
+        (
+            Lang::De,
+            "ab dem 21. Dezember 2026 Ihre",
+            "nicht Ihre Zeugin",
+        ),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        t.send(Input::Command(Command::Witness));
+        t.press("start").press("yes");
+        t.text("20.11.2026");
+        t.press("no").press("0").press("licence");
+        let shown = t.shown();
+        assert!(shown.contains(from), "{lang}: {shown}");
+        assert!(
+            !shown.contains(refused),
+            "{lang}: time will fix it: {shown}"
+        );
+    }
+    // With a time, the time too (no leading zero on the hour).
+    let mut t = Talk::new(&e, Lang::En);
+    t.send(Input::Command(Command::Witness));
+    t.press("start").press("yes");
+    t.text("11.11.2026 9:05");
+    t.press("no").press("0").press("licence");
+    assert!(
+        t.shown().contains("from 11 December 2026 at 9:05."),
+        "{}",
+        t.shown()
+    );
+}
+
+#[test]
+fn a_date_typed_at_the_checklist_is_the_appointment_written_as_natives_write_it() {
+    let e = engine();
+    for (lang, written) in [
+        (
+            Lang::Da,
+            "Din tid er torsdag den 3. december 2026 kl. 9.30.",
+        ),
+        (Lang::En, "on Thursday 3 December 2026 at 9:30."),
+        (Lang::De, "am Donnerstag, 3. Dezember 2026, um 9:30 Uhr."),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        t.send(Input::Command(Command::Checklist));
+        assert_eq!(t.state.node, "checklist");
+        t.text("3.12. kl. 9.30");
+        assert_eq!(t.state.node, "remind-confirm", "{lang}: {}", t.shown());
+        assert!(t.shown().contains(written), "{lang}: {}", t.shown());
+        t.press("yes");
+        let shown = t.shown();
+        // The evening reminder's time, from the configuration (18:00).
+        let (evening, before) = match lang {
+            Lang::Da => ("kl. 18.00", "2 timer"),
+            Lang::En => ("at 18:00", "2 hours"),
+            Lang::De => ("um 18:00 Uhr", "2 Stunden"),
+        };
+        assert!(shown.contains(evening), "{lang}: {shown}");
+        assert!(shown.contains(before), "{lang}: {shown}");
+        assert!(!shown.contains("{$") && !shown.contains("{ $"), "{shown}");
+    }
+}
+
+#[test]
+fn phone_numbers_carry_the_country_code_outside_danish() {
+    let e = engine();
+    for (lang, phone, support) in [
+        (Lang::En, "+45 73 76 76 76", "+45 33 98 00 10"),
+        (Lang::De, "+45 73 76 76 76", "+45 33 98 00 10"),
+        (Lang::Da, "73 76 76 76", "33 98 00 10"),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        t.send(Input::Command(Command::Help));
+        assert!(t.shown().contains(phone), "{lang}: {}", t.shown());
+        if lang == Lang::Da {
+            assert!(!t.shown().contains("+45"), "{}", t.shown());
+        }
+        let mut t = Talk::new(&e, lang);
+        t.press("renew").press("password");
+        t.press("no");
+        assert_eq!(t.state.node, "self-service");
+        assert!(t.shown().contains(support), "{lang}: {}", t.shown());
+    }
+}
+
+#[test]
+fn tax_papers_are_judged_on_the_day_of_the_appointment_once_it_is_known() {
+    let e = engine();
+    for (lang, before, after) in [
+        (
+            Lang::En,
+            "at most 3 months old on the day of your appointment",
+            "at most 3 months old on Thursday 3 December 2026",
+        ),
+        (
+            Lang::Da,
+            "højst 3 måneder gammel den dag, du har tid",
+            "højst 3 måneder gammel torsdag den 3. december 2026",
+        ),
+        (
+            Lang::De,
+            "am Tag Ihres Termins höchstens 3 Monate alt",
+            "am Donnerstag, 3. Dezember 2026, höchstens 3 Monate alt",
+        ),
+    ] {
+        let mut t = Talk::new(&e, lang);
+        to_documents(&mut t);
+        t.press("none")
+            .press("tax")
+            .press("foreign_passport")
+            .press("done");
+        assert_eq!(t.state.node, "tax-recent", "{lang}");
+        t.press("yes");
+        t.press("app").press("later");
+        assert_eq!(t.state.node, "checklist");
+        assert!(t.shown().contains(before), "{lang}: {}", t.shown());
+        // The appointment, typed at the checklist: the evening reminder's checklist names
+        // the day the tax paper is judged on.
+        t.text("3.12. kl. 10");
+        t.press("yes");
+        let plan = e.reminder_plan(&t.state, now());
+        let evening = e
+            .reminder_reply(&t.state, &plan[0], plan[0].at)
+            .expect("applies");
+        let text = e.render(lang, &evening).text;
+        assert!(text.contains(after), "{lang}: {text}");
+    }
 }

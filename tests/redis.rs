@@ -162,40 +162,45 @@ async fn two_instances_continue_one_conversation() {
     let b = instance(RedisStore::open_in(&url, &ns).unwrap(), dir.path());
     let fake = FakeTelegram::start().await;
 
-    // Instance A: the start and the first answers, up to "why do you come?".
+    // Instance A: the start and the first answers, up to "do you need to come at all?".
     let running = serve(&fake, &a);
     fake.send_text(ANNA, "/start");
     replies_after(&fake, 0).await;
     press(&fake, "prepare").await;
-    press(&fake, "yes").await;
     let shown = press(&fake, "yes").await;
-    assert!(shown.contains(&text("reason-question")), "A: {shown}");
+    assert!(shown.contains(&text("home-question")), "A: {shown}");
     stop(running).await;
 
     // Instance B continues right there: the answer to that question moves on.
     let running = serve(&fake, &b);
-    let shown = press(&fake, "first").await;
+    let shown = press(&fake, "no-doc").await;
     assert!(shown.contains(&text("residence-question")), "B: {shown}");
     stop(running).await;
 
     // And back and forth: each sees what the other saved.
     let running = serve(&fake, &a);
     let shown = press(&fake, "dk").await;
-    assert!(shown.contains(&text("years-question")), "A again: {shown}");
+    assert!(
+        shown.contains(&text("history-question")),
+        "A again: {shown}"
+    );
     stop(running).await;
     let running = serve(&fake, &b);
     let shown = press(&fake, "under5").await;
-    assert!(shown.contains(&text("moved-question")), "B again: {shown}");
+    assert!(
+        shown.contains(&text("doc-main-question")),
+        "B again: {shown}"
+    );
     stop(running).await;
 
     // Every question came once: no step was repeated or skipped by a change of instance.
     let all: Vec<String> = messages(&fake).into_iter().map(|m| m.text).collect();
     for id in [
         "welcome",
-        "reason-question",
+        "home-question",
         "residence-question",
-        "years-question",
-        "moved-question",
+        "history-question",
+        "doc-main-question",
     ] {
         let asked = all.iter().filter(|t| t.contains(&text(id))).count();
         assert_eq!(asked, 1, "`{id}` shown {asked} times:\n{all:#?}");
@@ -205,7 +210,7 @@ async fn two_instances_continue_one_conversation() {
         let Loaded::Found(record) = store.load(ANNA.id).unwrap() else {
             panic!("the conversation is in Redis");
         };
-        assert_eq!(record.state.node, "moved");
+        assert_eq!(record.state.node, "doc-main");
     }
     assert!(!dir.path().join("unused").exists(), "sled was not used");
 

@@ -17,21 +17,15 @@ fn bot(args: &[&str], input: &str, cwd: &Path) -> (String, String, i32) {
 const SESSION: &str = "\
 1
 1
+3
 1
-1
-1
-1
-1
-1
+5
 4
 4
 5
 10
 1
-1
 2
-2
-1
 Åse Ørsted
 1
 what is the weather
@@ -169,4 +163,89 @@ fn a_bad_date_or_range_is_a_clear_error() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("3 day(s), 0 with activity"), "{out}");
+}
+
+/// Two scripted terminal sessions: one tries the at-home route, the scan fails and she
+/// prepares for Borgerservice; the other reads the at-home guide and stays home, then asks
+/// about a new phone and is told to copy the app.
+#[test]
+fn the_at_home_route_and_self_service_are_counted_as_appointments_avoided() {
+    let tmp = tempfile::tempdir().unwrap();
+    // First MitID, CPR yes, chip passport + phone: the guide; "the scan did not work";
+    // Denmark, 5+ years with moves and children, driving licence, app, UserID later.
+    let went_on = tmp.path().join("went-on");
+    let (out, err, code) = bot(
+        &[
+            "chat",
+            "--lang",
+            "en",
+            "--data-dir",
+            went_on.to_str().unwrap(),
+        ],
+        "1\n1\n1\n2\n1\n1\n1\n1\n2\n",
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Your checklist"), "{out}");
+    // "Can I get MitID at home?", yes, "I will try at home"; then a new phone whose old app
+    // still works.
+    let stayed = tmp.path().join("stayed");
+    let (out, err, code) = bot(
+        &[
+            "chat",
+            "--lang",
+            "da",
+            "--data-dir",
+            stayed.to_str().unwrap(),
+        ],
+        "3\n1\n1\n/start\n2\n2\n1\n",
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Bluetooth"), "{out}");
+
+    let report = |dir: &Path| {
+        let (json, err, code) = bot(
+            &["stats", "--data-dir", dir.to_str().unwrap(), "--json"],
+            "",
+            tmp.path(),
+        );
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let (table, _, code) = bot(
+            &["stats", "--data-dir", dir.to_str().unwrap()],
+            "",
+            tmp.path(),
+        );
+        assert_eq!(code, 0);
+        (v, table)
+    };
+    let (v, table) = report(&went_on);
+    let w = &v["total"]["without_appointment"];
+    assert_eq!(w["at_home_guide"], 1, "{v}");
+    assert_eq!(w["at_home_went_on"], 1, "{v}");
+    assert_eq!(w["self_service"], 0, "{v}");
+    assert_eq!(v["ended_at_home"], 0, "{v}");
+    assert_eq!(v["total"]["checklists_completed"], 1, "{v}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("then prepared for Borgerservice") && l.ends_with(" 1")),
+        "{table}"
+    );
+
+    let (v, table) = report(&stayed);
+    let w = &v["total"]["without_appointment"];
+    assert_eq!(w["at_home_guide"], 1, "{v}");
+    assert_eq!(w["at_home_went_on"], 0, "{v}");
+    assert_eq!(w["self_service"], 1, "{v}");
+    assert_eq!(v["ended_at_home"], 1, "{v}");
+    assert_eq!(v["total"]["checklists_completed"], 0, "{v}");
+    for line in ["ended at home", "renewal done on their own"] {
+        assert!(
+            table.lines().any(|l| l.contains(line) && l.ends_with(" 1")),
+            "{line}: {table}"
+        );
+    }
+    assert!(table.contains("appointments avoided"), "{table}");
 }

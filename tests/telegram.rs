@@ -171,9 +171,20 @@ impl Chat<'_> {
         self.replies_after(before).await
     }
 
-    /// Presses the newest button whose callback data ends in `:option`, and checks that
-    /// the press was answered before the reply came.
+    /// Presses the newest button whose callback data ends in `:option` (waiting for it: a
+    /// screen of several messages arrives at Telegram's pace, one a second), and checks
+    /// that the press was answered before the reply came.
     async fn press(&self, option: &str) -> Vec<SentMessage> {
+        let suffix = format!(":{option}");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline
+            && !self
+                .messages()
+                .iter()
+                .any(|m| m.callback_data().iter().any(|d| d.ends_with(&suffix)))
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
         let (message_id, data) = self.find_button(option);
         let before = self.mark();
         self.fake.press_button(self.user, message_id, &data);
@@ -228,9 +239,7 @@ fn joined(ms: &[SentMessage]) -> String {
 
 async fn walk_to_documents(chat: &Chat<'_>) {
     chat.say("/start").await;
-    for option in [
-        "prepare", "yes", "yes", "first", "dk", "under5", "several", "yes",
-    ] {
+    for option in ["prepare", "yes", "no-doc", "dk", "under5"] {
         chat.press(option).await;
     }
 }
@@ -248,7 +257,7 @@ async fn the_whole_preparation_by_buttons_in_danish_and_german_ends_in_the_check
         chat.press("foreign_passport").await;
         chat.press("done").await;
         chat.press("yes").await;
-        for option in ["next", "next", "code", "next", "chosen"] {
+        for option in ["code", "chosen"] {
             chat.press(option).await;
         }
         let checklist = chat.last_text();
@@ -270,7 +279,7 @@ async fn the_whole_preparation_by_buttons_in_danish_and_german_ends_in_the_check
         let all = joined(&chat.messages());
         let progress = engine().i18n.render(
             lang,
-            &Msg::new("progress").num("step", 3).num("total", 6),
+            &Msg::new("progress").num("step", 3).num("total", 7),
             &Globals::default(),
         );
         assert!(all.contains(&progress), "{lang}: the step counter shows");
@@ -408,8 +417,8 @@ async fn a_button_from_before_a_restart_gets_a_calm_answer_and_the_dialogue_is_k
     let shown = joined(&replies);
     assert!(shown.contains(&text(Lang::De, "stale-button")), "{shown}");
     assert!(
-        shown.contains(&text(Lang::De, "age-question")),
-        "still at the age question after the restart: {shown}"
+        shown.contains(&text(Lang::De, "home-question")),
+        "still at the at-home question after the restart: {shown}"
     );
     stop(bot).await;
 }
@@ -441,7 +450,7 @@ async fn forged_callback_data_stickers_photos_and_edits_get_a_helpful_reply() {
             "{forged}: {shown}"
         );
         assert!(
-            shown.contains(&text(Lang::En, "cpr-question")),
+            shown.contains(&text(Lang::En, "cpr-age-question")),
             "{forged}: {shown}"
         );
     }
@@ -591,7 +600,10 @@ async fn the_same_update_delivered_twice_advances_the_dialogue_once() {
     let Loaded::Found(record) = store.load(ANNA.id).unwrap() else {
         panic!("a record")
     };
-    assert_eq!(record.state.node, "age", "advanced once, from cpr to age");
+    assert_eq!(
+        record.state.node, "home-check",
+        "advanced once, from the CPR question to the at-home question"
+    );
 }
 
 fn write_raw(dir: &Path, chat: i64, bytes: &[u8]) {
@@ -605,9 +617,10 @@ fn write_raw(dir: &Path, chat: i64, bytes: &[u8]) {
 async fn a_record_of_the_previous_version_continues_and_garbage_restarts_calmly() {
     let fake = FakeTelegram::start().await;
     let dir = tempfile::tempdir().unwrap();
-    // Version 1: the state without the list of handled updates. Anna was at the age question.
+    // Version 1: the state without the list of handled updates. Anna was at the question
+    // where she lives.
     let v1 = serde_json::json!({
-        "state": { "version": 1, "lang": "da", "lang_chosen": false, "node": "age",
+        "state": { "version": 1, "lang": "da", "lang_chosen": false, "node": "residence",
                    "facts": { "cpr": { "one": "yes" } }, "history": ["welcome", "cpr"], "resume": null },
         "last_active": chrono::Utc::now().timestamp()
     });
@@ -627,8 +640,8 @@ async fn a_record_of_the_previous_version_continues_and_garbage_restarts_calmly(
     };
     let next = anna.say("1").await;
     assert!(
-        joined(&next).contains(&text(Lang::Da, "reason-question")),
-        "continued from the age question: {}",
+        joined(&next).contains(&text(Lang::Da, "history-question")),
+        "continued from the question where she lives: {}",
         joined(&next)
     );
 
@@ -698,8 +711,7 @@ const MAX_BOT_MESSAGES_AT_THE_CHECKLIST: usize = 6;
 /// The common case by buttons: a Dane who has lived here for years, has moved and has
 /// children, with a driving licence and a phone for the app, who picks the UserID later.
 const COMMON_CASE: &[&str] = &[
-    "prepare", "yes", "yes", "first", "dk", "5plus", "several", "yes", "licence", "next", "next",
-    "app", "ok", "later",
+    "prepare", "yes", "no-doc", "dk", "both", "licence", "app", "later",
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -772,7 +784,8 @@ async fn questions_are_answered_in_place_and_the_chat_keeps_the_verdicts_and_the
         .count();
     assert!(
         sends <= 5,
-        "{sends} messages sent for 1 command and 14 presses"
+        "{sends} messages sent for 1 command and {} presses",
+        COMMON_CASE.len()
     );
     stop(bot).await;
 }
@@ -790,15 +803,15 @@ async fn five_presses_within_a_second_are_all_answered_at_once_and_the_last_scre
     chat.press("prepare").await;
     let (screen, _) = chat.find_button("yes");
     let before = chat.mark();
-    // Quick taps on the screen as it changes: yes (CPR number), 13 or older, first MitID,
-    // lives in Denmark, 5 years or more.
+    // Quick taps on the screen as it changes: a CPR number and 13 or older, no chip
+    // passport, lives in Denmark, less than 5 years, and back again.
     let mut pressed = Vec::new();
     for data in [
         "cpr:yes",
-        "age:yes",
-        "reason:first",
+        "home-check:no-doc",
         "residence:dk",
-        "years:5plus",
+        "history:under5",
+        "doc-main:back",
     ] {
         pressed.push(Instant::now());
         fake.press_button(KLAUS, screen, data);
@@ -835,7 +848,7 @@ async fn five_presses_within_a_second_are_all_answered_at_once_and_the_last_scre
         assert!(answer.at <= edit.at, "{}", fake.dump(since));
     }
     // The last screen is the last thing drawn, and it is what the person sees.
-    let moved = text(Lang::De, "moved-question");
+    let moved = text(Lang::De, "history-question");
     assert!(
         edits[4].body["text"].as_str().unwrap().contains(&moved),
         "{}",
@@ -864,17 +877,17 @@ async fn typed_answers_get_a_new_message_and_the_question_above_loses_its_button
     chat.say("/start").await;
     chat.press("prepare").await;
     let (question, _) = chat.find_button("yes");
-    let reply = chat.say("Ja").await;
+    let reply = chat.say(&text(Lang::Da, "btn-cpr-age-yes")).await;
     assert_eq!(reply.len(), 1, "{reply:#?}");
     assert!(!reply[0].edited && reply[0].message_id != question);
-    assert!(reply[0].text.contains(&text(Lang::Da, "age-question")));
+    assert!(reply[0].text.contains(&text(Lang::Da, "home-question")));
     let above = fake
         .current_message(ANNA.id, question)
         .expect("still there");
-    assert!(above.text.contains(&text(Lang::Da, "cpr-question")));
+    assert!(above.text.contains(&text(Lang::Da, "cpr-age-question")));
     assert!(above.buttons.is_empty(), "{above:#?}");
     // The new question is the screen again: a press edits it in place.
-    let next = chat.press("yes").await;
+    let next = chat.press("no-doc").await;
     assert!(next
         .iter()
         .all(|m| m.edited && m.message_id == reply[0].message_id));
@@ -903,7 +916,7 @@ async fn a_screen_that_cannot_be_edited_is_sent_anew_and_the_old_one_goes() {
     let reply = chat.press("yes").await;
     assert_eq!(reply.len(), 1, "{reply:#?}");
     assert!(!reply[0].edited, "a new message");
-    assert!(reply[0].text.contains(&text(Lang::De, "age-question")));
+    assert!(reply[0].text.contains(&text(Lang::De, "home-question")));
     assert!(
         fake.current_message(KLAUS.id, old).is_none(),
         "the question answered is gone"
@@ -936,5 +949,206 @@ async fn faq_answers_stay_in_the_chat_and_the_menu_comes_back_below_them() {
         "the first answer's buttons are gone"
     );
     assert!(visible[1].text.contains(&text(Lang::Da, "faq-voluntary")));
+    stop(bot).await;
+}
+
+/// A store whose writes fail while `failing` is set (a full disk), in memory otherwise.
+struct FailingStore {
+    inner: mitid_bot::storage::MemoryStore,
+    failing: std::sync::atomic::AtomicBool,
+}
+
+impl FailingStore {
+    fn check(&self) -> Result<(), mitid_bot::storage::StoreError> {
+        if self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(mitid_bot::storage::StoreError::Redis {
+                url: "test".into(),
+                message: "no space left on device".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Store for FailingStore {
+    fn load(&self, chat: i64) -> Result<Loaded, mitid_bot::storage::StoreError> {
+        self.inner.load(chat)
+    }
+    fn save(
+        &self,
+        chat: i64,
+        record: &mitid_bot::storage::Record,
+    ) -> Result<(), mitid_bot::storage::StoreError> {
+        self.check()?;
+        self.inner.save(chat, record)
+    }
+    fn forget(&self, chat: i64) -> Result<(), mitid_bot::storage::StoreError> {
+        self.check()?;
+        self.inner.forget(chat)
+    }
+    fn expire(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        retention: chrono::Duration,
+    ) -> Result<usize, mitid_bot::storage::StoreError> {
+        self.inner.expire(now, retention)
+    }
+    fn len(&self) -> Result<usize, mitid_bot::storage::StoreError> {
+        self.inner.len()
+    }
+    fn set_reminders(
+        &self,
+        chat: i64,
+        reminders: &[mitid_bot::dialogue::reminders::Reminder],
+    ) -> Result<(), mitid_bot::storage::StoreError> {
+        self.check()?;
+        self.inner.set_reminders(chat, reminders)
+    }
+    fn due_reminders(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: usize,
+    ) -> Result<Vec<(i64, mitid_bot::dialogue::reminders::Reminder)>, mitid_bot::storage::StoreError>
+    {
+        self.inner.due_reminders(now, limit)
+    }
+    fn take_reminder(
+        &self,
+        chat: i64,
+        reminder: &mitid_bot::dialogue::reminders::Reminder,
+    ) -> Result<bool, mitid_bot::storage::StoreError> {
+        self.inner.take_reminder(chat, reminder)
+    }
+    fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, mitid_bot::storage::StoreError> {
+        self.inner.claim_once(key, ttl)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_answers_cannot_be_saved_the_person_is_told_and_given_the_phone_number() {
+    let fake = FakeTelegram::start().await;
+    let store = Arc::new(FailingStore {
+        inner: mitid_bot::storage::MemoryStore::new(),
+        failing: std::sync::atomic::AtomicBool::new(false),
+    });
+    let app = Arc::new(App::new(engine(), store.clone(), Config::default()));
+    let (stop_tx, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(telegram::serve(fake.bot(), app, async {
+        let _ = stopped.await;
+    }));
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    store
+        .failing
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let sorry = chat.press("prepare").await;
+    let shown = joined(&sorry);
+    assert!(shown.contains("gemme dit svar"), "{shown}");
+    assert!(shown.contains("73 76 76 76"), "{shown}");
+    assert!(
+        !shown.contains(&text(Lang::Da, "cpr-age-question")),
+        "no step that was not saved: {shown}"
+    );
+    // Space again: the same button works.
+    store
+        .failing
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let (welcome, _) = chat.find_button("prepare");
+    chat.press("prepare").await;
+    let screen = fake.current_message(ANNA.id, welcome).unwrap();
+    assert!(
+        screen.text.contains(&text(Lang::Da, "cpr-age-question")),
+        "{screen:#?}"
+    );
+    let _ = stop_tx.send(());
+    let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_press_is_answered_at_once_even_while_earlier_replies_wait_for_telegrams_limits() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ANNA,
+    };
+    chat.say("/start").await;
+    let (welcome, prepare) = chat.find_button("prepare");
+    let before = chat.mark();
+    // Five typed lines at once: five new messages, which Telegram's limits spread out.
+    for _ in 0..5 {
+        fake.send_text(ANNA, "hmm");
+    }
+    let pressed = Instant::now();
+    fake.press_button(ANNA, welcome, &prepare);
+    fake.wait_until(Duration::from_secs(15), |calls| {
+        calls[before.calls..]
+            .iter()
+            .filter(|c| c.method == "sendMessage" && c.failed_with.is_none())
+            .count()
+            >= 6
+    })
+    .await;
+    let calls = fake.calls();
+    let since = &calls[before.calls..];
+    let answer = since
+        .iter()
+        .find(|c| c.method == "answerCallbackQuery")
+        .expect("the press is answered");
+    let sends: Vec<&support::Call> = since.iter().filter(|c| c.method == "sendMessage").collect();
+    let took = answer.at.saturating_duration_since(pressed);
+    assert!(took < Duration::from_secs(1), "answered after {took:?}");
+    assert!(
+        answer.at < sends[4].at,
+        "answered before the replies queued ahead of it went out:\n{}",
+        fake.dump(since)
+    );
+    let last = sends.last().unwrap();
+    assert!(
+        last.body["text"]
+            .as_str()
+            .unwrap()
+            .contains(&text(Lang::Da, "cpr-age-question")),
+        "{}",
+        fake.dump(since)
+    );
+    stop(bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_userid_checker_answers_first_then_warns_about_the_cpr_number_and_deletes_it() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(&fake, dir.path()).await;
+    let chat = Chat {
+        fake: &fake,
+        user: ALEX,
+    };
+    chat.say("/start").await;
+    chat.say("/userid").await;
+    for (idea, verdict, detail) in [
+        ("0101901234", "❌", "10 digits"),
+        ("010190-1234", "✅", "(11 characters)"),
+        ("hans0101901234", "✅", "(14 characters)"),
+    ] {
+        let deleted = fake.calls_to("deleteMessage").len();
+        let reply = joined(&chat.say(idea).await);
+        assert!(reply.starts_with(verdict), "{idea}: verdict first: {reply}");
+        assert!(reply.contains(detail), "{idea}: {reply}");
+        let warning = reply.find("never send your CPR number");
+        assert!(
+            warning.is_some_and(|w| w > reply.find(detail).unwrap_or(0)),
+            "{idea}: the CPR warning after the verdict: {reply}"
+        );
+        assert_eq!(
+            fake.calls_to("deleteMessage").len(),
+            deleted + 1,
+            "{idea}: the message is deleted"
+        );
+    }
     stop(bot).await;
 }

@@ -10,6 +10,8 @@ docs-not-accepted =
     • billeder, scanninger eller PDF'er af et dokument,
     • AltID, appen til digitalt ID.
 docs-first-time-cards = Skal du have MitID for første gang? Så tag selve kortene med. Kørekort-appen og sundhedskort-appen kræver MitID for at åbne, så dem kan du ikke vise endnu.
+tax-recent-question-dated = Du har tid { $appointment_date }. Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag?
+benefit-recent-question-dated = Du har tid { $appointment_date }. Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag?
 docs-get-first = Skaf dette først, og bestil tid, når du har det:
 
 # Hvad man skal skaffe, når dokumenterne ikke er nok (én linje hver; faktum docs_to_get).
@@ -39,11 +41,11 @@ device-app-will-not-work = Så virker MitID-appen ikke på din telefon. Det gæl
 
 ## ---- Kilder: hvor hver regel kommer fra, så du og vores medarbejdere kan tjekke den ----
 
-source-documents = Kilde (på engelsk): https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/
-source-witness = Kilde (på engelsk): https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/
-source-app = Kilde (på engelsk): https://www.mitid.dk/en-gb/help/help-universe/when-you-get-mitid/
-source-password = Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
-source-userid = Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-bruger-id/hvad-er-et-bruger-id/
+source-documents = Kilde: mitid.dk (på engelsk) – https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/
+source-witness = Kilde: mitid.dk (på engelsk) – https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/
+source-app = Kilde: mitid.dk (på engelsk) – https://www.mitid.dk/en-gb/help/help-universe/when-you-get-mitid/
+source-password = Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
+source-userid = Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-bruger-id/hvad-er-et-bruger-id/
 
 ## ---- Tjeklisten ----
 
@@ -54,11 +56,11 @@ cl-renew-bring = 🔑 { $renew_why ->
    *[other] Tag det med, du bruger til MitID i dag: din kodeviser eller din telefon med MitID-appen.
 } Du skal have de samme dokumenter med som til et nyt MitID (se ovenfor).
 cl-renew-support = ☎️ { $renew_why ->
-    [password] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10. Når du har svaret på nogle spørgsmål om dig selv, kan de sende dig en midlertidig adgangskode på sms. Det kan de ikke, hvis dit mobilnummer på MitID er ændret inden for de seneste 5 dage – så skal du bestille tid hos Borgerservice. Kilde: https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
-    [code_display] MitID Support kan spærre din mistede kodeviser og fortælle dig, hvad du ellers kan gøre: Ring på 33 98 00 10.
-   *[other] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på 33 98 00 10.
+    [password] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på { $support_phone }. Når du har svaret på nogle spørgsmål om dig selv, kan de sende dig en midlertidig adgangskode på sms. Det kan de ikke, hvis dit mobilnummer på MitID er ændret inden for de seneste 5 dage – så skal du bestille tid hos Borgerservice. Kilde: mitid.dk – https://www.mitid.dk/hjaelp/hjaelpeunivers/mitid-adgangskode/faa-en-ny-mitid-adgangskode/
+    [code_display] MitID Support kan spærre din mistede kodeviser og fortælle dig, hvad du ellers kan gøre: Ring på { $support_phone }.
+   *[other] MitID Support kan måske hjælpe dig uden en tid hos os: Ring på { $support_phone }.
 }
 cl-no-app = 📱 MitID-appen virker ikke på din telefon, så du skal bruge en kodeviser.
-cl-userid-renew = 👤 Du beholder dit bruger-ID. Husk det – du skriver det, hver gang du logger på. Har du glemt det? MitID Support (33 98 00 10) eller vores medarbejdere ved skranken kan hjælpe dig med at finde det.
+cl-userid-renew = 👤 Du beholder dit bruger-ID. Husk det – du skriver det, hver gang du logger på. Har du glemt det? MitID Support ({ $support_phone }) eller vores medarbejdere ved skranken kan hjælpe dig med at finde det.
 cl-book-after = 📅 Når du har det, så bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.

@@ -77,22 +77,11 @@ faq-userid-password-pin =
 faq-password-reset-q = Jeg har glemt min adgangskode
 faq-password-reset =
     Har du MitID-appen, kan du selv lave en ny adgangskode på https://www.mitid.dk
-    Ellers kan MitID Support hjælpe på 33 98 00 10, eller du kan bestille tid hos Borgerservice: { $booking_url }
+    Ellers kan MitID Support hjælpe på { $support_phone }, eller du kan bestille tid hos Borgerservice: { $booking_url }
     Skal du til Borgerservice, så tag din kodeviser (eller telefonen med appen) med og de samme dokumenter som til et nyt MitID – se "Hvilke dokumenter skal jeg have med?". Du får en aktiveringskode.
 
 faq-who-witness-q = Hvem kan være mit vidne?
-faq-who-witness =
-    Dit vidne skal:
-    • være 18 år eller ældre,
-    • have haft sit eget MitID i mindst 30 hele døgn (30 × 24 timer), når du har din tid,
-    • højst have været vidne 2 gange inden for de seneste 120 dage,
-    • komme sammen med dig og have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
-    Viser billedlegitimationen ikke CPR-nummeret (det gør udenlandsk legitimation aldrig), skal vidnet også have et af disse med:
-    • det gule sundhedskort (kort eller app),
-    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
-    • en personattest eller bopælsattest fra Danmark eller Grønland,
-    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
-    Skattepapirer tæller ikke.
+faq-who-witness = { witness-requirements }
 
 faq-witness-needed-q = Skal jeg have et vidne med?
 faq-witness-needed =
@@ -104,7 +93,7 @@ faq-witness-needed =
 faq-phone-number-q = Hvad er jeres telefonnummer?
 faq-phone-number =
     Ring til Borgerservice i { $municipality } på { $phone }.
-    Har du spørgsmål om selve MitID, kan MitID Support også hjælpe på 33 98 00 10.
+    Har du spørgsmål om selve MitID, kan MitID Support også hjælpe på { $support_phone }.
 
 faq-age-q = Hvor gammel skal man være?
 faq-age =

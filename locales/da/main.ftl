@@ -1,5 +1,6 @@
 ## mitid-bot, dansk. Du-form, kort, venligt og direkte, som kommunen skriver på nettet.
-## Variabler, som alle beskeder må bruge: $municipality, $phone, $booking_url, $retention_days.
+## Variabler, som alle beskeder må bruge: $municipality, $phone, $support_phone, $booking_url,
+## $retention_days, $evening_hour, $evening_minute, $before_hours (se src/i18n.rs).
 ## Faste termer (domain/mitid-rules.md §8): sundhedskort ("det gule sundhedskort"),
 ## særligt sundhedskort, vidne, bopælsattest, personattest, årsopgørelse, forskudsopgørelse,
 ## opholdstilladelse, legitimationskort, Borgerservice, kodeviser, kodeoplæser, bruger-ID.
@@ -10,8 +11,25 @@
 
 ## ---- Formater ----
 
-# "3. december 2026 kl. 10.00"
-fmt-datetime = { $day }. { $month ->
+# Tidspunkter, som de skrives på dansk: "torsdag den 3. december 2026 kl. 9.30".
+# $weekday (1 = mandag), $day, $month, $year, $hour (uden foranstillet nul), $minute (to cifre).
+# Tekster bruger dem gennem variabler: $appointment ("torsdag den 3. december 2026 kl. 9.30"),
+# $appointment_date ("torsdag den 3. december 2026"), $appointment_from ("fra den ... kl. ...",
+# eller "fra og med den 21. december 2026", når tidspunktet er midnat).
+fmt-date = { fmt-weekday } den { $day }. { fmt-month } { $year }
+fmt-datetime = { fmt-date } kl. { $hour }.{ $minute }
+fmt-from-date = fra og med den { $day }. { fmt-month } { $year }
+fmt-from-datetime = fra den { $day }. { fmt-month } { $year } kl. { $hour }.{ $minute }
+fmt-weekday = { $weekday ->
+    [1] mandag
+    [2] tirsdag
+    [3] onsdag
+    [4] torsdag
+    [5] fredag
+    [6] lørdag
+   *[7] søndag
+}
+fmt-month = { $month ->
     [1] januar
     [2] februar
     [3] marts
@@ -24,7 +42,7 @@ fmt-datetime = { $day }. { $month ->
     [10] oktober
     [11] november
    *[12] december
-} { $year } kl. { $hour }.{ $minute }
+}
 
 progress = Trin { $step } af { $total }
 
@@ -114,33 +132,29 @@ userid-allowed = ✅ Det bruger-ID følger reglerne ({ $length } tegn).
 userid-not-allowed = ❌ Det bruger-ID kan ikke bruges:
 userid-problem-too-short = • Det har { $length } tegn. Det skal have mindst 5.
 userid-problem-too-long = • Det har { $length } tegn. Det må højst have 48.
-userid-problem-characters = • Tegn, der ikke må bruges: { $characters }
+userid-problem-characters = • Tegn, der ikke må bruges: { $characters }. Skriv i stedet bogstavet uden accent, for eksempel "e" for "é" og "u" eller "ue" for "ü".
 userid-problem-starts-with-space = • Det må ikke starte med et mellemrum.
 userid-problem-ends-with-space = • Det må ikke slutte med et mellemrum.
 userid-problem-ten-digits = • Det må ikke bestå af 10 cifre, for så ligner det et CPR-nummer.
 userid-warning-cpr = ⚠️ Det ser ud til at indeholde et CPR-nummer. Det er tilladt, men vi fraråder det kraftigt.
 userid-warning-ten-digits = ⚠️ Det indeholder 10 cifre i træk. Det er tilladt, men det kan forveksles med et CPR-nummer.
+userid-ends-not-seen = Jeg kan ikke se mellemrum helt i starten eller slutningen af en besked, så dem har jeg ikke talt med. Et bruger-ID må ikke starte eller slutte med et mellemrum.
 userid-not-kept =
     Jeg har ikke gemt det, du skrev. Om et bruger-ID er ledigt, kan du først se, når du opretter MitID.
     Skriv et nyt forslag for at tjekke det, eller tryk på en knap.
 
 ## ---- 1. Om dig ----
 
-cpr-question = Har du et dansk CPR-nummer?
 cpr-unsure =
     Du har et CPR-nummer, hvis du er registreret i Danmark. Det har 10 cifre: din fødselsdato og fire cifre mere. Det står på dit gule sundhedskort – eller på dit særlige sundhedskort, hvis du bor i udlandet og arbejder i Danmark.
 
     Har du et CPR-nummer?
-btn-cpr-have = Ja, jeg har et CPR-nummer
 btn-cpr-have-not = Nej, jeg har ikke et CPR-nummer
 no-cpr =
     Du skal have et CPR-nummer for at få MitID hos Borgerservice.
 
     Du får et CPR-nummer, når du bliver registreret i Danmark. Er du flyttet hertil, eller arbejder du her, så kontakt Borgerservice eller International Citizen Service. Ring til os på { $phone }, hvis du er i tvivl om, hvad der gælder for dig.
 
-age-question = Er du 13 år eller ældre?
-btn-age-13-plus = Ja, jeg er 13 år eller ældre
-btn-age-under-13 = Nej, jeg er under 13 år
 under-13 =
     Du kan få MitID, når du er fyldt 13 år. Du er velkommen til at komme igen, når du er fyldt 13.
 
@@ -151,20 +165,6 @@ btn-reason-password = Jeg har glemt min adgangskode
 btn-reason-code-display = Jeg har mistet min kodeviser
 btn-reason-other = Mit MitID virker ikke af en anden grund
 
-renew-working-question = Kan du stadig logge på med dit MitID, for eksempel med appen på en anden telefon?
-self-service =
-    Så kan du formentlig klare det selv, uden at bestille tid:
-    { $renew_why ->
-        [new_phone] • Aktivér MitID-appen på din nye telefon, og godkend med den app, du har nu. Du kan have op til 3 aktive apps.
-        [password] • Med MitID-appen kan du vælge en ny adgangskode på MitID.dk.
-        [code_display] • Log på MitID.dk med appen. Der kan du spærre den mistede kodeviser og bestille en ny.
-       *[other] • Du kan klare meget på MitID.dk, når du stadig kan logge på.
-    }
-
-    Læs mere på https://www.mitid.dk
-    MitID Support kan også hjælpe på 33 98 00 10.
-btn-self-service-solved = Tak, det prøver jeg
-btn-self-service-come = Jeg skal stadig møde op hos Borgerservice
 self-service-done = Held og lykke! Virker det ikke, så kom tilbage hertil, og vælg "Forbered mit besøg".
 
 witness-last-question = Skulle du have et vidne med, sidste gang du fik MitID eller NemID?
@@ -175,13 +175,6 @@ residence-question = Hvor bor du?
 btn-residence-dk = I Danmark
 btn-residence-cross-border = I udlandet, og jeg arbejder i Danmark
 btn-residence-abroad = I udlandet, og jeg arbejder ikke i Danmark
-years-question = Hvor længe har du boet i Danmark?
-btn-years-under-5 = Under 5 år
-btn-years-5-plus = 5 år eller mere
-moved-question = Er du flyttet mere end én gang, mens du har boet i Danmark?
-btn-moved-several = Ja, mere end én gang
-btn-moved-rarely = Nej, én gang eller aldrig
-children-question = Har du børn?
 
 ## ---- 3. Dokumenter ----
 
@@ -213,8 +206,14 @@ doc-benefit = Papirer om offentlige ydelser (for eksempel SU)
 
 personal-cert-cpr-question = Står dit CPR-nummer på din personattest eller fødsels-/dåbsattest?
 residence-cert-cpr-question = Står dit CPR-nummer på din bopælsattest?
-tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel den dag, du har tid? Se datoen på den.
-benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle den dag, du har tid? Se datoen på dem.
+tax-recent-question = Er din årsopgørelse eller forskudsopgørelse højst 3 måneder gammel { $appointment_known ->
+    [yes] { $appointment_day_date }, den dag du har tid
+   *[other] den dag, du har tid
+}? Se datoen på den.
+benefit-recent-question = Er dine papirer om offentlige ydelser højst 3 måneder gamle { $appointment_known ->
+    [yes] { $appointment_day_date }, den dag du har tid
+   *[other] den dag, du har tid
+}? Se datoen på dem.
 
 docs-enough = ✅ Du har de dokumenter, du skal bruge. Husk at tage dem med.
 docs-maybe =
@@ -329,8 +328,14 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Din opholdstilladelse eller dit opholdskort
    *[other] Dit danske pas
 }
-cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel den dag, du har tid)
-cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle den dag, du har tid)
+cl-doc-tax = • Din årsopgørelse eller forskudsopgørelse (højst 3 måneder gammel { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] den dag, du har tid
+})
+cl-doc-benefit = • Dine papirer om offentlige ydelser (højst 3 måneder gamle { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] den dag, du har tid
+})
 cl-docs-maybe = ⚠️ Tag også billedlegitimation med, hvis du har det. Hvis ikke, så ring på { $phone }, før du bestiller tid.
 cl-docs-missing = ❌ Du har ikke de dokumenter, du skal bruge, endnu. Skaf dette først, og bestil så tid:
 cl-docs-unknown = • Vi har ikke gennemgået dine dokumenter endnu. Vælg "Forbered mit besøg" for at tjekke dem.
@@ -384,17 +389,14 @@ btn-wc-photo-foreign-id = Nationalt ID-kort fra et andet land
 wc-ok = ✅ Denne person kan være dit vidne.
 wc-not-ok = ❌ Denne person kan ikke være dit vidne:
 wc-problem-under18 = • Et vidne skal være 18 år eller ældre.
-wc-problem-too-recent = • Personen har ikke haft MitID i 30 hele døgn endnu og kan først være vidne fra { $w_eligible_from }.
+wc-not-yet = ⏳ Ikke endnu: Personen har ikke haft MitID i 30 hele døgn, men kan være dit vidne { $w_eligible_from }. Bestil din tid til det tidspunkt eller senere.
 wc-problem-too-many = • Personen har allerede været vidne 3 gange eller flere inden for de seneste 120 dage.
 wc-assumed-end-of-day = Du skrev ikke et klokkeslæt, så for en sikkerheds skyld har jeg regnet fra slutningen af dagen.
 wc-no-appointment = Jeg har tjekket ud fra dagens dato. Dit vidne skal stadig opfylde reglerne den dag, du har din tid.
 wc-brings = Dit vidne skal have sit eget MitID med (telefonen med appen eller sin kodeviser) og gyldig billedlegitimation.
 wc-brings-cpr-doc =
     Vidnets billedlegitimation viser ikke CPR-nummeret, så vidnet skal også have et af disse med:
-    • det gule sundhedskort (kort eller app),
-    • en dåbs- eller fødselsattest fra Danmark eller Grønland,
-    • en personattest eller bopælsattest fra Danmark eller Grønland,
-    • et legitimationskort fra kommunen sammen med det gule sundhedskort.
+    { -witness-cpr-documents }
 wc-cannot-find = Kan du ikke finde et vidne, så ring til Borgerservice på { $phone }, før du bestiller tid.
 btn-wc-another = Tjek et andet vidne
 
@@ -421,6 +423,7 @@ forget-done = Nu har jeg slettet alt, hvad jeg havde gemt om dig. Skriv /start, 
 group-private-only = Jeg hjælper kun i en privat chat, så dine svar bliver mellem os. Start en chat med mig her: { $link }
 edited-message = Jeg læser kun nye beskeder. Send gerne dit svar igen som en ny besked.
 store-start-over = Beklager, jeg kunne ikke læse vores tidligere samtale, så vi starter forfra.
+store-failed = Beklager, der gik noget galt hos os, og jeg kunne ikke gemme dit svar. Prøv igen om lidt, eller ring til Borgerservice på { $phone }.
 
 ## ---- Påmindelser ----
 
@@ -433,7 +436,7 @@ remind-set = Godt. Jeg minder dig om din tid { $appointment }:
 remind-set-evening = • aftenen før kl. { $evening_hour }.{ $evening_minute } – med din tjekliste,
 remind-set-soon = • { $before_hours } timer før.
 remind-set-how-to-cancel = Skriv /paamindelser, hvis du vil se eller stoppe dine påmindelser.
-reminders-list = Du har en påmindelse om din tid { $appointment }:
+reminders-list = Jeg minder dig om din tid { $appointment }:
 reminders-none = Du har ingen påmindelser. Når du har fået din tjekliste, kan du bede mig om at minde dig om din tid.
 btn-reminders-cancel = Stop mine påmindelser
 reminders-cancelled = Dine påmindelser er stoppet.

@@ -10,10 +10,12 @@ docs-not-accepted =
     • Fotos, Scans oder PDFs eines Dokuments,
     • AltID, die App für den digitalen Ausweis.
 docs-first-time-cards = Bekommen Sie MitID zum ersten Mal? Dann bringen Sie die Karten selbst mit. Die Führerschein-App und die Gesundheitskarten-App lassen sich nur mit MitID öffnen, deshalb können Sie sie noch nicht vorzeigen.
+tax-recent-question-dated = Ihr Termin ist am { $appointment_date }. Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) an diesem Tag höchstens 3 Monate alt?
+benefit-recent-question-dated = Ihr Termin ist am { $appointment_date }. Ist Ihr Nachweis über öffentliche Leistungen an diesem Tag höchstens 3 Monate alt?
 docs-get-first = Besorgen Sie das zuerst, und buchen Sie Ihren Termin, wenn Sie es haben:
 
 # Was zu besorgen ist, wenn die Dokumente nicht reichen (je eine Zeile; Fakt docs_to_get).
-get-yellow-card = • Die gelbe Gesundheitskarte (sundhedskort), die Karte selbst. Haben Sie sie verloren oder nie bekommen, rufen Sie den Bürgerservice unter { $phone } an und bestellen Sie eine.
+get-yellow-card = • Die gelbe Gesundheitskarte (sundhedskort) als Karte, nicht nur in der App. Haben Sie sie verloren oder nie bekommen, rufen Sie den Bürgerservice unter { $phone } an und bestellen Sie eine.
 get-special-card = • Die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort), für Menschen, die im Ausland wohnen und in Dänemark arbeiten. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, wie Sie sie beantragen.
 get-tax = • Oder ein Schreiben der dänischen Steuerbehörde (Skattestyrelsen): Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf am Tag Ihres Termins höchstens 3 Monate alt sein.
 get-ask = • Ein Dokument, auf dem Ihre CPR-Nummer steht. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Sie bekommen können.
@@ -47,18 +49,18 @@ source-userid = Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-univ
 
 ## ---- Die Checkliste ----
 
-cl-docs-not-accepted = 📄 Nur Originale: keine Fotos, Scans oder PDFs, keine vorläufigen Dokumente wie ein Notpass und kein AltID.
+cl-docs-not-accepted = 📄 Nur Originale: keine Fotos, Scans oder PDFs, keine vorläufigen Dokumente wie einen Notpass und nicht die AltID-App.
 cl-renew-bring = 🔑 { $renew_why ->
     [password] Bringen Sie Ihren Codeanzeiger (kodeviser) mit – und Ihr Handy mit der MitID-App, wenn Sie eines haben. Am Schalter bekommen Sie einen Aktivierungscode für ein neues Passwort.
     [code_display] Am Schalter bekommen Sie einen neuen Codeanzeiger (kodeviser). Bringen Sie Ihr Handy mit der MitID-App mit, wenn Sie eines haben.
    *[other] Bringen Sie mit, womit Sie MitID heute nutzen: Ihren Codeanzeiger (kodeviser) oder Ihr Handy mit der MitID-App.
 } Sie brauchen dieselben Dokumente wie für eine neue MitID (siehe oben).
 cl-renew-support = ☎️ { $renew_why ->
-    [password] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie +45 33 98 00 10 an. Nach einigen Fragen zu Ihrer Person kann er Ihnen einen Aktivierungscode per SMS schicken. Das geht nicht, wenn Ihre Handynummer bei MitID in den letzten 5 Tagen geändert wurde – dann kommen Sie zum Bürgerservice. Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-universe/mitid-password/get-new-mitid-password/
-    [code_display] Der MitID-Support kann Ihren verlorenen Codeanzeiger sperren und Ihnen sagen, was Sie sonst tun können: Rufen Sie +45 33 98 00 10 an.
-   *[other] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie +45 33 98 00 10 an.
+    [password] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie { $support_phone } an. Nach einigen Fragen zu Ihrer Person kann er Ihnen einen Aktivierungscode per SMS schicken. Das geht nicht, wenn Ihre Handynummer bei MitID in den letzten 5 Tagen geändert wurde – dann kommen Sie zum Bürgerservice. Quelle (auf Englisch): https://www.mitid.dk/en-gb/help/help-universe/mitid-password/get-new-mitid-password/
+    [code_display] Der MitID-Support kann Ihren verlorenen Codeanzeiger sperren und Ihnen sagen, was Sie sonst tun können: Rufen Sie { $support_phone } an.
+   *[other] Vielleicht hilft Ihnen der MitID-Support auch ohne Termin: Rufen Sie { $support_phone } an.
 }
 cl-no-app = 📱 Die MitID-App funktioniert auf Ihrem Handy nicht, deshalb nutzen Sie einen Codeanzeiger (kodeviser).
-cl-userid-renew = 👤 Ihre Benutzer-ID behalten Sie. Merken Sie sie sich – Sie geben sie bei jeder Anmeldung ein. Vergessen? Der MitID-Support (+45 33 98 00 10) oder unser Team am Schalter hilft Ihnen, sie zu finden.
+cl-userid-renew = 👤 Ihre Benutzer-ID behalten Sie. Merken Sie sie sich – Sie geben sie bei jeder Anmeldung ein. Vergessen? Der MitID-Support ({ $support_phone }) oder unser Team am Schalter hilft Ihnen, sie zu finden.
 cl-book-after = 📅 Wenn Sie es haben, buchen Sie Ihren Termin: { $booking_url }
     Fragen? Rufen Sie den Bürgerservice unter { $phone } an.

@@ -9,21 +9,21 @@ faq-home =
     Sie brauchen ein Handy, das den Pass scannen kann (Kamera und Chip-Lesen). Sie können sich eines leihen, zum Beispiel von Angehörigen. Auf dem Handy wird nichts über Sie gespeichert.
     Öffnen Sie die MitID-App und folgen Sie den Schritten: Pass scannen, Chip lesen, Gesicht scannen und eine Benutzer-ID wählen.
     Das Chip-Symbol ist ein kleines Rechteck mit einem Kreis, auf dem Umschlag des Passes oder auf der Karte. Abgelaufene Dokumente funktionieren nicht, und die App kann nicht jeden ausländischen Chip lesen.
-    Hat es nicht geklappt? Dann buchen Sie einen Termin im Bürgerservice und bringen Sie Ihre Dokumente mit: { $booking_url }
+    Hat es nicht geklappt? Dann buchen Sie einen Termin beim Bürgerservice und bringen Sie Ihre Dokumente mit: { $booking_url }
 
 faq-digital-documents-q = Zählen Dokumente auf dem Handy?
 faq-digital-documents =
     Nur zwei Apps zählen: die dänische Führerschein-App (kørekort-appen) und die App der Gesundheitskarte (sundhedskort-appen).
     Beide Apps öffnen Sie nur mit MitID. Wenn Sie Ihre erste MitID bekommen, bringen Sie bitte die Karte selbst mit.
     Ein Foto, eine Kopie oder ein PDF eines Dokuments zählt nicht. Auch die AltID-App zählt nicht: Sie steht nicht auf der Liste der anerkannten Dokumente von mitid.dk.
-    Unsicher? Rufen Sie { $phone } an.
+    Unsicher? Rufen Sie den Bürgerservice unter { $phone } an.
 
 faq-p-code-q = Was ist ein P-Code?
 faq-p-code =
     Ohne CPR-Nummer können Sie MitID zu Hause mit Ihrem Reisepass und einem P-Code (P-kode) bekommen.
-    Der P-Code hat 8 Ziffern. Sie bekommen ihn beim MitID Support unter +45 33 98 00 10 oder in einem Bürgerservice. Er gilt 60 Tage, und Sie haben 3 Versuche.
+    Der P-Code hat 8 Ziffern. Sie bekommen ihn beim MitID-Support unter { $support_phone } oder bei einem Bürgerservice. Er gilt 60 Tage, und Sie haben 3 Versuche.
     Aber: Eine MitID mit P-Code funktioniert bei den meisten Selbstbedienungslösungen nicht, die eine CPR-Nummer brauchen.
-    { $municipality } hilft Bürgerinnen und Bürgern mit CPR-Nummer.
+    Die { $municipality } hilft Bürgerinnen und Bürgern mit CPR-Nummer.
 
 faq-opening-hours-q = Wann hat der Bürgerservice geöffnet?
 faq-opening-hours =
@@ -32,13 +32,13 @@ faq-opening-hours =
        *[other] Die Öffnungszeiten des Bürgerservice finden Sie auf { $municipality_url }
     }
     Bitte buchen Sie einen Termin, bevor Sie kommen: { $booking_url }
-    Fragen? Rufen Sie { $phone } an.
+    Fragen? Rufen Sie den Bürgerservice unter { $phone } an.
 
 faq-new-phone-copy =
     Neues Handy, und die App funktioniert auf dem alten noch? Dann können Sie die App selbst kopieren: Halten Sie beide Handys nah beieinander und schalten Sie Bluetooth ein (bei älteren Android-Handys auch den Standort). Es dauert eine Weile, bis die App auf dem neuen Handy funktioniert.
 
 faq-can-help =
-    Ich helfe Ihnen, sich auf MitID vorzubereiten: welche Dokumente Sie mitbringen, ob Sie einen Zeugen brauchen, Ihr Handy und die App, und die Terminbuchung: { $booking_url }
+    Ich helfe Ihnen, sich auf MitID vorzubereiten: welche Dokumente Sie mitbringen, ob Sie eine Zeugin oder einen Zeugen brauchen, Ihr Handy und die App, und die Terminbuchung: { $booking_url }
 
 btn-faq-helped = 👍 Das hat geholfen
 btn-faq-not-helped = 👎 Das hat nicht geholfen

@@ -80,7 +80,7 @@ faq-userid-password-pin =
 faq-password-reset-q = Ich habe mein Passwort vergessen
 faq-password-reset =
     Haben Sie die MitID-App, können Sie selbst ein neues Passwort auf https://www.mitid.dk festlegen.
-    Sonst hilft Ihnen der MitID-Support unter +45 33 98 00 10, oder Sie buchen einen Termin beim Bürgerservice: { $booking_url }
+    Sonst hilft Ihnen der MitID-Support unter { $support_phone }, oder Sie buchen einen Termin beim Bürgerservice: { $booking_url }
     Bringen Sie einen Ausweis und Ihr Handy mit der App oder Ihren Codeanzeiger (kodeviser) mit. Sie bekommen dann einen Aktivierungscode.
 
 faq-who-witness-q = Wer kann mein Zeuge sein?
@@ -107,7 +107,7 @@ faq-witness-needed =
 faq-phone-number-q = Wie ist Ihre Telefonnummer?
 faq-phone-number =
     Sie erreichen den Bürgerservice der { $municipality } unter { $phone }.
-    Bei Fragen zu MitID selbst hilft auch der MitID-Support unter +45 33 98 00 10.
+    Bei Fragen zu MitID selbst hilft auch der MitID-Support unter { $support_phone }.
 
 faq-age-q = Ab welchem Alter gibt es MitID?
 faq-age =

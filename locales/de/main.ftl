@@ -2,11 +2,39 @@
 ## Wie eine nordschleswigsche Kommune an Grenzpendlerinnen und Grenzpendler schreibt.
 ## Dokumente: beim ersten Vorkommen in einer Nachricht den dänischen Namen in Klammern,
 ## z. B. "gelbe Gesundheitskarte (sundhedskort)". In Schaltflächen darf er fehlen (max. 64 Zeichen).
-## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $booking_url, $retention_days.
+## Variablen, die jede Nachricht nutzen darf: $municipality, $phone, $support_phone, $booking_url,
+## $retention_days, $evening_hour, $evening_minute, $before_hours (siehe src/i18n.rs).
+## $phone und $support_phone tragen auf Deutsch +45. Nie eine Telefonnummer ohne +45 schreiben.
+## Einheitlich (nach der Durchsicht shared/reviews/de.md):
+## - Zeugin/Zeuge: in ganzen Sätzen beide Formen („eine Zeugin oder einen Zeugen“), danach
+##   „die Person“; in Schaltflächen, Befehlen und FAQ-Titeln „Zeuge“ allein.
+## - Die Kommune mit Artikel: „der { $municipality }“, „Die { $municipality } hilft …“.
+## - Wunsch-Benutzer-ID / Vorschlag (nicht „Idee“); MitID-Support (mit Bindestrich);
+##   Geburts- oder Taufurkunde (fødsels-/dåbsattest); Nachweis über öffentliche Leistungen.
+## - Termine werden online gebucht; das Telefon ist für Fragen, nicht zum Buchen.
+## - Datum im Satz: „am { $appointment }“ → „am Donnerstag, 3. Dezember 2026, um 9:30 Uhr“.
 
 ## ---- Formate ----
 
-fmt-datetime = { $day }. { $month ->
+# Zeitpunkte, wie man sie auf Deutsch schreibt: "Donnerstag, 3. Dezember 2026, um 9:30 Uhr"
+# (im Text: "am { $appointment }"). $weekday (1 = Montag), $day, $month, $year, $hour (ohne
+# führende Null), $minute (zweistellig). Variablen für Texte: $appointment, $appointment_date
+# ("Donnerstag, 3. Dezember 2026"), $appointment_from ("ab dem 3. Dezember 2026 um 9:30 Uhr",
+# um Mitternacht nur "ab dem 21. Dezember 2026").
+fmt-date = { fmt-weekday }, { $day }. { fmt-month } { $year }
+fmt-datetime = { fmt-date }, um { $hour }:{ $minute } Uhr
+fmt-from-date = ab dem { $day }. { fmt-month } { $year }
+fmt-from-datetime = ab dem { $day }. { fmt-month } { $year } um { $hour }:{ $minute } Uhr
+fmt-weekday = { $weekday ->
+    [1] Montag
+    [2] Dienstag
+    [3] Mittwoch
+    [4] Donnerstag
+    [5] Freitag
+    [6] Samstag
+   *[7] Sonntag
+}
+fmt-month = { $month ->
     [1] Januar
     [2] Februar
     [3] März
@@ -19,7 +47,7 @@ fmt-datetime = { $day }. { $month ->
     [10] Oktober
     [11] November
    *[12] Dezember
-} { $year }, { $hour }:{ $minute } Uhr
+}
 
 progress = Schritt { $step } von { $total }
 
@@ -81,6 +109,8 @@ privacy =
 
     Alles wird gelöscht, wenn Sie { $retention_days } Tage lang nicht mit mir geschrieben haben. Haben Sie eine Erinnerung bestellt, zählen die Tage erst ab der Erinnerung. Wenn Sie /forget schreiben, lösche ich sofort alles.
 
+    Außerdem zähle ich, wie der Bot genutzt wird, zum Beispiel wie viele Checklisten ich zeige. Diese Zahlen verraten nicht, wer Sie sind.
+
     Der Chat läuft über Telegram, ein eigenständiges Unternehmen, das nicht zur Kommune gehört. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
 
 book =
@@ -116,28 +146,24 @@ userid-problem-ends-with-space = • Am Ende darf kein Leerzeichen stehen.
 userid-problem-ten-digits = • Die Benutzer-ID darf nicht aus genau 10 Ziffern bestehen, wie eine CPR-Nummer.
 userid-warning-cpr = ⚠️ Die Benutzer-ID scheint eine CPR-Nummer zu enthalten. Das ist erlaubt, aber wir raten dringend davon ab.
 userid-warning-ten-digits = ⚠️ Die Benutzer-ID enthält 10 Ziffern hintereinander. Das ist erlaubt, kann aber mit einer CPR-Nummer verwechselt werden.
+userid-ends-not-seen = Leerzeichen ganz am Anfang oder Ende einer Nachricht kann ich nicht sehen, deshalb sind sie nicht mitgezählt. Eine Benutzer-ID darf nicht mit einem Leerzeichen beginnen oder enden.
 userid-not-kept =
     Ich habe nicht gespeichert, was Sie geschrieben haben. Ob eine Benutzer-ID noch frei ist, sehen Sie erst, wenn Sie MitID einrichten.
     Schreiben Sie einen weiteren Vorschlag, um ihn zu prüfen, oder tippen Sie auf eine Schaltfläche.
 
 ## ---- 1. Zu Ihrer Person ----
 
-cpr-question = Haben Sie eine dänische CPR-Nummer (Personennummer)?
 cpr-unsure =
     Sie haben eine CPR-Nummer, wenn Sie in Dänemark registriert sind. Die Nummer hat 10 Ziffern: Ihr Geburtsdatum und 4 weitere Ziffern. Sie steht auf Ihrer gelben Gesundheitskarte (sundhedskort).
     Wohnen Sie im Ausland und arbeiten in Dänemark? Dann steht sie auf Ihrer speziellen Gesundheitskarte für Grenzpendler (særligt sundhedskort).
 
     Haben Sie eine?
-btn-cpr-have = Ja, ich habe eine CPR-Nummer
 btn-cpr-have-not = Nein, ich habe keine
 no-cpr =
     Für MitID beim Bürgerservice brauchen Sie eine CPR-Nummer.
 
     Eine CPR-Nummer bekommen Sie, wenn Sie in Dänemark registriert sind. Wenn Sie hierher gezogen sind oder hier arbeiten, wenden Sie sich an den Bürgerservice oder an den International Citizen Service. Wenn Sie nicht sicher sind, was für Sie gilt, rufen Sie uns unter { $phone } an.
 
-age-question = Sind Sie 13 Jahre oder älter?
-btn-age-13-plus = Ja, 13 oder älter
-btn-age-under-13 = Nein, jünger als 13
 under-13 =
     MitID gibt es ab 13 Jahren. Kommen Sie dann gern wieder.
 
@@ -148,20 +174,6 @@ btn-reason-password = Ich habe mein Passwort vergessen
 btn-reason-code-display = Ich habe meinen Codeanzeiger verloren
 btn-reason-other = Meine MitID funktioniert aus einem anderen Grund nicht
 
-renew-working-question = Können Sie sich noch mit Ihrer MitID anmelden, zum Beispiel mit der App auf einem anderen Handy?
-self-service =
-    Dann können Sie das wahrscheinlich selbst erledigen, ohne Termin:
-    { $renew_why ->
-        [new_phone] • Aktivieren Sie die MitID-App auf Ihrem neuen Handy und bestätigen Sie das mit Ihrer bisherigen App. Sie können bis zu 3 aktive Apps haben.
-        [password] • Mit der MitID-App können Sie auf MitID.dk ein neues Passwort wählen.
-        [code_display] • Melden Sie sich mit der App auf MitID.dk an und sehen Sie dort nach, was Sie tun können.
-       *[other] • Vieles können Sie auf MitID.dk erledigen, solange Sie sich noch anmelden können.
-    }
-
-    Mehr auf MitID.dk: https://www.mitid.dk
-    Auch der MitID-Support hilft Ihnen: +45 33 98 00 10.
-btn-self-service-solved = Danke, das probiere ich
-btn-self-service-come = Ich muss trotzdem vorbeikommen
 self-service-done = Viel Erfolg! Wenn es nicht klappt, kommen Sie hierher zurück und wählen Sie „Meinen Termin vorbereiten“.
 
 witness-last-question = Haben Sie beim letzten Mal (für MitID oder NemID) eine Zeugin oder einen Zeugen gebraucht?
@@ -172,17 +184,10 @@ residence-question = Wo wohnen Sie?
 btn-residence-dk = In Dänemark
 btn-residence-cross-border = Im Ausland, und ich arbeite in Dänemark
 btn-residence-abroad = Im Ausland, und ich arbeite nicht in Dänemark
-years-question = Wie lange wohnen Sie schon in Dänemark?
-btn-years-under-5 = Weniger als 5 Jahre
-btn-years-5-plus = 5 Jahre oder länger
-moved-question = Sind Sie innerhalb Dänemarks mehr als einmal umgezogen?
-btn-moved-several = Ja, mehr als einmal
-btn-moved-rarely = Nein, einmal oder nie
-children-question = Haben Sie Kinder?
 
 ## ---- 3. Dokumente ----
 
-doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das, das am weitesten oben steht. Es muss gültig sein.
+doc-main-question = Welches dieser dänischen Dokumente haben Sie? Wenn Sie mehrere haben, wählen Sie das oberste in der Liste. Es muss gültig sein.
 btn-doc-licence = Dänischer Führerschein
 btn-doc-dk-passport = Dänischer Reisepass (kein Notpass)
 btn-doc-dk-permit = In Dänemark ausgestellte Aufenthaltserlaubnis oder -karte
@@ -210,8 +215,14 @@ doc-benefit = Nachweis über Leistungen, z. B. SU (dän. Ausbildungsförderung)
 
 personal-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Personenstandsbescheinigung (personattest) oder Ihrer Geburts- oder Taufurkunde (fødsels-/dåbsattest)?
 residence-cert-cpr-question = Steht Ihre CPR-Nummer auf Ihrer Wohnsitzbescheinigung (bopælsattest)?
-tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) am Tag Ihres Termins höchstens 3 Monate alt? Sehen Sie auf das Datum.
-benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) am Tag Ihres Termins höchstens 3 Monate alt?
+tax-recent-question = Ist Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse) { $appointment_known ->
+    [yes] am { $appointment_day_date }, dem Tag Ihres Termins,
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt? Achten Sie auf das Datum des Bescheids.
+benefit-recent-question = Ist Ihr Nachweis über öffentliche Leistungen (z. B. SU, die dänische Ausbildungsförderung) { $appointment_known ->
+    [yes] am { $appointment_day_date }, dem Tag Ihres Termins,
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt?
 
 docs-enough = ✅ Ihre Dokumente reichen aus. Denken Sie daran, sie mitzubringen.
 docs-maybe =
@@ -246,7 +257,7 @@ witness-requirements =
     Ihre Zeugin oder Ihr Zeuge muss:
     • mindestens 18 Jahre alt sein,
     • zum Zeitpunkt Ihres Termins seit mindestens 30 vollen Tagen (30 × 24 Stunden) eine eigene MitID haben,
-    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein – Ihr Termin darf also höchstens das 3. Mal sein,
+    • in den letzten 120 Tagen höchstens 2-mal Zeugin oder Zeuge gewesen sein (bei Ihrem Termin also höchstens zum 3. Mal),
     • zusammen mit Ihnen zum Termin kommen,
     • die eigene MitID (Handy mit App oder Codeanzeiger) und einen gültigen Ausweis mit Foto mitbringen,
     • zusätzlich eines dieser Dokumente mitbringen, wenn auf dem Ausweis keine CPR-Nummer steht. Das gilt für alle ausländischen Ausweise, auch für den deutschen Personalausweis und Reisepass:
@@ -325,11 +336,17 @@ cl-doc-dk-id-no-cpr = • { $main_doc ->
     [dk_permit] Ihre Aufenthaltserlaubnis oder -karte
    *[other] Ihr dänischer Reisepass
 }
-cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), am Tag Ihres Termins höchstens 3 Monate alt
-cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, am Tag Ihres Termins höchstens 3 Monate alt
+cl-doc-tax = • Ihr Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse), { $appointment_known ->
+    [yes] am { $appointment_day_date },
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt
+cl-doc-benefit = • Ihr Nachweis über öffentliche Leistungen, { $appointment_known ->
+    [yes] am { $appointment_day_date },
+   *[other] am Tag Ihres Termins
+} höchstens 3 Monate alt
 cl-docs-maybe = ⚠️ Bringen Sie auch einen Ausweis mit Foto mit, wenn Sie einen haben. Wenn nicht, rufen Sie vor der Buchung den Bürgerservice unter { $phone } an.
 cl-docs-missing = ❌ Ihre Dokumente reichen noch nicht aus. Besorgen Sie zuerst Folgendes und buchen Sie erst dann Ihren Termin:
-cl-docs-unknown = • Ihre Dokumente haben wir noch nicht durchgesehen. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
+cl-docs-unknown = • Ihre Dokumente habe ich noch nicht geprüft. Wählen Sie „Meinen Termin vorbereiten“, um sie zu prüfen.
 cl-witness =
     👥 Bringen Sie eine Zeugin oder einen Zeugen mit. { $witness ->
         [almost_certain] Das ist höchstwahrscheinlich nötig.
@@ -380,7 +397,7 @@ btn-wc-photo-foreign-id = Personalausweis aus einem anderen Land
 wc-ok = ✅ Diese Person kann Ihre Zeugin oder Ihr Zeuge sein.
 wc-not-ok = ❌ Diese Person kann nicht Ihre Zeugin oder Ihr Zeuge sein:
 wc-problem-under18 = • Zeuginnen und Zeugen müssen 18 Jahre oder älter sein.
-wc-problem-too-recent = • Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann ab dem { $w_eligible_from } Zeugin oder Zeuge sein. Buchen Sie Ihren Termin für diesen Zeitpunkt oder später.
+wc-not-yet = ⏳ Noch nicht: Die Person hat MitID erst seit weniger als 30 Tagen. Sie kann { $w_eligible_from } Ihre Zeugin oder Ihr Zeuge sein. Buchen Sie Ihren Termin für diesen Zeitpunkt oder später.
 wc-problem-too-many = • Die Person war in den letzten 120 Tagen schon dreimal oder öfter Zeugin oder Zeuge.
 wc-assumed-end-of-day = Sie haben keine Uhrzeit angegeben. Deshalb habe ich sicherheitshalber mit dem Ende des Tages gerechnet, an dem die Person MitID bekommen hat.
 wc-no-appointment = Ich habe mit dem heutigen Datum gerechnet. Am Tag Ihres Termins muss die Person diese Regeln immer noch erfüllen.
@@ -418,6 +435,7 @@ forget-done = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert 
 group-private-only = Ich helfe nur im privaten Chat, damit Ihre Antworten unter uns bleiben. Hier können Sie einen Chat mit mir öffnen: { $link }
 edited-message = Ich lese nur neue Nachrichten. Bitte senden Sie Ihre Antwort noch einmal als neue Nachricht.
 store-start-over = Entschuldigung, ich konnte unser früheres Gespräch nicht lesen. Wir fangen noch einmal von vorne an.
+store-failed = Entschuldigung, bei uns ist etwas schiefgegangen, und ich konnte Ihre Antwort nicht speichern. Bitte versuchen Sie es gleich noch einmal oder rufen Sie Borgerservice unter { $phone } an.
 
 ## ---- Erinnerungen ----
 

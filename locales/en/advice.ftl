@@ -10,6 +10,8 @@ docs-not-accepted =
     • photos, scans or PDFs of a document,
     • AltID, the digital ID app.
 docs-first-time-cards = Getting MitID for the first time? Then bring the cards themselves. The driving licence app and the health card app need MitID to open, so you cannot show them yet.
+tax-recent-question-dated = Your appointment is on { $appointment_date }. Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on that day?
+benefit-recent-question-dated = Your appointment is on { $appointment_date }. Will your papers about public benefits be at most 3 months old on that day?
 docs-get-first = Get this first, and book your appointment when you have it:
 
 # What to get when the documents are not enough, one line each, in the flow's order.
@@ -54,11 +56,11 @@ cl-renew-bring = 🔑 { $renew_why ->
    *[other] Bring what you use for MitID today: your code display, or your phone with the MitID app.
 } You need the same documents as for a first MitID (see above).
 cl-renew-support = ☎️ { $renew_why ->
-    [password] MitID Support may help you without an appointment: call +45 33 98 00 10. After some questions about you, they can send you an activation code by SMS. They cannot do that if your mobile number on MitID was changed in the last 5 days: then come to Citizen Service. Source: https://www.mitid.dk/en-gb/help/help-universe/mitid-password/get-new-mitid-password/
-    [code_display] MitID Support can block your lost code display and tell you what else you can do: call +45 33 98 00 10.
-   *[other] MitID Support may be able to help you without an appointment: call +45 33 98 00 10.
+    [password] MitID Support may help you without an appointment: call { $support_phone }. After some questions about you, they can send you an activation code by SMS. They cannot do that if your mobile number on MitID was changed in the last 5 days: then come to Citizen Service. Source: https://www.mitid.dk/en-gb/help/help-universe/mitid-password/get-new-mitid-password/
+    [code_display] MitID Support can block your lost code display and tell you what else you can do: call { $support_phone }.
+   *[other] MitID Support may be able to help you without an appointment: call { $support_phone }.
 }
 cl-no-app = 📱 The MitID app will not work on your phone, so you will use a code display.
-cl-userid-renew = 👤 You keep your UserID: remember it, as you type it every time you log in. Forgotten it? MitID Support (+45 33 98 00 10) or the staff at the counter can help you find it.
+cl-userid-renew = 👤 You keep your UserID: remember it, as you type it every time you log in. Forgotten it? MitID Support ({ $support_phone }) or the staff at the counter can help you find it.
 cl-book-after = 📅 When you have it, book your appointment: { $booking_url }
     Questions? Call Citizen Service on { $phone }.

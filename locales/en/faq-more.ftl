@@ -16,12 +16,12 @@ faq-digital-documents =
     Only two apps count: the Danish driving licence app and the health insurance card app.
     You need MitID to open both apps. If you are getting your first MitID, bring the physical card.
     A photo, a copy or a PDF of a document does not count. The AltID app does not count either: it is not on mitid.dk's list of accepted documents.
-    Not sure? Call { $phone }.
+    Not sure? Call Citizen Service on { $phone }.
 
 faq-p-code-q = What is a P-code?
 faq-p-code =
     If you have no CPR number, you can get MitID at home with your passport and a P-code.
-    The P-code has 8 digits. You get it from MitID Support on +45 33 98 00 10 or at a Citizen Service centre. It is valid for 60 days, and you have 3 attempts.
+    The P-code has 8 digits. You get it from MitID Support on { $support_phone } or at a Citizen Service centre. It is valid for 60 days, and you have 3 attempts.
     But: a MitID made with a P-code cannot be used for most self-service solutions that need a CPR number.
     { $municipality } helps people who have a CPR number.
 
@@ -44,7 +44,7 @@ btn-faq-helped = 👍 This helped
 btn-faq-not-helped = 👎 This did not help
 faq-feedback-thanks = Thank you for telling us!
 faq-feedback-sorry =
-    Sorry that did not help. Try asking in other words, pick a question from the list, or call Citizen Service on { $phone }.
+    Sorry that did not help. Try asking in other words, choose a question from the list, or call Citizen Service on { $phone }.
     You can also book a time: { $booking_url }
 
 ## The source of each answer, shown under it.

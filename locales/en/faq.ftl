@@ -30,7 +30,7 @@ faq-voluntary =
 faq-documents-q = Which documents should I bring?
 faq-documents =
     Bring valid originals – no copies, photos or temporary documents.
-    One of these is enough: a Danish driving licence (card or app), a Danish passport that shows your CPR number, or a residence permit or card issued in Denmark, with photo and CPR number.
+    One of these is enough: a Danish driving licence (the card; the app only if you already have MitID to open it), a Danish passport that shows your CPR number, or a residence permit or card issued in Denmark, with photo and CPR number.
     Otherwise bring two documents: at least one with your CPR number (for example the yellow health insurance card) and at least one with a photo (for example a passport or ID card from your home country).
     Only the documents on this list count: https://www.mitid.dk/en-gb/help/help-universe/mitid-and-documentation/?language=en-gb
     Choose "Check my documents" to check yours. Not sure? Call Citizen Service on { $phone }.
@@ -62,7 +62,7 @@ faq-phone-cannot-run-app =
 
 faq-cpr-document-q = Which document shows my CPR number?
 faq-cpr-document =
-    If you live in Denmark: get the yellow health insurance card from { $municipality }. The card in the app also counts.
+    If you live in Denmark: get the yellow health insurance card from { $municipality }. The card in the app also counts, if you already have MitID to open it.
     If you live abroad (for example in Germany) and work in Denmark: you need the special health insurance card (særligt sundhedskort). Ask Citizen Service how to get it.
     You can also use your annual tax statement or preliminary income assessment from the Danish Tax Agency (Skattestyrelsen). It must be at most 3 months old on the day of your appointment.
     Remember to bring a document with a photo as well.
@@ -77,7 +77,7 @@ faq-userid-password-pin =
 faq-password-reset-q = I forgot my password
 faq-password-reset =
     If you have the MitID app, you can choose a new password yourself at https://www.mitid.dk
-    If not, MitID Support can help on +45 33 98 00 10, or you can book a time at Citizen Service: { $booking_url }
+    If not, MitID Support can help on { $support_phone }, or you can book a time at Citizen Service: { $booking_url }
     At Citizen Service, bring the documents you need for MitID (see "Which documents should I bring?") and your code display, or your phone with the app. You will get an activation code.
 
 faq-who-witness-q = Who can be my witness?
@@ -93,7 +93,7 @@ faq-witness-needed =
 faq-phone-number-q = What is your phone number?
 faq-phone-number =
     Call Citizen Service at { $municipality } on { $phone }.
-    For questions about MitID itself, MitID Support can also help on +45 33 98 00 10.
+    For questions about MitID itself, MitID Support can also help on { $support_phone }.
 
 faq-age-q = How old do I have to be?
 faq-age =

@@ -1,9 +1,29 @@
 ## mitid-bot, English. Plain, international English; short messages for a phone.
-## Variables every message may use: $municipality, $phone, $booking_url, $retention_days.
+## Variables every message may use: $municipality, $phone, $support_phone, $booking_url,
+## $retention_days, $evening_hour, $evening_minute, $before_hours (see src/i18n.rs).
+## $phone and $support_phone carry +45 in English and German.
 
 ## ---- Formats ----
 
-fmt-datetime = { $day } { $month ->
+# Moments as English is written: "Thursday 3 December 2026 at 9:30" (no leading zero on the hour).
+# $weekday (1 = Monday), $day, $month, $year, $hour, $minute (two digits).
+# Texts use them through variables: $appointment ("Thursday 3 December 2026 at 9:30"; write
+# "on { $appointment }"), $appointment_date ("Thursday 3 December 2026"), $appointment_from
+# ("from 3 December 2026 at 9:30", or "from 21 December 2026" when the moment is midnight).
+fmt-date = { fmt-weekday } { $day } { fmt-month } { $year }
+fmt-datetime = { fmt-date } at { $hour }:{ $minute }
+fmt-from-date = from { $day } { fmt-month } { $year }
+fmt-from-datetime = from { $day } { fmt-month } { $year } at { $hour }:{ $minute }
+fmt-weekday = { $weekday ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+fmt-month = { $month ->
     [1] January
     [2] February
     [3] March
@@ -16,7 +36,7 @@ fmt-datetime = { $day } { $month ->
     [10] October
     [11] November
    *[12] December
-} { $year }, { $hour }:{ $minute }
+}
 
 progress = Step { $step } of { $total }
 
@@ -118,27 +138,23 @@ userid-problem-ends-with-space = • It must not end with a space.
 userid-problem-ten-digits = • It must not be 10 digits, like a CPR number.
 userid-warning-cpr = ⚠️ It looks like it contains a CPR number. That is allowed, but I advise you not to use your CPR number in your UserID.
 userid-warning-ten-digits = ⚠️ It contains 10 digits in a row. That is allowed, but it could be mistaken for a CPR number.
+userid-ends-not-seen = I cannot see spaces at the very start or end of a message, so they are not counted. A UserID must not start or end with a space.
 userid-not-kept =
     I have not saved what you wrote. You will only find out if a UserID is free when you create your MitID, so have a second idea ready.
     Type another idea to check it, or press a button.
 
 ## ---- 1. About you ----
 
-cpr-question = Do you have a Danish CPR number (personal identification number)?
 cpr-unsure =
     You have a CPR number if you are registered in Denmark. It has 10 digits: your date of birth and four more. It is on your yellow health insurance card ("the yellow card"), or on the special health insurance card (særligt sundhedskort) if you live abroad and work in Denmark.
 
     Do you have one?
-btn-cpr-have = Yes, I have a CPR number
 btn-cpr-have-not = No, I do not have one
 no-cpr =
     You need a CPR number to get MitID at Citizen Service (Borgerservice).
 
     To get a CPR number, you must be registered in Denmark. If you have moved here or work here, Citizen Service or International Citizen Service can tell you how. Call Citizen Service on { $phone } if you are unsure what applies to you.
 
-age-question = Are you 13 years or older?
-btn-age-13-plus = Yes, 13 or older
-btn-age-under-13 = No, younger than 13
 under-13 =
     You can get MitID from the age of 13. You are welcome to come back then.
 
@@ -149,20 +165,6 @@ btn-reason-password = I forgot my password
 btn-reason-code-display = I lost my code display
 btn-reason-other = My MitID does not work for another reason
 
-renew-working-question = Can you still log in with your MitID, for example with the app on another phone?
-self-service =
-    Then you can probably do it yourself, without an appointment:
-    { $renew_why ->
-        [new_phone] • Activate the MitID app on your new phone, and approve it with your current app. You can have up to 3 active apps.
-        [password] • Log in on MitID.dk with the MitID app and choose a new password on your profile page. For your safety, you must wait 24 hours after you ask to change it.
-        [code_display] • Log in on MitID.dk with the MitID app and block the lost code display. Then see on MitID.dk what else you can do, or call MitID Support.
-       *[other] • Log in on MitID.dk. Many things can be fixed there when you can still log in.
-    }
-
-    MitID.dk: https://www.mitid.dk
-    MitID Support can also help: +45 33 98 00 10.
-btn-self-service-solved = Thanks, I will try that
-btn-self-service-come = I still need to come in
 self-service-done = Good luck! If it does not work, come back here and choose "Prepare for my appointment".
 
 witness-last-question = The last time you got MitID or NemID, did you need a witness?
@@ -173,13 +175,6 @@ residence-question = Where do you live?
 btn-residence-dk = In Denmark
 btn-residence-cross-border = Abroad, and I work in Denmark
 btn-residence-abroad = Abroad, and I do not work in Denmark
-years-question = How long have you lived in Denmark?
-btn-years-under-5 = Less than 5 years
-btn-years-5-plus = 5 years or more
-moved-question = Have you moved house in Denmark more than once?
-btn-moved-several = Yes, more than once
-btn-moved-rarely = No, once or never
-children-question = Do you have children?
 
 ## ---- 3. Documents ----
 
@@ -214,8 +209,14 @@ doc-benefit = Public benefit papers (for example SU)
 
 personal-cert-cpr-question = Does your personal certificate (personattest) or birth certificate show your CPR number?
 residence-cert-cpr-question = Does your certificate of residence (bopælsattest) show your CPR number?
-tax-recent-question = Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on the day of your appointment?
-benefit-recent-question = Will your papers about public benefits (for example SU, the Danish student grant) be at most 3 months old on the day of your appointment?
+tax-recent-question = Will your Danish tax statement (annual tax statement or preliminary income assessment) be at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }, the day of your appointment
+   *[other] the day of your appointment
+}?
+benefit-recent-question = Will your papers about public benefits (for example SU, the Danish student grant) be at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }, the day of your appointment
+   *[other] the day of your appointment
+}?
 
 docs-enough = ✅ Your documents are enough. Remember to bring them.
 docs-maybe =
@@ -321,15 +322,21 @@ cl-doc-yellow-card = • Your yellow health insurance card
 cl-doc-special-card = • Your special health insurance card (særligt sundhedskort)
 cl-doc-personal-cert = • Your personal or birth certificate
 cl-doc-residence-cert = • Your certificate of residence
-cl-doc-foreign-id = • Your national ID card or driving licence
+cl-doc-foreign-id = • Your foreign ID card or driving licence
 cl-doc-foreign-passport = • Your passport
 cl-doc-municipal-id = • Your municipal ID card
 cl-doc-dk-id-no-cpr = • Your { $main_doc ->
     [dk_permit] residence permit or card
    *[other] Danish passport
 }
-cl-doc-tax = • Your Danish tax statement (at most 3 months old on the day of your appointment)
-cl-doc-benefit = • Your papers about public benefits (at most 3 months old on the day of your appointment)
+cl-doc-tax = • Your Danish tax statement (at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] the day of your appointment
+})
+cl-doc-benefit = • Your papers about public benefits (at most 3 months old on { $appointment_known ->
+    [yes] { $appointment_day_date }
+   *[other] the day of your appointment
+})
 cl-docs-maybe = ⚠️ Also bring a photo ID if you have one. If you have none, call Citizen Service on { $phone } before you book.
 cl-docs-missing = ❌ Your documents are not enough yet. Get this first, then book your appointment:
 cl-docs-unknown = • I have not checked your documents yet. Choose "Prepare for my appointment" to check them.
@@ -368,7 +375,7 @@ wc-adult-question = Is your witness 18 years or older?
 wc-mitid-question = When did your witness get MitID? Write the date with the day first, for example "3 November 2025" or "3.11.2025". You can add the time: "3.11.2025 14:30".
 btn-wc-mitid-unknown = They do not know
 wc-mitid-unknown =
-    Your witness must have had MitID for at least 30 full days (30 × 24 hours) on the day of your appointment. Ask them to find out when they got it, then check again.
+    Your witness must have had MitID for at least 30 full days (30 × 24 hours) at the time of your appointment. Ask them to find out when they got it, then check again.
 btn-wc-enter-date = Enter the date
 wc-appointment-known-question = Have you booked your appointment?
 btn-wc-not-booked = Not yet
@@ -389,10 +396,10 @@ btn-wc-photo-foreign-id = National ID card from another country
 wc-ok = ✅ This person can be your witness.
 wc-not-ok = ❌ This person cannot be your witness:
 wc-problem-under18 = • A witness must be 18 or older.
-wc-problem-too-recent = • They have not had MitID for 30 full days yet. They can be your witness from { $w_eligible_from }. Book your appointment on that day or later.
+wc-not-yet = ⏳ Not yet: they have not had MitID for 30 full days. They can be your witness { $w_eligible_from }. Book your appointment for that time or later.
 wc-problem-too-many = • They have already been a witness 3 times or more in the last 120 days.
 wc-assumed-end-of-day = As you gave no time, I counted from the end of that day, to be safe.
-wc-no-appointment = I checked against today. Your witness must still meet these rules on the day of your appointment.
+wc-no-appointment = I checked against today. Your witness must still meet these rules at the time of your appointment.
 wc-brings = Your witness must bring their own MitID (the phone with the app, or their code display) and a valid photo ID.
 wc-brings-cpr-doc =
     Their photo ID does not show their CPR number, so they must also bring one of these:
@@ -423,6 +430,7 @@ forget-done = Done: I have deleted everything I kept about you. Write /start if 
 group-private-only = I only help in a private chat, so your answers stay between us. Open a chat with me here: { $link }
 edited-message = I only read new messages. Please send your answer again as a new message.
 store-start-over = Sorry, I could not read our earlier conversation, so we start again from the beginning.
+store-failed = Sorry, something went wrong on our side and I could not save your answer. Please try again in a moment, or call Citizen Service on { $phone }.
 
 ## ---- Reminders ----
 

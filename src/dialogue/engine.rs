@@ -1,28 +1,31 @@
 //! The engine: `(state, input, now) -> (state, replies)`. Pure: it reads no clock, touches
 //! no store and sends nothing. Everything it says is a [`Msg`] the adapters render.
 //!
-//! Reading typed text, in this order: (1) a CPR-like number gets a warning and goes no
-//! further; (2) a button's label or number on the current keyboard; (3) input the current
-//! node waits for (a UserID idea, a date); (4) a question the FAQ matcher recognises;
-//! (5) otherwise "I did not understand", with the menu, booking and the phone number.
-//! (Labels come before input so that typing "Back" on the UserID step goes back.)
+//! Reading typed text, in this order: (1) a button's label or number on the current
+//! keyboard (so that typing "Back" on the UserID step goes back); (2) input the current
+//! node waits for: a UserID idea gets the checker's verdict first, then, if it looks like
+//! a CPR number, the CPR warning (and the message is deleted); (3) anything else that looks
+//! like a CPR number gets the warning and goes no further; (4) a date where a button leads
+//! to a date question (the checklist's "remind me": a typed date is the appointment);
+//! (5) a question the FAQ matcher recognises; (6) otherwise "I did not understand", with
+//! the menu, booking and the phone number.
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::derive::with_derived;
+use super::derive::{with_derived, FactKind, DERIVED};
 use super::flow::{
-    callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Target,
+    callback_data, Cond, DateReadingRule, Flow, InputKind, Node, NodeKind, Opt, Outcome, Target,
 };
 use super::reminders::{self, Reminder, ReminderKind};
-use super::state::{Fact, Facts, State, HISTORY_LIMIT, STATE_VERSION};
+use super::state::{Fact, Facts, State, HISTORY_LIMIT, STATE_VERSION, STEPS_LIMIT};
 use crate::domain::cpr::contains_cpr_like;
 use crate::domain::time::{to_utc, DateReading, Safer};
 use crate::domain::userid::{check_userid, UserIdProblem, UserIdWarning};
 use crate::domain::when::{read_when, Expect, When, WhenError};
 use crate::faq::{FaqMatch, FaqMatcher};
-use crate::i18n::{Arg, Globals, I18n, Lang, Msg};
+use crate::i18n::{moment_args, Arg, Globals, I18n, Lang, Msg, TextError};
 
 /// Longest text the engine reads; the rest of a huge message is ignored.
 const MAX_TEXT_CHARS: usize = 1000;
@@ -157,6 +160,9 @@ pub enum Event {
     FaqFeedback { topic: String, helped: bool },
     /// Typed text that nothing recognised.
     Unanswered,
+    /// A node marked `count = "..."` was entered (once per conversation): the at-home
+    /// guide, going on to Borgerservice after it, self-service advice for a renewal.
+    Outcome(Outcome),
 }
 
 /// A reply rendered in one language, ready for a channel.
@@ -192,7 +198,12 @@ struct Ctx<'a> {
     pending: Vec<Msg>,
     delete_input: bool,
     events: Vec<Event>,
+    /// This step goes back (`Back`): the step counter goes back with it.
+    going_back: bool,
 }
+
+/// How deep the step counter looks ahead for the rest of the preparation.
+const LOOKAHEAD_LIMIT: usize = 48;
 
 impl Engine {
     /// A fresh conversation in `lang`, on no node yet: the first input shows the start.
@@ -218,6 +229,7 @@ impl Engine {
             pending: Vec::new(),
             delete_input: false,
             events: Vec::new(),
+            going_back: false,
         };
         let new = cx.state.node.is_empty();
         cx.handle(input);
@@ -259,12 +271,15 @@ impl Engine {
             pending: Vec::new(),
             delete_input: false,
             events: Vec::new(),
+            going_back: false,
         };
         let id = match reminder.kind {
             ReminderKind::Evening => "reminder-evening",
             ReminderKind::Soon => "reminder-soon",
         };
-        let mut parts = vec![Msg::new(id).arg("appointment", Arg::Time(appointment))];
+        let mut msg = Msg::new(id);
+        msg.args.extend(moment_args("appointment", appointment));
+        let mut parts = vec![msg];
         if reminder.kind == ReminderKind::Evening {
             if let Some(node) = self.flow.node("checklist") {
                 let facts = with_derived(&state.facts, now, &self.globals);
@@ -279,12 +294,46 @@ impl Engine {
         })
     }
 
-    /// Renders a reply in `lang`.
+    /// Renders a reply in `lang`. A text that cannot be rendered whole is logged (and
+    /// panics with `i18n.strict`); see [`Engine::try_render`].
     pub fn render(&self, lang: Lang, reply: &Reply) -> Rendered {
+        self.render_with(lang, reply, &mut |m| {
+            self.i18n.render(lang, m, &self.globals)
+        })
+    }
+
+    /// Renders a reply in `lang`, or every problem of its texts (a missing message, a
+    /// variable nobody passed, an empty text).
+    pub fn try_render(&self, lang: Lang, reply: &Reply) -> Result<Rendered, Vec<TextError>> {
+        let mut errors = Vec::new();
+        let rendered = self.render_with(lang, reply, &mut |m| match self.i18n.try_render(
+            lang,
+            m,
+            &self.globals,
+        ) {
+            Ok(t) => t,
+            Err((t, e)) => {
+                errors.extend(e);
+                t
+            }
+        });
+        if errors.is_empty() {
+            Ok(rendered)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn render_with(
+        &self,
+        _lang: Lang,
+        reply: &Reply,
+        text_of: &mut dyn FnMut(&Msg) -> String,
+    ) -> Rendered {
         // Paragraphs are separated by a blank line; list items ("• ...") follow each other.
         let mut text = String::new();
         for m in &reply.parts {
-            let part = self.i18n.render(lang, m, &self.globals);
+            let part = text_of(m);
             if !text.is_empty() {
                 text.push_str(if part.starts_with('•') {
                     "\n"
@@ -298,7 +347,7 @@ impl Engine {
             .buttons
             .iter()
             .map(|b| RenderedButton {
-                label: self.i18n.render(lang, &b.label, &self.globals),
+                label: text_of(&b.label),
                 action: b.action.clone(),
                 ticked: b.ticked,
             })
@@ -315,6 +364,11 @@ impl Engine {
     pub const MESSAGES: &'static [&'static str] = &[
         "progress",
         "fmt-datetime",
+        "fmt-date",
+        "fmt-from-date",
+        "fmt-from-datetime",
+        "fmt-weekday",
+        "fmt-month",
         "stale-button",
         "not-understood",
         "only-text",
@@ -339,6 +393,7 @@ impl Engine {
         "userid-warning-cpr",
         "userid-warning-ten-digits",
         "userid-not-kept",
+        "userid-ends-not-seen",
         "faq-unsure",
         "faq-can-help",
         "faq-feedback-thanks",
@@ -350,6 +405,33 @@ impl Engine {
         "btn-resume",
         "btn-faq",
         "start-over-notice",
+    ];
+
+    /// The variables the engine passes to its own messages (besides the globals), for
+    /// `check`: a text may use these and no others. A moment `x` gives `x`, `x_date` and
+    /// `x_from` ([`moment_args`]). Texts shown on a flow node get the facts instead
+    /// (`check` knows them from the flow and `derive::FACTS`).
+    pub const MESSAGE_ARGS: &'static [(&'static str, &'static [&'static str])] = &[
+        ("progress", &["step", "total"]),
+        ("fmt-datetime", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-date", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-from-date", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-from-datetime", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-weekday", crate::i18n::MOMENT_VARIABLES),
+        ("fmt-month", crate::i18n::MOMENT_VARIABLES),
+        (
+            "reminder-evening",
+            &["appointment", "appointment_date", "appointment_from"],
+        ),
+        (
+            "reminder-soon",
+            &["appointment", "appointment_date", "appointment_from"],
+        ),
+        ("date-option", &["when"]),
+        ("userid-allowed", &["length"]),
+        ("userid-problem-too-short", &["length"]),
+        ("userid-problem-too-long", &["length"]),
+        ("userid-problem-characters", &["characters"]),
     ];
 }
 
@@ -527,12 +609,6 @@ impl Ctx<'_> {
 
     fn text(&mut self, text: &str) {
         let text: String = text.chars().take(MAX_TEXT_CHARS).collect();
-        if contains_cpr_like(&text) {
-            self.delete_input = true;
-            self.pending.push(Msg::new("cpr-warning"));
-            self.show_current();
-            return;
-        }
         if let Some(o) = self.option_for_text(&text) {
             if o.url.is_some() {
                 // A link cannot be pressed by typing; show the screen that has it.
@@ -542,14 +618,28 @@ impl Ctx<'_> {
             }
             return;
         }
-        if let Some(node) = self.current().cloned() {
-            if node.kind == NodeKind::Input {
-                match node.input {
-                    Some(InputKind::UserId) => return self.userid(&text),
-                    Some(InputKind::Date) => return self.date(&node, &text),
-                    None => {}
-                }
+        let current = self.current().cloned();
+        if let Some(node) = &current {
+            if node.kind == NodeKind::Input && node.input == Some(InputKind::UserId) {
+                // The checker's verdict first; a CPR-like idea also gets the warning.
+                return self.userid(&text);
             }
+        }
+        if contains_cpr_like(&text) {
+            self.delete_input = true;
+            self.pending.push(Msg::new("cpr-warning"));
+            self.show_current();
+            return;
+        }
+        if let Some(node) = &current {
+            if node.kind == NodeKind::Input && node.input == Some(InputKind::Date) {
+                return self.date(node, &text);
+            }
+        }
+        if let Some(node) = self.date_question_for(&text) {
+            // "3.12. kl. 10" at the checklist: the appointment, not a question for the FAQ.
+            self.move_to(&node.id);
+            return self.date(&node, &text);
         }
         match self.engine.faq.match_text(&text) {
             FaqMatch::Sure(topic) => {
@@ -585,6 +675,34 @@ impl Ctx<'_> {
                 });
             }
             FaqMatch::NoMatch => self.not_understood(),
+        }
+    }
+
+    /// The date question a button on this screen leads to, when the text reads as a date
+    /// for it (or as several readings to choose from): typing the date skips the button.
+    fn date_question_for(&self, text: &str) -> Option<Node> {
+        let mut targets = self
+            .visible_options()
+            .into_iter()
+            .filter_map(|o| match o.goto {
+                Some(Target::Node(n)) => self
+                    .flow()
+                    .node(&n)
+                    .filter(|n| n.kind == NodeKind::Input && n.input == Some(InputKind::Date))
+                    .cloned(),
+                _ => None,
+            });
+        let node = targets.next()?;
+        if targets.next().is_some() {
+            return None; // Two date questions: which one is meant is not ours to guess.
+        }
+        let expect = match node.date_rule {
+            DateReadingRule::Past => Expect::Past,
+            DateReadingRule::Future => Expect::Future,
+        };
+        match read_when(text, self.now, expect) {
+            Ok(_) | Err(WhenError::Ambiguous { .. }) => Some(node),
+            Err(_) => None,
         }
     }
 
@@ -729,6 +847,8 @@ impl Ctx<'_> {
         }
     }
 
+    /// The UserID checker: the verdict and its reasons first, then the advice against, then
+    /// (for an idea that looks like a CPR number) the CPR warning. The message is deleted.
     fn userid(&mut self, text: &str) {
         // The idea is checked and answered here, then dropped: never stored, never logged.
         self.delete_input = true;
@@ -762,6 +882,14 @@ impl Ctx<'_> {
                 UserIdWarning::LooksLikeCpr => "userid-warning-cpr",
                 UserIdWarning::ContainsTenDigits => "userid-warning-ten-digits",
             }));
+        }
+        if !text.starts_with(' ') && !text.ends_with(' ') {
+            // Telegram (and the terminal) drop spaces at the ends of a message: the count
+            // above cannot include them, so say so rather than count wrongly.
+            self.pending.push(Msg::new("userid-ends-not-seen"));
+        }
+        if contains_cpr_like(text) {
+            self.pending.push(Msg::new("cpr-warning"));
         }
         self.pending.push(Msg::new("userid-not-kept"));
         let parts = std::mem::take(&mut self.pending);
@@ -874,6 +1002,7 @@ impl Ctx<'_> {
                 match back {
                     Some(prev) => {
                         self.state.node = prev;
+                        self.going_back = true;
                         self.resolve_and_show(false);
                     }
                     None => self.show_current(),
@@ -883,6 +1012,7 @@ impl Ctx<'_> {
                 self.state.facts.clear();
                 self.state.history.clear();
                 self.state.resume = None;
+                self.state.steps.clear();
                 self.pending.push(Msg::new("start-over-notice"));
                 let first = self.entry_or_start("prepare");
                 self.state.node = first;
@@ -925,10 +1055,16 @@ impl Ctx<'_> {
                 self.state.history.remove(0);
             }
         }
+        let resuming = self.state.resume.as_deref() == Some(to);
         self.state.node = to.to_string();
         self.resolve_and_show_silent();
         let to_guided = self.current().is_some_and(|n| n.section.is_some());
         if to_guided {
+            if !from_guided && !resuming {
+                // Into the preparation from the menu, a deep link or a command: a fresh
+                // run, and the step counter starts at 1.
+                self.state.steps.clear();
+            }
             self.state.resume = None;
         } else if from_guided && self.state.resume.is_none() {
             self.state.resume = Some(from);
@@ -943,6 +1079,10 @@ impl Ctx<'_> {
             if node.kind != NodeKind::Branch {
                 break;
             }
+            if let Some(o) = node.count {
+                self.count_once(o);
+            }
+            let Some(node) = self.current() else { break };
             let next = node
                 .routes
                 .iter()
@@ -1025,7 +1165,23 @@ impl Ctx<'_> {
         let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
         self.count_shown(&node, &facts);
         let mut parts = std::mem::take(&mut self.pending);
-        if let Some((step, total)) = node.section.as_deref().and_then(|s| self.flow().step_of(s)) {
+        // Results shown together with the next question: each a message of its own, first.
+        for b in &node.before {
+            let shown = match self.flow().node(b) {
+                Some(n) => self.parts_of(n, &facts),
+                None => continue,
+            };
+            if !shown.is_empty() {
+                parts.extend(shown);
+                self.emit(Reply {
+                    parts: std::mem::take(&mut parts),
+                    buttons: Vec::new(),
+                    replaces_previous: false,
+                    keep: true,
+                });
+            }
+        }
+        if let Some((step, total)) = self.progress(&node) {
             parts.push(
                 Msg::new("progress")
                     .num("step", step as i64)
@@ -1040,6 +1196,109 @@ impl Ctx<'_> {
             replaces_previous: false,
             keep: node.keep,
         });
+    }
+
+    /// Where the person is in the preparation: (this screen's number, the number of
+    /// screens to the checklist on the path the answers so far point to). Counts only
+    /// screens that ask something, as the person sees them: one more with each question,
+    /// one less with Back; never a step beyond the total. `None` off the preparation, or
+    /// where no path leads on to the checklist.
+    fn progress(&mut self, node: &Node) -> Option<(usize, usize)> {
+        if !node.is_step() {
+            return None;
+        }
+        let steps = &mut self.state.steps;
+        if steps.last() != Some(&node.id) {
+            match steps.iter().rposition(|s| *s == node.id) {
+                Some(i) if self.going_back => steps.truncate(i + 1),
+                _ => {
+                    steps.push(node.id.clone());
+                    if steps.len() > STEPS_LIMIT {
+                        steps.remove(0);
+                    }
+                }
+            }
+        }
+        let step = self.state.steps.len();
+        let ahead = self.steps_ahead(node)?;
+        Some((step, step + ahead))
+    }
+
+    /// How many question screens lie between `node` and the checklist, following the
+    /// first answer on each screen that leads there (the flow lists the most common
+    /// answer first), with the facts those answers would set.
+    fn steps_ahead(&self, node: &Node) -> Option<usize> {
+        let goal = self.flow().entries.get("checklist")?.clone();
+        let mut seen = BTreeSet::new();
+        self.path_from(node, self.state.facts.clone(), &goal, &mut seen)
+    }
+
+    fn path_from(
+        &self,
+        node: &Node,
+        facts: Facts,
+        goal: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> Option<usize> {
+        if seen.len() > LOOKAHEAD_LIMIT * 8 {
+            return None;
+        }
+        let derived = with_derived(&facts, self.now, &self.engine.globals);
+        for o in node
+            .options
+            .iter()
+            .filter(|o| cond_holds(&o.cond, &derived))
+        {
+            let Some(Target::Node(to)) = &o.goto else {
+                continue;
+            };
+            let mut f = facts.clone();
+            for k in &o.clear {
+                f.remove(k);
+            }
+            for (k, v) in &o.set {
+                f.insert(k.clone(), Fact::One(v.clone()));
+            }
+            let Some(landing) = self.resolve_hypothetical(to, &f) else {
+                continue;
+            };
+            if landing.id == goal {
+                return Some(0);
+            }
+            if landing.section.is_none() || !seen.insert(format!("{}{f:?}", landing.id)) {
+                continue;
+            }
+            if let Some(n) = self.path_from(landing, f, goal, seen) {
+                return Some(n + usize::from(landing.is_step()));
+            }
+        }
+        None
+    }
+
+    /// The node a move to `to` would show with these facts (following branches).
+    fn resolve_hypothetical(&self, to: &str, facts: &Facts) -> Option<&Node> {
+        let mut node = self.flow().node(to)?;
+        for _ in 0..LOOKAHEAD_LIMIT {
+            if node.kind != NodeKind::Branch {
+                return Some(node);
+            }
+            let derived = with_derived(facts, self.now, &self.engine.globals);
+            match node.routes.iter().find(|r| cond_holds(&r.cond, &derived)) {
+                Some(r) => match &r.goto {
+                    Target::Node(n) => node = self.flow().node(n)?,
+                    _ => return None,
+                },
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// Counts an outcome for the statistics, once per conversation.
+    fn count_once(&mut self, o: Outcome) {
+        if self.state.counted.insert(o.name().to_string()) {
+            self.events.push(Event::Outcome(o));
+        }
     }
 
     /// The messages a node shows for these facts.
@@ -1065,6 +1324,9 @@ impl Ctx<'_> {
     }
 
     fn count_shown(&mut self, node: &Node, facts: &Facts) {
+        if let Some(o) = node.count {
+            self.count_once(o);
+        }
         let one = |k: &str| facts.get(k).and_then(Fact::as_one).map(str::to_string);
         if node.id == "checklist" {
             self.events.push(Event::ChecklistShown {
@@ -1079,14 +1341,34 @@ impl Ctx<'_> {
         }
     }
 
-    /// Every single-valued fact and every moment is available to the texts as a variable.
+    /// Every single-valued fact and every moment is available to the texts as a variable
+    /// (a moment as `$x`, `$x_date` and `$x_from`); a set-valued fact as `$x_count`.
+    /// A single-valued fact not answered (yet) is passed empty, so a selector on it takes
+    /// its default variant: a deep link into the documents knows no `$residence`. (`check`
+    /// makes sure no text shows a fact's value as words.)
     fn with_fact_args(&self, mut msg: Msg, facts: &Facts) -> Msg {
+        let flow_facts = self
+            .engine
+            .flow
+            .fact_values
+            .iter()
+            .filter(|(_, values)| !values.contains("*"))
+            .map(|(name, _)| name.as_str());
+        let derived = DERIVED.iter().filter_map(|(name, kind)| match kind {
+            FactKind::One(_) => Some(*name),
+            _ => None,
+        });
+        for name in flow_facts.chain(derived) {
+            if !facts.contains_key(name) {
+                msg.args.push((name.to_string(), Arg::Str(String::new())));
+            }
+        }
         for (k, v) in facts {
             match v {
                 Fact::One(s) => msg.args.push((k.clone(), Arg::Str(s.clone()))),
                 Fact::Time(_) => {
                     if let Some(t) = v.time() {
-                        msg.args.push((k.clone(), Arg::Time(t)));
+                        msg.args.extend(moment_args(k, t));
                     }
                 }
                 Fact::Many(set) => msg

@@ -134,8 +134,54 @@ pub struct Node {
     /// What the node shows is a message the person keeps (a verdict, the checklist, a
     /// guide, an answer): a channel sends it as a new message and never edits it into the
     /// next screen. Otherwise it is navigation, which a channel may replace in place.
-    /// `keep = true` in the flow; answers of the FAQ (`faq-*`) keep by default.
+    /// `keep = true` in the flow; answers of the FAQ (`faq-*`) keep by default. A kept
+    /// screen is not a question on the way: the step counter does not count it.
     pub keep: bool,
+    /// Nodes whose messages are shown first, as a reply of their own (a result shown
+    /// together with the next question instead of a "Continue"-only screen).
+    pub before: Vec<String>,
+    /// An outcome the statistics count (once per conversation) when the node is entered.
+    pub count: Option<Outcome>,
+}
+
+/// Outcomes the statistics count when a node is entered (`count = "..."` in the flow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The guide to getting MitID at home was shown.
+    HomeGuide,
+    /// After the at-home guide, the person went on to prepare for Borgerservice.
+    HomeWentOn,
+    /// A renewal was told how to do it without an appointment.
+    SelfService,
+}
+
+impl Outcome {
+    /// The name in the flow files (and in the state's record of what was counted).
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::HomeGuide => "home_guide",
+            Outcome::HomeWentOn => "home_went_on",
+            Outcome::SelfService => "self_service",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Outcome> {
+        [
+            Outcome::HomeGuide,
+            Outcome::HomeWentOn,
+            Outcome::SelfService,
+        ]
+        .into_iter()
+        .find(|o| o.name() == s)
+    }
+}
+
+impl Node {
+    /// A screen that asks something on the way through the preparation: the step counter
+    /// counts these ("Step 2 of 5").
+    pub fn is_step(&self) -> bool {
+        self.section.is_some() && self.kind != NodeKind::Branch && !self.keep
+    }
 }
 
 /// The whole, checked flow.
@@ -152,12 +198,6 @@ pub struct Flow {
 impl Flow {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.get(id)
-    }
-
-    /// 1-based position of a section in the guided flow, and the number of sections.
-    pub fn step_of(&self, section: &str) -> Option<(usize, usize)> {
-        let pos = self.sections.iter().position(|s| s == section)?;
-        Some((pos + 1, self.sections.len()))
     }
 }
 
@@ -258,6 +298,9 @@ struct NodeDef {
     #[serde(default)]
     routes: Vec<RouteDef>,
     keep: Option<Spanned<bool>>,
+    #[serde(default)]
+    before: Vec<Spanned<String>>,
+    count: Option<Spanned<String>>,
 }
 
 fn cond(when: CondDef, unless: CondDef) -> Cond {
@@ -293,7 +336,7 @@ fn nav_option(name: &str, line: usize) -> Option<Opt> {
 
 /// Facts the engine derives from the answers (see `dialogue::derive`); conditions may
 /// name them, answers may not set them.
-pub use super::derive::DERIVED_FACTS;
+pub use super::derive::is_derived;
 
 impl Flow {
     /// Parses every `dialogues/*.toml` (not sub-folders: those hold other data) and checks
@@ -303,6 +346,8 @@ impl Flow {
         let mut flow_def: Option<(String, String, FlowDef)> = None;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         let mut fact_values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        // (node, the node it shows first, file, line): checked once every node is known.
+        let mut before_lines: Vec<(String, String, String, usize)> = Vec::new();
 
         let files: Vec<_> = source
             .files_in("dialogues/", ".toml")
@@ -403,7 +448,7 @@ impl Flow {
                         }
                     }
                     for (f, v) in &o.set {
-                        if DERIVED_FACTS.contains(&f.as_str()) {
+                        if is_derived(f) {
                             problems.push(Problem::new(
                                 &name,
                                 oline,
@@ -489,6 +534,34 @@ impl Flow {
                         only.insert("no".into());
                     }
                 }
+                let count = match nd.count.as_ref() {
+                    None => None,
+                    Some(c) => match Outcome::parse(c.get_ref()) {
+                        Some(o) => Some(o),
+                        None => {
+                            problems.push(Problem::new(
+                                &name,
+                                at(c.span()),
+                                format!(
+                                    "node `{id}`: unknown count `{}` (home_guide, home_went_on, self_service)",
+                                    c.get_ref()
+                                ),
+                            ));
+                            None
+                        }
+                    },
+                };
+                let before: Vec<(String, usize)> = nd
+                    .before
+                    .into_iter()
+                    .map(|b| {
+                        let l = at(b.span());
+                        (b.into_inner(), l)
+                    })
+                    .collect();
+                for (b, l) in &before {
+                    before_lines.push((id.clone(), b.clone(), name.clone(), *l));
+                }
                 let routes = nd
                     .routes
                     .into_iter()
@@ -527,6 +600,8 @@ impl Flow {
                     next: nd.next.map(|n| Target::parse(n.get_ref())),
                     routes,
                     keep,
+                    before: before.into_iter().map(|(b, _)| b).collect(),
+                    count,
                 };
                 if let Some(earlier) = nodes.get(&id) {
                     problems.push(Problem::new(
@@ -551,6 +626,25 @@ impl Flow {
             ));
             return Err(problems);
         };
+        for (node, b, file, line) in &before_lines {
+            match nodes.get(b) {
+                None => problems.push(Problem::new(
+                    file,
+                    *line,
+                    format!("node `{node}`: `before` names `{b}`, which does not exist"),
+                )),
+                Some(n) if !n.before.is_empty() || n.kind == NodeKind::Branch => {
+                    problems.push(Problem::new(
+                        file,
+                        *line,
+                        format!(
+                            "node `{node}`: `before` names `{b}`, which is a branch or shows other nodes first itself"
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
         let mut entries = BTreeMap::new();
         let start_line = line_of(&flow_text, fd.start.span().start);
         if !nodes.contains_key(fd.start.get_ref()) {
@@ -589,7 +683,7 @@ impl Flow {
     }
 
     fn check_structure(&self, problems: &mut Vec<Problem>) {
-        let known_fact = |f: &str| self.fact_values.contains_key(f) || DERIVED_FACTS.contains(&f);
+        let known_fact = |f: &str| self.fact_values.contains_key(f) || is_derived(f);
         for node in self.nodes.values() {
             let p = |line: usize, m: String| Problem::new(&node.file, line, m);
             let target_ok = |t: &Target| match t {
@@ -799,6 +893,7 @@ impl Flow {
                     stack.push(t);
                 }
             }
+            stack.extend(n.before.iter().map(|b| b.as_str()));
         }
         for node in self.nodes.values() {
             if !reached.contains(node.id.as_str()) {

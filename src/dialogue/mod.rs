@@ -11,5 +11,5 @@ pub mod reminders;
 pub mod state;
 
 pub use engine::{Button, ButtonAction, Command, Engine, Event, Input, Reply, Step};
-pub use flow::Flow;
+pub use flow::{Flow, Outcome};
 pub use state::{Fact, Facts, State};

@@ -15,6 +15,9 @@ pub const STATE_VERSION: u32 = 1;
 /// How many steps back `Back` can go.
 pub const HISTORY_LIMIT: usize = 24;
 
+/// How many question screens the step counter remembers.
+pub const STEPS_LIMIT: usize = 64;
+
 /// A fact collected from an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -63,6 +66,14 @@ pub struct State {
     /// The guided-flow node to return to after a question or a tool.
     #[serde(default)]
     pub resume: Option<String>,
+    /// The question screens of this run through the preparation, oldest first, the one on
+    /// screen last: its length is the step number ("Step 3 of 7"). Node ids only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+    /// Outcomes already counted for the statistics in this conversation (`home_guide`):
+    /// each is counted once, however often the screen is seen again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub counted: BTreeSet<String>,
 }
 
 impl State {
@@ -75,6 +86,8 @@ impl State {
             facts: Facts::new(),
             history: Vec::new(),
             resume: None,
+            steps: Vec::new(),
+            counted: BTreeSet::new(),
         }
     }
 

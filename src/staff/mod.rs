@@ -18,6 +18,7 @@ pub use qr::{qr_png, qr_svg, OutputFormat, PNG_PX_PER_MODULE, QUIET_ZONE};
 /// `dialogues/main.toml` (a test makes sure). Printed on posters: never rename one.
 pub const TOPICS: &[&str] = &[
     "prepare",
+    "home",
     "documents",
     "witness",
     "device",
@@ -27,7 +28,16 @@ pub const TOPICS: &[&str] = &[
 ];
 
 /// Messages the staff tools use; `check` makes sure they exist in every locale.
-pub const MESSAGES: &[&str] = &["qr-caption"];
+pub const MESSAGES: &[&str] = &["qr-caption", "qr-caption-home"];
+
+/// The caption under a poster's QR code: the topic's own (`qr-caption-home`: "maybe you
+/// do not need to wait", for the lobby) or the general one.
+pub fn caption_id(topic: Option<&str>) -> &'static str {
+    match topic {
+        Some("home") => "qr-caption-home",
+        _ => "qr-caption",
+    }
+}
 
 /// What can go wrong when staff ask for a link or a poster. Every message says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -73,7 +73,7 @@ use crate::dialogue::State;
 
 pub use memory::MemoryStore;
 pub use redis_store::{redact_url as redact_redis_url, RedisStore};
-pub use sled_store::SledStore;
+pub use sled_store::{Durability, SledStore};
 
 /// Telegram's chat id (negative for groups).
 pub type ChatId = i64;
@@ -159,6 +159,9 @@ impl Record {
 }
 
 /// The outcome of [`Store::load`].
+// Returned once per update, next to a disk or network read: moving ~200 bytes costs
+// nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     /// Nothing is stored for this chat: a new conversation.
@@ -214,6 +217,11 @@ pub trait Store: Send + Sync + 'static {
     fn expire(&self, now: DateTime<Utc>, retention: chrono::Duration) -> Result<usize, StoreError>;
     /// Number of stored conversations (for health and metrics).
     fn len(&self) -> Result<usize, StoreError>;
+    /// When this store was started empty because the earlier one could not be read
+    /// (see `SledStore::open_or_recover`); `None` for a store that never was.
+    fn lost_at(&self) -> Option<DateTime<Utc>> {
+        None
+    }
     /// Whether no conversation is stored.
     fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.len()? == 0)

@@ -7,6 +7,11 @@
 //!   in the same bytes as on disk in sled (one version byte, then JSON; see `codec.rs`), so
 //!   a record moves between the stores unchanged and migrates the same way.
 //! - `mitid-bot:claim:<key>`: [`Store::claim_once`] markers, with a time to live.
+//! - `mitid-bot:activity`: a sorted set with one member per conversation (the chat id),
+//!   scored by the moment its retention counts from (the later of last activity and
+//!   pending reminder). `len` is its `ZCARD`; the expiry sweep reads only the members old
+//!   enough to expire. Written in one `MULTI` with the record. `mitid-bot:activity-indexed`
+//!   says it covers every record: a Redis from before it gets it built once, at open.
 //!
 //! `mitid-bot` is the default namespace; [`RedisStore::open_in`] takes another (tests use
 //! one per test, and two bots, say of two municipalities, can share one Redis that way).
@@ -66,13 +71,18 @@ const TIMEOUT: Duration = Duration::from_secs(5);
 /// How many keys `SCAN` is asked to look at per round trip.
 const SCAN_COUNT: usize = 500;
 
-/// Deletes `KEYS[1]` only if it still holds `ARGV[1]`: the sled store's compare-and-swap.
+/// Deletes `KEYS[1]` only if it still holds `ARGV[1]`, and then the chat `ARGV[2]` from
+/// the activity index `KEYS[2]`: the sled store's compare-and-swap.
 const DELETE_IF_UNCHANGED: &str = r#"
 if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('ZREM', KEYS[2], ARGV[2])
   return redis.call('DEL', KEYS[1])
 end
 return 0
 "#;
+
+/// How many index members the expiry sweep reads per round trip.
+const SWEEP_BATCH: isize = 500;
 
 /// The conversation store shared by several instances of the bot.
 pub struct RedisStore {
@@ -137,7 +147,48 @@ impl RedisStore {
         };
         // Fail at start, with the URL named, rather than at a citizen's first message.
         store.with_connection(|c| redis::cmd("PING").query::<String>(c))?;
+        store.build_index()?;
         Ok(store)
+    }
+
+    /// For a Redis written before the activity index: one walk over the records, once.
+    /// Several instances starting at once may each do it; `ZADD` makes that harmless.
+    fn build_index(&self) -> Result<(), StoreError> {
+        let marker = format!("{}:activity-indexed", self.namespace);
+        let done: bool = self.with_connection(|c| redis::cmd("EXISTS").arg(&marker).query(c))?;
+        if done {
+            return Ok(());
+        }
+        let prefix = format!("{}:conv:", self.namespace);
+        for key in self.conversation_keys()? {
+            let Some(chat) = std::str::from_utf8(&key)
+                .ok()
+                .and_then(|k| k.strip_prefix(&prefix))
+                .and_then(|c| c.parse::<ChatId>().ok())
+            else {
+                continue;
+            };
+            let bytes: Option<Vec<u8>> =
+                self.with_connection(|c| redis::cmd("GET").arg(&key).query(c))?;
+            let Some(bytes) = bytes else { continue };
+            let score = match codec::decode(&bytes) {
+                Loaded::Found(record) => basis(&record),
+                _ => 0, // unknown age: the next sweep takes it
+            };
+            let index = self.activity_key();
+            self.with_connection(|c| {
+                redis::cmd("ZADD")
+                    .arg(&index)
+                    .arg(score)
+                    .arg(chat)
+                    .query::<()>(c)
+            })?;
+        }
+        self.with_connection(|c| redis::cmd("SET").arg(&marker).arg(1).query::<()>(c))
+    }
+
+    fn activity_key(&self) -> String {
+        format!("{}:activity", self.namespace)
     }
 
     fn conversation_key(&self, chat: ChatId) -> String {
@@ -285,6 +336,14 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// The moment a record's retention counts from, unix seconds (never negative).
+fn basis(record: &Record) -> i64 {
+    record
+        .reminder_at
+        .map_or(record.last_active, |r| r.max(record.last_active))
+        .max(0)
+}
+
 fn reminder_member(chat: ChatId, r: &Reminder) -> String {
     format!(
         "{chat}:{}:{}:{}",
@@ -326,46 +385,124 @@ impl Store for RedisStore {
     fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
         let key = self.conversation_key(chat);
         let bytes = codec::encode(record)?;
-        self.with_connection(|c| redis::cmd("SET").arg(&key).arg(&bytes).query::<()>(c))
+        let index = self.activity_key();
+        let score = basis(record);
+        self.with_connection(|c| {
+            redis::pipe()
+                .atomic()
+                .cmd("SET")
+                .arg(&key)
+                .arg(&bytes)
+                .ignore()
+                .cmd("ZADD")
+                .arg(&index)
+                .arg(score)
+                .arg(chat)
+                .ignore()
+                .query::<()>(c)
+        })
     }
 
     fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
         let key = self.conversation_key(chat);
-        self.with_connection(|c| redis::cmd("DEL").arg(&key).query::<()>(c))?;
+        let index = self.activity_key();
+        self.with_connection(|c| {
+            redis::pipe()
+                .atomic()
+                .cmd("DEL")
+                .arg(&key)
+                .ignore()
+                .cmd("ZREM")
+                .arg(&index)
+                .arg(chat)
+                .ignore()
+                .query::<()>(c)
+        })?;
         self.set_reminders(chat, &[])
     }
 
+    /// Reads only the index members old enough to expire (score at most `now -
+    /// retention`; 0, unknown age, always), and the records behind them.
     fn expire(&self, now: DateTime<Utc>, retention: chrono::Duration) -> Result<usize, StoreError> {
+        let cutoff = now
+            .checked_sub_signed(retention)
+            .map_or(0, |c| c.timestamp())
+            .max(0);
+        let index = self.activity_key();
         let mut removed = 0;
-        for key in self.conversation_keys()? {
-            let bytes: Option<Vec<u8>> =
-                self.with_connection(|c| redis::cmd("GET").arg(&key).query(c))?;
-            let Some(bytes) = bytes else {
-                continue; // forgotten since the scan
-            };
-            let expired = match codec::decode(&bytes) {
-                Loaded::Found(record) => record.expires_at(retention) <= now,
-                Loaded::Unreadable | Loaded::Missing => true,
-            };
-            if !expired {
-                continue;
-            }
-            // Only if unchanged: another instance may have saved a new step meanwhile.
-            let deleted: i64 = self.with_connection(|c| {
-                redis::cmd("EVAL")
-                    .arg(DELETE_IF_UNCHANGED)
-                    .arg(1)
-                    .arg(&key)
-                    .arg(&bytes)
+        // Members looked at and kept (re-scored), to page past them.
+        let mut offset: isize = 0;
+        loop {
+            let chats: Vec<ChatId> = self.with_connection(|c| {
+                redis::cmd("ZRANGEBYSCORE")
+                    .arg(&index)
+                    .arg("-inf")
+                    .arg(cutoff)
+                    .arg("LIMIT")
+                    .arg(offset)
+                    .arg(SWEEP_BATCH)
                     .query(c)
             })?;
-            removed += usize::from(deleted > 0);
+            if chats.is_empty() {
+                break;
+            }
+            for chat in &chats {
+                let key = self.conversation_key(*chat);
+                let bytes: Option<Vec<u8>> =
+                    self.with_connection(|c| redis::cmd("GET").arg(&key).query(c))?;
+                let Some(bytes) = bytes else {
+                    // Forgotten since: drop the member.
+                    self.with_connection(|c| {
+                        redis::cmd("ZREM").arg(&index).arg(chat).query::<()>(c)
+                    })?;
+                    continue;
+                };
+                let expired = match codec::decode(&bytes) {
+                    Loaded::Found(record) if record.expires_at(retention) > now => {
+                        // Indexed as older than it is (built from a raw record): put it
+                        // where it belongs, and page past it.
+                        let score = basis(&record);
+                        self.with_connection(|c| {
+                            redis::cmd("ZADD")
+                                .arg(&index)
+                                .arg(score)
+                                .arg(chat)
+                                .query::<()>(c)
+                        })?;
+                        if score <= cutoff {
+                            offset += 1;
+                        }
+                        false
+                    }
+                    Loaded::Found(_) | Loaded::Unreadable | Loaded::Missing => true,
+                };
+                if !expired {
+                    continue;
+                }
+                // Only if unchanged: another instance may have saved a new step meanwhile.
+                let deleted: i64 = self.with_connection(|c| {
+                    redis::cmd("EVAL")
+                        .arg(DELETE_IF_UNCHANGED)
+                        .arg(2)
+                        .arg(&key)
+                        .arg(&index)
+                        .arg(&bytes)
+                        .arg(chat)
+                        .query(c)
+                })?;
+                if deleted > 0 {
+                    removed += 1;
+                } else {
+                    offset += 1; // changed meanwhile: its new score moved it on, or not
+                }
+            }
         }
         Ok(removed)
     }
 
     fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.conversation_keys()?.len())
+        let index = self.activity_key();
+        self.with_connection(|c| redis::cmd("ZCARD").arg(&index).query(c))
     }
 
     /// `SET mitid-bot:claim:<key> <value> NX PX <ttl>`: the first instance to ask wins,
@@ -528,11 +665,54 @@ mod tests {
         }
     }
 
+    /// Bytes under `chat` as a record from elsewhere would be found at open: indexed as
+    /// of unknown age.
     fn raw(store: &RedisStore, chat: ChatId, bytes: &[u8]) {
         let key = store.conversation_key(chat);
+        let index = store.activity_key();
         store
             .with_connection(|c| redis::cmd("SET").arg(&key).arg(bytes).query::<()>(c))
             .unwrap();
+        store
+            .with_connection(|c| {
+                redis::cmd("ZADD")
+                    .arg(&index)
+                    .arg(0)
+                    .arg(chat)
+                    .query::<()>(c)
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_redis_from_before_the_index_gets_it_at_open() {
+        use crate::storage::tests::{at, sample};
+        let Some(store) = live_store("index") else {
+            return;
+        };
+        let _cleanup = Cleanup(&store);
+        let now = at(1_700_000_000);
+        store
+            .save(1, &sample(now - chrono::Duration::days(40)))
+            .unwrap();
+        store
+            .save(2, &sample(now - chrono::Duration::days(1)))
+            .unwrap();
+        // As the previous release left it: records, no index, no marker.
+        let index = store.activity_key();
+        let marker = format!("{}:activity-indexed", store.namespace);
+        store
+            .with_connection(|c| redis::cmd("DEL").arg(&index).arg(&marker).query::<()>(c))
+            .unwrap();
+        let reopened = RedisStore::open_in(
+            &crate::storage::tests::redis_url().unwrap(),
+            &store.namespace,
+        )
+        .unwrap();
+        assert_eq!(reopened.len().unwrap(), 2);
+        assert_eq!(reopened.expire(now, chrono::Duration::days(30)).unwrap(), 1);
+        assert_eq!(reopened.load(1).unwrap(), Loaded::Missing);
+        assert_eq!(reopened.len().unwrap(), 1);
     }
 
     #[test]

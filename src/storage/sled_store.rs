@@ -9,9 +9,29 @@
 //! sled lets one process at a time open a directory; a second gets
 //! [`StoreError::Locked`], which says so. That is also why [`Store::claim_once`] can be
 //! held in memory here: no other process shares the store (a restart forgets claims).
+//!
+//! # Cheap to ask, cheap to sweep
+//!
+//! sled's own `len` walks every record, so the number of conversations is counted once
+//! when the store opens and then kept up to date by each write; health checks read that
+//! number. An index tree, `activity`, holds one key per conversation: the moment its
+//! retention counts from (the later of last activity and pending reminder) followed by
+//! the chat id. The hourly expiry reads only the index entries old enough to expire, and
+//! the records behind them, never the whole store. A store written before the index
+//! existed gets it built once, at the first open.
+//!
+//! # Durability
+//!
+//! [`Durability::Os`] (the default): a save returns once sled has written the record to
+//! its log with `sync_file_range`: the data reaches the disk, which survives a crash of
+//! the bot or a kill -9, but the file's metadata and the disk's own write cache are not
+//! forced out, so a power cut can lose the last moments. [`Durability::Power`] adds an
+//! `fsync` of the log to every grouped flush: it survives a power cut too, at a measured
+//! cost (BENCHMARKS.md).
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -28,6 +48,43 @@ const TREE: &str = "conversations";
 const REMINDERS: &str = "reminders";
 /// Each chat's scheduled entries, to replace or forget them.
 const REMINDER_CHATS: &str = "reminder_chats";
+/// The expiry index: retention basis (8 big-endian bytes) + chat id (8) -> nothing.
+const ACTIVITY: &str = "activity";
+/// Facts about the store itself (not about any chat).
+const META: &str = "meta";
+/// In [`META`]: present once the [`ACTIVITY`] index covers every record.
+const INDEXED: &[u8] = b"activity-index-v1";
+/// In [`META`], and in the file [`GENERATION_FILE`] beside sled's files: when this store
+/// was created (unix nanoseconds). sled recovers from some damage by quietly dropping
+/// what it cannot read, up to every record; the file outside sled tells that apart
+/// from a store that was always empty.
+const GENERATION: &[u8] = b"generation";
+/// See [`GENERATION`].
+const GENERATION_FILE: &str = "store-generation";
+/// In [`META`]: unix seconds when this store was started afresh because the earlier one
+/// could not be opened (see [`SledStore::open_or_recover`]).
+const LOST_AT: &[u8] = b"lost-at";
+
+/// How hard a durable save presses the data towards the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// Written to the disk with sled's `sync_file_range`: survives a crash of the bot.
+    #[default]
+    Os,
+    /// Also `fsync`ed: survives a power cut.
+    Power,
+}
+
+impl Durability {
+    /// `os` or `power`, as in the settings.
+    pub fn parse(value: &str) -> Option<Durability> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "os" => Some(Durability::Os),
+            "power" => Some(Durability::Power),
+            _ => None,
+        }
+    }
+}
 
 /// sled's page cache. Its default (1 GB) keeps every record ever read: the hourly expiry
 /// reads them all, and 100,000 conversations then held ~120 MB. A record is read once per
@@ -42,9 +99,15 @@ pub struct SledStore {
     tree: sled::Tree,
     reminders: sled::Tree,
     reminder_chats: sled::Tree,
+    activity: sled::Tree,
+    meta: sled::Tree,
     claims: LocalClaims,
     /// Group commit: who is flushing, and which flushes have completed.
     commit: GroupCommit,
+    /// Conversations stored, kept by every write (sled's `len` walks the tree).
+    count: AtomicUsize,
+    /// With [`Durability::Power`]: sled's log file, to `fsync` after each flush.
+    fsync: Option<File>,
 }
 
 /// The state of group commit. Flushes are numbered 1, 2, ... in the order they start; at
@@ -78,35 +141,156 @@ impl GroupCommit {
 }
 
 impl SledStore {
-    /// Opens (or creates) the store in `dir`.
+    /// Opens (or creates) the store in `dir`, with [`Durability::Os`].
     pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
-        let opened = sled::Config::new()
-            .path(dir)
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .and_then(|db| {
-                let tree = db.open_tree(TREE)?;
-                let reminders = db.open_tree(REMINDERS)?;
-                let reminder_chats = db.open_tree(REMINDER_CHATS)?;
-                Ok((db, tree, reminders, reminder_chats))
-            });
-        match opened {
-            Ok((db, tree, reminders, reminder_chats)) => Ok(SledStore {
-                _db: db,
-                tree,
-                reminders,
-                reminder_chats,
-                claims: LocalClaims::default(),
-                commit: GroupCommit::default(),
-            }),
-            Err(error) if is_lock_error(&error) => Err(StoreError::Locked {
-                dir: dir.to_path_buf(),
-            }),
-            Err(source) => Err(StoreError::Open {
+        SledStore::open_with(dir, Durability::Os)
+    }
+
+    /// Opens (or creates) the store in `dir`. A directory that sled cannot read (damaged
+    /// files, or a panic inside sled while reading them) is [`StoreError::Open`].
+    pub fn open_with(dir: &Path, durability: Durability) -> Result<SledStore, StoreError> {
+        let opened = std::panic::catch_unwind(|| {
+            sled::Config::new()
+                .path(dir)
+                .cache_capacity(CACHE_BYTES)
+                .open()
+                .and_then(|db| {
+                    let trees = [TREE, REMINDERS, REMINDER_CHATS, ACTIVITY, META]
+                        .map(|name| db.open_tree(name));
+                    let [a, b, c, d, e] = trees;
+                    Ok((db, a?, b?, c?, d?, e?))
+                })
+        })
+        .unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "sled panicked while reading it".into());
+            Err(sled::Error::Io(std::io::Error::other(format!(
+                "damaged: {why}"
+            ))))
+        });
+        let (db, tree, reminders, reminder_chats, activity, meta) = match opened {
+            Ok(trees) => trees,
+            Err(error) if is_lock_error(&error) => {
+                return Err(StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                })
+            }
+            Err(source) => {
+                return Err(StoreError::Open {
+                    dir: PathBuf::from(dir),
+                    source,
+                })
+            }
+        };
+        let fsync = match durability {
+            Durability::Os => None,
+            Durability::Power => {
+                Some(File::open(dir.join("db")).map_err(|e| StoreError::Open {
+                    dir: PathBuf::from(dir),
+                    source: sled::Error::Io(e),
+                })?)
+            }
+        };
+        check_generation(dir, &meta).map_err(|source| StoreError::Open {
+            dir: PathBuf::from(dir),
+            source,
+        })?;
+        let store = SledStore {
+            _db: db,
+            tree,
+            reminders,
+            reminder_chats,
+            activity,
+            meta,
+            claims: LocalClaims::default(),
+            commit: GroupCommit::default(),
+            count: AtomicUsize::new(0),
+            fsync,
+        };
+        store.count_and_index().map_err(|e| match e {
+            StoreError::Database(source) => StoreError::Open {
                 dir: PathBuf::from(dir),
                 source,
-            }),
+            },
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// Opens the store in `dir`; if it cannot be read, moves sled's files aside into
+    /// `dir/damaged-<time>/` (kept for the operator, never deleted by the bot), starts a
+    /// fresh store in `dir` and remembers when, so returning citizens can be told that
+    /// their earlier answers are gone. A directory held by another process is not
+    /// damage: that stays [`StoreError::Locked`]. Returns the store and, if it was
+    /// started afresh, where the old files went.
+    pub fn open_or_recover(
+        dir: &Path,
+        durability: Durability,
+        now: DateTime<Utc>,
+    ) -> Result<(SledStore, Option<PathBuf>), StoreError> {
+        match SledStore::open_with(dir, durability) {
+            Ok(store) => Ok((store, None)),
+            Err(StoreError::Open { source, .. }) => {
+                let aside = dir.join(format!("damaged-{}", now.format("%Y%m%dT%H%M%SZ")));
+                set_aside(dir, &aside).map_err(|e| StoreError::Open {
+                    dir: dir.to_path_buf(),
+                    source: sled::Error::Io(std::io::Error::other(format!(
+                        "{source}; and moving its files aside to {} failed: {e}",
+                        aside.display()
+                    ))),
+                })?;
+                let store = SledStore::open_with(dir, durability)?;
+                store.meta.insert(LOST_AT, &now.timestamp().to_be_bytes())?;
+                store.flush()?;
+                tracing::error!(
+                    directory = %dir.display(),
+                    set_aside = %aside.display(),
+                    error = %source,
+                    "the conversation store could not be opened; its files were moved aside \
+                     and the bot starts with an empty store (earlier conversations are lost, \
+                     statistics are kept)"
+                );
+                Ok((store, Some(aside)))
+            }
+            Err(other) => Err(other),
         }
+    }
+
+    /// When this store was started afresh because the earlier one was damaged.
+    fn read_lost_at(&self) -> Option<DateTime<Utc>> {
+        let bytes = self.meta.get(LOST_AT).ok()??;
+        let secs = i64::from_be_bytes(bytes.as_ref().try_into().ok()?);
+        DateTime::from_timestamp(secs, 0)
+    }
+
+    /// Counts the records and, for a store written before the index, builds it: one walk
+    /// over the store, at open.
+    fn count_and_index(&self) -> Result<(), StoreError> {
+        let indexed = self.meta.contains_key(INDEXED)?;
+        let mut count = 0;
+        for entry in self.tree.iter() {
+            let (key, bytes) = entry?;
+            count += 1;
+            if !indexed {
+                let basis = match codec::decode(&bytes) {
+                    Loaded::Found(record) => basis(&record),
+                    // Unreadable: its age is unknown; the first sweep takes it.
+                    _ => 0,
+                };
+                if let Ok(chat) = key.as_ref().try_into().map(i64::from_be_bytes) {
+                    self.activity.insert(activity_key(basis, chat), &[])?;
+                }
+            }
+        }
+        self.count.store(count, Ordering::Relaxed);
+        if !indexed {
+            self.meta.insert(INDEXED, &[])?;
+            self.flush()?;
+        }
+        Ok(())
     }
 
     /// How many flushes (fsyncs) the store has made since it was opened. With concurrent
@@ -145,7 +329,12 @@ impl SledStore {
             st.started += 1;
             let number = st.started;
             drop(st);
-            let result = self.tree.flush();
+            let result = self.tree.flush().and_then(|bytes| {
+                if let Some(file) = &self.fsync {
+                    file.sync_data()?;
+                }
+                Ok(bytes)
+            });
             self.commit.count.fetch_add(1, Ordering::Relaxed);
             st = self.commit.lock();
             st.running = false;
@@ -156,6 +345,29 @@ impl SledStore {
             // number >= needed: this flush started after our write.
             return result.map(|_| ()).map_err(StoreError::from);
         }
+    }
+
+    /// Writes `chat`'s record (not yet flushed), keeping the count and the index.
+    fn write(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+        let previous = self.tree.insert(key(chat), codec::encode(record)?)?;
+        match &previous {
+            None => {
+                self.count.fetch_add(1, Ordering::Relaxed);
+            }
+            Some(old) => {
+                if let Loaded::Found(old) = codec::decode(old) {
+                    let old_basis = basis(&old);
+                    if old_basis != basis(record) {
+                        self.activity.remove(activity_key(old_basis, chat))?;
+                    }
+                }
+                // An unreadable old record leaves its index entry behind: the sweep
+                // finds the chat's record newer than the entry and drops the entry.
+            }
+        }
+        self.activity
+            .insert(activity_key(basis(record), chat), &[])?;
+        Ok(())
     }
 
     /// Removes `chat`'s scheduled reminders (without flushing).
@@ -210,6 +422,78 @@ fn key(chat: ChatId) -> [u8; 8] {
     chat.to_be_bytes()
 }
 
+/// The moment a record's retention counts from, unix seconds (never negative).
+fn basis(record: &Record) -> i64 {
+    record
+        .reminder_at
+        .map_or(record.last_active, |r| r.max(record.last_active))
+        .max(0)
+}
+
+fn activity_key(basis: i64, chat: ChatId) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..8].copy_from_slice(&(basis.max(0) as u64).to_be_bytes());
+    k[8..].copy_from_slice(&chat.to_be_bytes());
+    k
+}
+
+fn from_activity_key(k: &[u8]) -> Option<(i64, ChatId)> {
+    let basis = i64::try_from(u64::from_be_bytes(k.get(..8)?.try_into().ok()?)).ok()?;
+    let chat = i64::from_be_bytes(k.get(8..16)?.try_into().ok()?);
+    Some((basis, chat))
+}
+
+/// Compares the generation inside sled with the one in the file beside it (see
+/// [`GENERATION`]); writes both for a new store, or the file for a store from before it.
+fn check_generation(dir: &Path, meta: &sled::Tree) -> Result<(), sled::Error> {
+    let file = dir.join(GENERATION_FILE);
+    let outside = match std::fs::read_to_string(&file) {
+        Ok(text) => Some(text.trim().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(sled::Error::Io(e)),
+    };
+    let inside = meta
+        .get(GENERATION)?
+        .map(|v| String::from_utf8_lossy(&v).into_owned());
+    match (inside, outside) {
+        (Some(a), Some(b)) if a == b => Ok(()),
+        (Some(_), Some(_)) | (None, Some(_)) => Err(sled::Error::Io(std::io::Error::other(
+            "damaged: sled opened its files but they no longer hold this store \
+             (its records were dropped while reading the damaged log)",
+        ))),
+        (Some(inside), None) => std::fs::write(&file, inside).map_err(sled::Error::Io),
+        (None, None) => {
+            let generation = Utc::now()
+                .timestamp_nanos_opt()
+                .unwrap_or_default()
+                .to_string();
+            meta.insert(GENERATION, generation.as_bytes())?;
+            meta.flush()?;
+            std::fs::write(&file, generation).map_err(sled::Error::Io)
+        }
+    }
+}
+
+/// Moves sled's own files and the generation file (not the statistics, nor an earlier
+/// set-aside) from `dir` into `aside`.
+fn set_aside(dir: &Path, aside: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(aside)?;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let sleds = name == "conf"
+            || name == "db"
+            || name == "blobs"
+            || name == GENERATION_FILE
+            || name.starts_with("snap.");
+        if sleds {
+            std::fs::rename(entry.path(), aside.join(&*name))?;
+        }
+    }
+    Ok(())
+}
+
 impl Store for SledStore {
     fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
         Ok(match self.tree.get(key(chat))? {
@@ -219,53 +503,99 @@ impl Store for SledStore {
     }
 
     fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
-        self.tree.insert(key(chat), codec::encode(record)?)?;
+        self.write(chat, record)?;
         self.flush()
     }
 
     fn save_soon(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
         // On disk with the next grouped flush, or sled's own within half a second.
-        self.tree.insert(key(chat), codec::encode(record)?)?;
-        Ok(())
+        self.write(chat, record)
     }
 
     fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
-        self.tree.remove(key(chat))?;
+        if let Some(old) = self.tree.remove(key(chat))? {
+            self.count.fetch_sub(1, Ordering::Relaxed);
+            if let Loaded::Found(old) = codec::decode(&old) {
+                self.activity.remove(activity_key(basis(&old), chat))?;
+            }
+        }
         self.clear_reminders(chat)?;
         self.flush()
     }
 
     fn expire(&self, now: DateTime<Utc>, retention: chrono::Duration) -> Result<usize, StoreError> {
-        let mut stale = Vec::new();
-        for entry in self.tree.iter() {
-            let (key, bytes) = entry?;
-            let expired = match codec::decode(&bytes) {
-                Loaded::Found(record) => record.expires_at(retention) <= now,
-                Loaded::Unreadable | Loaded::Missing => true,
-            };
-            if expired {
-                stale.push((key, bytes));
-            }
-        }
+        // Entries whose basis is at or before `now - retention`: the only candidates.
+        // Basis 0 (records of unknown age, that could not be read) always is one.
+        let cutoff = now
+            .checked_sub_signed(retention)
+            .map_or(0, |c| c.timestamp())
+            .max(0)
+            + 1;
+        let end = activity_key(cutoff, i64::MIN);
+        let mut start: Vec<u8> = Vec::new();
         let mut removed = 0;
-        for (key, bytes) in stale {
-            // Only if unchanged: the chat may have become active since it was read.
-            if self
-                .tree
-                .compare_and_swap(key, Some(bytes), None::<&[u8]>)?
-                .is_ok()
-            {
-                removed += 1;
+        let mut changed = false;
+        // In batches, so that memory stays bounded however many have expired.
+        loop {
+            let batch: Vec<sled::IVec> = self
+                .activity
+                .range(start.as_slice()..end.as_slice())
+                .keys()
+                .take(1024)
+                .collect::<Result<_, _>>()?;
+            let Some(last) = batch.last() else {
+                break;
+            };
+            start = last.to_vec();
+            start.push(0); // just after the last one seen
+            for entry in &batch {
+                let Some((entry_basis, chat)) = from_activity_key(entry) else {
+                    self.activity.remove(entry)?;
+                    changed = true;
+                    continue;
+                };
+                let bytes = self.tree.get(key(chat))?;
+                let expired = match bytes.as_deref().map(codec::decode) {
+                    // Forgotten, or written again since: the entry is stale.
+                    None => None,
+                    Some(Loaded::Found(record)) if basis(&record) != entry_basis => None,
+                    Some(Loaded::Found(record)) => Some(record.expires_at(retention) <= now),
+                    Some(Loaded::Unreadable | Loaded::Missing) => Some(true),
+                };
+                match (expired, bytes) {
+                    (Some(false), _) => {} // a readable record from 1970: judged, kept
+                    (Some(true), Some(bytes)) => {
+                        // Only if unchanged: the chat may have become active since.
+                        if self
+                            .tree
+                            .compare_and_swap(key(chat), Some(bytes), None::<&[u8]>)?
+                            .is_ok()
+                        {
+                            self.count.fetch_sub(1, Ordering::Relaxed);
+                            self.activity.remove(entry)?;
+                            removed += 1;
+                            changed = true;
+                        }
+                    }
+                    _ => {
+                        self.activity.remove(entry)?;
+                        changed = true;
+                    }
+                }
             }
         }
-        if removed > 0 {
+        if changed {
             self.flush()?;
         }
         Ok(removed)
     }
 
     fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.tree.len())
+        Ok(self.count.load(Ordering::Relaxed))
+    }
+
+    fn lost_at(&self) -> Option<DateTime<Utc>> {
+        self.read_lost_at()
     }
 
     fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
@@ -325,8 +655,13 @@ mod tests {
     use crate::storage::tests::{at, contract, sample};
     use chrono::Duration;
 
+    /// Bytes written under `chat` as a damaged or foreign record would be found at open:
+    /// counted, and indexed as of unknown age.
     fn raw(store: &SledStore, chat: ChatId, bytes: &[u8]) {
-        store.tree.insert(key(chat), bytes).unwrap();
+        if store.tree.insert(key(chat), bytes).unwrap().is_none() {
+            store.count.fetch_add(1, Ordering::Relaxed);
+        }
+        store.activity.insert(activity_key(0, chat), &[]).unwrap();
     }
 
     #[test]
@@ -530,6 +865,129 @@ mod tests {
         assert!(
             message.contains("is another mitid-bot running on this data directory?"),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn a_store_written_before_the_index_gets_it_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = at(1_700_000_000);
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            store.save(1, &sample(now - Duration::days(40))).unwrap();
+            store.save(2, &sample(now - Duration::days(1))).unwrap();
+            // As the previous release left it: records, no index, no marker.
+            store.activity.clear().unwrap();
+            store.meta.remove(INDEXED).unwrap();
+            store.flush().unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 2);
+        assert_eq!(store.expire(now, Duration::days(30)).unwrap(), 1);
+        assert_eq!(store.load(1).unwrap(), Loaded::Missing);
+        assert!(matches!(store.load(2).unwrap(), Loaded::Found(_)));
+        assert_eq!(store.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn the_count_survives_reopening_and_follows_every_write() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            for chat in 0..10 {
+                store.save(chat, &sample(at(1_700_000_000))).unwrap();
+            }
+            store.save(3, &sample(at(1_700_000_100))).unwrap(); // again: still 10
+            store.forget(4).unwrap();
+            store.forget(4).unwrap(); // twice: still 9
+            assert_eq!(store.len().unwrap(), 9);
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 9);
+        // A sweep after a later save leaves the chat that was active again.
+        let mut later = sample(at(1_700_000_000));
+        later.last_active = 1_800_000_000;
+        store.save(5, &later).unwrap();
+        assert_eq!(
+            store
+                .expire(at(1_700_000_100) + Duration::days(31), Duration::days(30))
+                .unwrap(),
+            8
+        );
+        assert_eq!(store.len().unwrap(), 1);
+        assert_eq!(store.load(5).unwrap(), Loaded::Found(later));
+        // The index holds one entry per remaining conversation, no stale ones.
+        assert_eq!(store.activity.len(), 1);
+    }
+
+    #[test]
+    fn power_durability_fsyncs_and_keeps_the_contract() {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = tempfile::tempdir().unwrap();
+        let store = SledStore::open_with(dir.path(), Durability::Power).unwrap();
+        let record = sample(at(1_700_000_000));
+        store.save(42, &record).unwrap();
+        copy_dir(dir.path(), copy.path());
+        let crashed = SledStore::open(copy.path()).unwrap();
+        assert_eq!(crashed.load(42).unwrap(), Loaded::Found(record));
+        drop(store);
+        let other = tempfile::tempdir().unwrap();
+        contract(&SledStore::open_with(other.path(), Durability::Power).unwrap());
+        assert_eq!(Durability::parse(" Power "), Some(Durability::Power));
+        assert_eq!(Durability::parse("os"), Some(Durability::Os));
+        assert_eq!(Durability::parse("fsync"), None);
+    }
+
+    /// Damage of each of sled's files: the store is set aside, a fresh one starts, and it
+    /// remembers when; the damaged files are kept for the operator.
+    #[test]
+    fn a_damaged_store_is_set_aside_and_a_fresh_one_starts() {
+        for (file, damage) in [
+            ("conf", b"not a sled config at all".as_slice()),
+            ("db", &[0xA5; 4096][..]),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            {
+                let store = SledStore::open(dir.path()).unwrap();
+                store.save(1, &sample(at(1_700_000_000))).unwrap();
+            }
+            std::fs::write(dir.path().join(file), damage).unwrap();
+            let now = at(1_800_000_000);
+            let (store, aside) =
+                SledStore::open_or_recover(dir.path(), Durability::Os, now).unwrap();
+            let Some(aside) = aside else {
+                panic!("{file}: damage not noticed; record: {:?}", store.load(1));
+            };
+            assert!(aside.starts_with(dir.path()), "{file}: {}", aside.display());
+            assert!(
+                aside.join(file).exists(),
+                "{file}: the damaged file is kept"
+            );
+            assert_eq!(store.load(1).unwrap(), Loaded::Missing, "{file}");
+            assert_eq!(store.len().unwrap(), 0);
+            assert_eq!(store.lost_at(), Some(now), "{file}");
+            // The fresh store works, and stays fresh after a reopen.
+            store.save(2, &sample(now)).unwrap();
+            drop(store);
+            let again = SledStore::open(dir.path()).unwrap();
+            assert!(matches!(again.load(2).unwrap(), Loaded::Found(_)));
+            assert_eq!(again.lost_at(), Some(now));
+        }
+    }
+
+    #[test]
+    fn a_store_in_use_is_not_taken_for_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = SledStore::open(dir.path()).unwrap();
+        let error = SledStore::open_or_recover(dir.path(), Durability::Os, at(0)).unwrap_err();
+        assert!(matches!(error, StoreError::Locked { .. }), "{error:?}");
+        let entries: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !entries.iter().any(|e| e.starts_with("damaged-")),
+            "{entries:?}"
         );
     }
 

@@ -1,7 +1,7 @@
 //! Operator-facing health and Prometheus metrics: updates handled, errors, reply latency,
 //! stored conversations. Counts only; no chat ids, no text.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,6 +23,10 @@ pub struct Metrics {
     buckets: [AtomicU64; BUCKETS.len()],
     count: AtomicU64,
     sum_micros: AtomicU64,
+    /// Loads and saves that failed (a full disk, a lost Redis).
+    store_errors: AtomicU64,
+    /// Whether the latest save failed: `/healthz` answers 503 until one works again.
+    store_failing: AtomicBool,
 }
 
 impl Metrics {
@@ -44,12 +48,29 @@ impl Metrics {
         self.errors.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// The store failed to load or save a conversation.
+    pub fn store_failed(&self) {
+        self.store_errors.fetch_add(1, Ordering::Relaxed);
+        self.errors.fetch_add(1, Ordering::Relaxed);
+        self.store_failing.store(true, Ordering::Relaxed);
+    }
+
+    /// A save worked: the store is writable (again).
+    pub fn store_ok(&self) {
+        self.store_failing.store(false, Ordering::Relaxed);
+    }
+
+    pub fn store_failing(&self) -> bool {
+        self.store_failing.load(Ordering::Relaxed)
+    }
+
     pub fn updates(&self) -> u64 {
         self.updates.load(Ordering::Relaxed)
     }
 
-    /// The Prometheus text format.
-    pub fn render(&self, stored: Option<usize>) -> String {
+    /// The Prometheus text format. `stored`: conversations kept; `afresh`: whether the
+    /// store was started empty because the earlier one was damaged.
+    pub fn render(&self, stored: Option<usize>, afresh: bool) -> String {
         let mut out = String::new();
         out.push_str("# HELP mitid_bot_updates_total Telegram updates handled.\n# TYPE mitid_bot_updates_total counter\n");
         out.push_str(&format!(
@@ -77,6 +98,21 @@ impl Metrics {
             self.sum_micros.load(Ordering::Relaxed) as f64 / 1e6
         ));
         out.push_str(&format!("mitid_bot_reply_seconds_count {count}\n"));
+        out.push_str("# HELP mitid_bot_store_errors_total Conversation loads and saves that failed.\n# TYPE mitid_bot_store_errors_total counter\n");
+        out.push_str(&format!(
+            "mitid_bot_store_errors_total {}\n",
+            self.store_errors.load(Ordering::Relaxed)
+        ));
+        out.push_str("# HELP mitid_bot_store_failing 1 while saves fail (then /healthz answers 503).\n# TYPE mitid_bot_store_failing gauge\n");
+        out.push_str(&format!(
+            "mitid_bot_store_failing {}\n",
+            u8::from(self.store_failing())
+        ));
+        out.push_str("# HELP mitid_bot_store_started_afresh 1 if the store was damaged and set aside at start (see the log for where).\n# TYPE mitid_bot_store_started_afresh gauge\n");
+        out.push_str(&format!(
+            "mitid_bot_store_started_afresh {}\n",
+            u8::from(afresh)
+        ));
         if let Some(n) = stored {
             out.push_str("# HELP mitid_bot_conversations Conversations kept in the store.\n# TYPE mitid_bot_conversations gauge\n");
             out.push_str(&format!("mitid_bot_conversations {n}\n"));
@@ -107,6 +143,12 @@ async fn store_len(store: Arc<dyn Store>) -> Option<usize> {
 }
 
 async fn healthz(State(h): State<Health>) -> impl IntoResponse {
+    if h.metrics.store_failing() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "store failing: saves do not work\n",
+        );
+    }
     match store_len(h.store).await {
         Some(_) => (StatusCode::OK, "ok\n"),
         None => (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n"),
@@ -115,9 +157,10 @@ async fn healthz(State(h): State<Health>) -> impl IntoResponse {
 
 async fn prometheus(State(h): State<Health>) -> impl IntoResponse {
     let stored = store_len(h.store.clone()).await;
+    let afresh = h.store.lost_at().is_some();
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        h.metrics.render(stored),
+        h.metrics.render(stored, afresh),
     )
 }
 
@@ -131,12 +174,29 @@ mod tests {
         m.observe(Duration::from_millis(3));
         m.observe(Duration::from_millis(30));
         m.error();
-        let text = m.render(Some(7));
+        let text = m.render(Some(7), false);
         assert!(text.contains("mitid_bot_updates_total 2"));
         assert!(text.contains("mitid_bot_errors_total 1"));
         assert!(text.contains("mitid_bot_reply_seconds_bucket{le=\"0.005\"} 1"));
         assert!(text.contains("mitid_bot_reply_seconds_bucket{le=\"0.05\"} 2"));
         assert!(text.contains("mitid_bot_reply_seconds_count 2"));
         assert!(text.contains("mitid_bot_conversations 7"));
+        assert!(text.contains("mitid_bot_store_failing 0"));
+        assert!(text.contains("mitid_bot_store_started_afresh 0"));
+    }
+
+    #[test]
+    fn a_failing_store_is_counted_until_a_save_works() {
+        let m = Metrics::default();
+        m.store_failed();
+        m.store_failed();
+        assert!(m.store_failing());
+        let text = m.render(None, true);
+        assert!(text.contains("mitid_bot_store_errors_total 2"), "{text}");
+        assert!(text.contains("mitid_bot_errors_total 2"), "{text}");
+        assert!(text.contains("mitid_bot_store_failing 1"), "{text}");
+        assert!(text.contains("mitid_bot_store_started_afresh 1"), "{text}");
+        m.store_ok();
+        assert!(!m.store_failing());
     }
 }

@@ -94,6 +94,8 @@ pub const MESSAGES: &[&str] = &[
     "group-private-only",
     "edited-message",
     "store-start-over",
+    "store-failed",
+    "store-lost",
     "bot-description",
     "bot-short-description",
     "cmd-start",
@@ -767,7 +769,18 @@ async fn handle<B: TgBot>(
     let default_lang = language_for(lang_code, app.config.default_language);
     let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
         Ok(Loaded::Found(r)) => (r, Vec::new()),
-        Ok(Loaded::Missing) => (Record::new(State::new(default_lang), now), Vec::new()),
+        Ok(Loaded::Missing) => {
+            // A button pressed in a chat we hold nothing for, after the store had to be
+            // started afresh: the citizen answered before and deserves to know why the
+            // answers are gone.
+            let lost = pressed.is_some() && app.store.lost_at().is_some();
+            let notices = if lost {
+                vec![Msg::new("store-lost")]
+            } else {
+                Vec::new()
+            };
+            (Record::new(State::new(default_lang), now), notices)
+        }
         Ok(Loaded::Unreadable) => {
             tracing::warn!("a stored conversation could not be read; starting over");
             (
@@ -777,8 +790,9 @@ async fn handle<B: TgBot>(
         }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
+            app.metrics.store_failed();
             forget_answer();
-            return Ok(());
+            return say_store_failed(bot, app, chat, default_lang).await;
         }
     };
     if record.seen(update_id) {
@@ -832,10 +846,14 @@ async fn handle<B: TgBot>(
     })
     .await;
     if let Err(e) = saved {
-        tracing::error!(error = %e, "could not save a conversation; not replying");
+        tracing::error!(error = %e, "could not save a conversation");
+        // Counted, and /healthz answers 503 until a save works again.
+        app.metrics.store_failed();
         forget_answer();
-        return Ok(());
+        // Not the step's reply (it is not saved), but never silence.
+        return say_store_failed(bot, app, chat, lang).await;
     }
+    app.metrics.store_ok();
     if let Some(p) = &pressed {
         p.answered().await;
     }
@@ -887,6 +905,21 @@ async fn handle<B: TgBot>(
         }
     }
     Ok(())
+}
+
+/// Tells the person that their answer could not be saved, with the phone number: every
+/// update gets a reply, also when the store fails.
+async fn say_store_failed<B: TgBot>(
+    bot: &B,
+    app: &App,
+    chat: ChatId,
+    lang: Lang,
+) -> Result<(), RequestError> {
+    let text = app
+        .engine
+        .i18n
+        .render(lang, &Msg::new("store-failed"), &app.engine.globals);
+    send_retrying(bot, chat, &text, None).await.map(|_| ())
 }
 
 /// Shows one update's replies: edits the screen in place where that keeps the chat clear,

@@ -5,5 +5,6 @@
 
 pub mod binary;
 pub mod fake_telegram;
+pub mod http;
 
 pub use fake_telegram::{Button, Call, FakeTelegram, SentMessage, User};
