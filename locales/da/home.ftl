@@ -95,9 +95,9 @@ home-guide =
 home-pcode =
     Du har ikke et CPR-nummer, så du skal bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på { $support_phone }. Den gælder i 60 dage, og du har 3 forsøg.
 
-    Vær opmærksom på: Et MitID, der er lavet med en P-kode, kan ikke bruges til det meste selvbetjening, der kræver et CPR-nummer.
+    Vær opmærksom på: Et MitID, der er lavet med en P-kode, kan ikke bruges til den meste selvbetjening, der kræver et CPR-nummer.
 home-pcode-if =
-    Har du ikke et CPR-nummer? Så skal du bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på { $support_phone }. Den gælder i 60 dage, og du har 3 forsøg. Et MitID, der er lavet med en P-kode, kan ikke bruges til det meste selvbetjening, der kræver et CPR-nummer.
+    Har du ikke et CPR-nummer? Så skal du bruge en P-kode (8 cifre) i stedet. Den får du hos MitID Support på { $support_phone }. Den gælder i 60 dage, og du har 3 forsøg. Et MitID, der er lavet med en P-kode, kan ikke bruges til den meste selvbetjening, der kræver et CPR-nummer.
 home-helper =
     En anden kan låne dig sin telefon og hjælpe dig. Der bliver ikke gemt noget om dig på telefonen. Bed personen om at kigge væk, mens du vælger dit bruger-ID.
 home-if-fails =
