@@ -88,6 +88,10 @@ struct Phrase {
     owner: Owner,
     weight: f32,
     parts: Vec<Vec<u32>>,
+    /// Phrases of one owner written alike in several languages ("pdf", "nemid", "chip")
+    /// share a group and count once (the heaviest that occurs): a word spelt the same in
+    /// Danish, English and German is not three times the evidence.
+    group: u32,
 }
 
 /// A "who is it about" rule, compiled: score moves between topics (indices).
@@ -103,6 +107,8 @@ pub struct FaqMatcher {
     /// Every distinct word pattern used by any phrase.
     words: Vec<WordPattern>,
     phrases: Vec<Phrase>,
+    /// How many phrase groups there are (see [`Phrase::group`]).
+    groups: usize,
     about: Vec<About>,
     /// A word form (loose form, stem, or a synonym's) -> the word patterns it matches exactly.
     exact: HashMap<String, Vec<u32>>,
@@ -123,6 +129,7 @@ impl FaqMatcher {
             topics: Vec::with_capacity(data.topics.len()),
             words: Vec::new(),
             phrases: Vec::new(),
+            groups: 0,
             about: Vec::new(),
             exact: HashMap::new(),
             stemmers,
@@ -149,6 +156,7 @@ impl FaqMatcher {
                 owner,
                 weight: spec.weight,
                 parts,
+                group: 0,
             });
         };
         for (index, (id, specs)) in data.topics.iter().enumerate() {
@@ -175,6 +183,7 @@ impl FaqMatcher {
                 moves,
             });
         }
+        matcher.group_phrases();
         // Exact forms: each word's loose form and stem, and those of its synonyms.
         for (id, word) in matcher.words.iter().enumerate() {
             if let WordPattern::Exact(form) = word {
@@ -223,6 +232,44 @@ impl FaqMatcher {
             }
         }
         Ok(matcher)
+    }
+
+    /// Gives phrases of one owner with the same loose words one group, and orders the
+    /// phrases so that in each group the heaviest comes first (scoring credits the first
+    /// phrase of a group that occurs, and skips the rest of the group).
+    fn group_phrases(&mut self) {
+        let owner_key = |owner: Owner| match owner {
+            Owner::Topic(t) => (0, t),
+            Owner::OutOfScope => (1, 0),
+            Owner::About(a) => (2, a),
+        };
+        let loose_of = |id: &u32| match &self.words[*id as usize] {
+            WordPattern::Word { loose, .. } => loose.clone(),
+            WordPattern::Exact(w) => format!("={w}"),
+            WordPattern::Prefix(p) => format!("{p}*"),
+            WordPattern::Contains(p) => format!("*{p}"),
+        };
+        let mut groups: HashMap<((u8, usize), Vec<Vec<String>>), u32> = HashMap::new();
+        let keys: Vec<_> = self
+            .phrases
+            .iter()
+            .map(|p| {
+                let mut parts: Vec<Vec<String>> = p
+                    .parts
+                    .iter()
+                    .map(|part| part.iter().map(loose_of).collect())
+                    .collect();
+                parts.sort();
+                (owner_key(p.owner), parts)
+            })
+            .collect();
+        for (phrase, key) in self.phrases.iter_mut().zip(keys) {
+            let next = groups.len() as u32;
+            phrase.group = *groups.entry(key).or_insert(next);
+        }
+        self.groups = groups.len();
+        self.phrases
+            .sort_by(|a, b| a.group.cmp(&b.group).then(b.weight.total_cmp(&a.weight)));
     }
 
     /// Topic ids in the order of the file (the FAQ menu's order).
@@ -343,19 +390,21 @@ impl FaqMatcher {
             let known = !ids.is_empty();
             let plain = &forms[0];
             // Typos and inflections: the typed word is at most 3 letters longer (an
-            // ending) or 2 shorter (typos) than the data's word, and starts like it.
+            // ending) or 2 shorter (typos) than the data's word, and starts like it. A word
+            // the data knows is not read as a typo of another ("pasport" is a passport,
+            // not a "paswort").
             if let Some(&first) = plain.as_bytes().first() {
                 let len = plain.len();
                 for near_len in len.saturating_sub(3)..=len + 2 {
                     for &id in self.near.get(&(first, near_len)).into_iter().flatten() {
-                        if word_matches(&self.words[id as usize], plain) {
+                        if word_matches(&self.words[id as usize], plain, !known) {
                             ids.push(id);
                         }
                     }
                 }
             }
             for &id in &self.wildcards {
-                if word_matches(&self.words[id as usize], plain) {
+                if word_matches(&self.words[id as usize], plain, false) {
                     ids.push(id);
                 }
             }
@@ -420,6 +469,11 @@ impl FaqMatcher {
 
     /// Score per topic (in `topics` order) and the out-of-scope score.
     fn scores(&self, text: &str) -> (Vec<f32>, f32) {
+        let mut scores = vec![0.0; self.topics.len()];
+        // A command ("/forget", "/start") is never a question, whatever its words.
+        if text.trim_start().starts_with('/') {
+            return (scores, 0.0);
+        }
         let (hits, questions) = self.hits_by_sentence(text);
         let mut found_anywhere = vec![false; self.words.len()];
         for ids in &hits {
@@ -427,11 +481,15 @@ impl FaqMatcher {
                 found_anywhere[id as usize] = true;
             }
         }
-        let mut scores = vec![0.0; self.topics.len()];
         let mut story = vec![0.0f32; self.topics.len()];
         let mut out_of_scope = 0.0;
+        let mut out_of_scope_story = 0.0f32;
         let mut about = vec![false; self.about.len()];
+        let mut credited = vec![false; self.groups];
         for phrase in &self.phrases {
+            if credited[phrase.group as usize] {
+                continue;
+            }
             let possible = phrase
                 .parts
                 .iter()
@@ -440,6 +498,7 @@ impl FaqMatcher {
             if !possible || !phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
                 continue;
             }
+            credited[phrase.group as usize] = true;
             // In a message of several sentences, the question ("...?") weighs most: a
             // phrase there counts 1.5 times, one only in the story around it half.
             let in_story = !questions.is_empty()
@@ -460,6 +519,8 @@ impl FaqMatcher {
                 // Many small hints in a story do not add up to an answer: capped per topic.
                 Owner::Topic(topic) if in_story => story[topic] += weight,
                 Owner::Topic(topic) => scores[topic] += weight,
+                // Nor does a story mentioning NemID or the bank rule out the question.
+                Owner::OutOfScope if in_story => out_of_scope_story += weight,
                 Owner::OutOfScope => out_of_scope += weight,
                 Owner::About(rule) => about[rule] = true,
             }
@@ -467,6 +528,7 @@ impl FaqMatcher {
         for (score, from_story) in scores.iter_mut().zip(story) {
             *score += from_story.min(STORY_CAP);
         }
+        out_of_scope += out_of_scope_story.min(STORY_CAP);
         for (rule, _) in about.iter().enumerate().filter(|(_, on)| **on) {
             for &(from, to) in &self.about[rule].moves {
                 let moved = std::mem::take(&mut scores[from]);
@@ -522,8 +584,8 @@ fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
 }
 
 /// Whether one folded word of the text matches one word pattern of the data beyond the
-/// exact forms: a prefix, a part, a few letters more, or a small typo.
-fn word_matches(pattern: &WordPattern, word: &str) -> bool {
+/// exact forms: a prefix, a part, a few letters more, or (when `typos`) a small typo.
+fn word_matches(pattern: &WordPattern, word: &str, typos: bool) -> bool {
     match pattern {
         WordPattern::Exact(_) => false,
         WordPattern::Prefix(p) => word.starts_with(p.as_str()),
@@ -534,6 +596,9 @@ fn word_matches(pattern: &WordPattern, word: &str) -> bool {
             let endings = if w.len() >= 5 { 3 } else { 0 };
             if endings > 0 && word.starts_with(w.as_str()) && word.len() - w.len() <= endings {
                 return true;
+            }
+            if !typos {
+                return false;
             }
             // Both words long enough: "code" is not a typo of "pcode".
             let typos = allowed_typos(w.len().min(word.len()));
