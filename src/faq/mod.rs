@@ -183,7 +183,7 @@ impl FaqMatcher {
                 moves,
             });
         }
-        matcher.group_phrases();
+        matcher.group_phrases(&data.synonyms);
         // Exact forms: each word's loose form and stem, and those of its synonyms.
         for (id, word) in matcher.words.iter().enumerate() {
             if let WordPattern::Exact(form) = word {
@@ -237,14 +237,38 @@ impl FaqMatcher {
     /// Gives phrases of one owner with the same loose words one group, and orders the
     /// phrases so that in each group the heaviest comes first (scoring credits the first
     /// phrase of a group that occurs, and skips the rest of the group).
-    fn group_phrases(&mut self) {
+    fn group_phrases(&mut self, synonyms: &[data::SynonymGroup]) {
+        // Synonyms are one word here: "id", "legitimation" and "identification" in three
+        // tables are one piece of evidence. Groups sharing a word ("id") merge.
+        let mut canonical: HashMap<&str, String> = HashMap::new();
+        let mut merged: Vec<Vec<&str>> = Vec::new();
+        for group in synonyms {
+            let mut set: Vec<&str> = group.iter().map(String::as_str).collect();
+            let (joined, apart): (Vec<_>, Vec<_>) = merged
+                .into_iter()
+                .partition(|m| m.iter().any(|w| set.contains(w)));
+            set.extend(joined.into_iter().flatten());
+            set.sort_unstable();
+            set.dedup();
+            merged = apart;
+            merged.push(set);
+        }
+        for set in &merged {
+            for w in set {
+                canonical.insert(w, set[0].to_string());
+            }
+        }
         let owner_key = |owner: Owner| match owner {
             Owner::Topic(t) => (0, t),
             Owner::OutOfScope => (1, 0),
             Owner::About(a) => (2, a),
         };
         let loose_of = |id: &u32| match &self.words[*id as usize] {
-            WordPattern::Word { loose, .. } => loose.clone(),
+            WordPattern::Word { loose, stem } => canonical
+                .get(loose.as_str())
+                .or_else(|| canonical.get(stem.as_str()))
+                .unwrap_or(loose)
+                .clone(),
             WordPattern::Exact(w) => format!("={w}"),
             WordPattern::Prefix(p) => format!("{p}*"),
             WordPattern::Contains(p) => format!("*{p}"),
@@ -347,10 +371,13 @@ impl FaqMatcher {
     }
 
     /// [`Self::hits`], and the ranges of positions that are questions (sentences ending in
-    /// `?`), when the text has more than one sentence.
-    fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<std::ops::Range<usize>>) {
+    /// `?`), when the text has more than one sentence: each question alone, and with the
+    /// sentence before it ("... my colleague had to bring someone to vouch for him. Is
+    /// that likely for me?").
+    fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<QuestionSpan>) {
         let mut hits = Vec::new();
         let mut questions = Vec::new();
+        let mut previous_start = 0;
         let mut sentences = 0;
         let mut words_read = 0;
         for (sentence, is_question) in sentences_of(text) {
@@ -367,8 +394,12 @@ impl FaqMatcher {
             let start = hits.len();
             self.push_hits(&words, &mut hits);
             if is_question {
-                questions.push(start..hits.len());
+                questions.push(QuestionSpan {
+                    alone: start..hits.len(),
+                    with_before: previous_start..hits.len(),
+                });
             }
+            previous_start = start;
         }
         // A short message is all question: "Handy verloren!! Wie komme ich rein?"
         if sentences < 2 || words_read < STORY_WORDS {
@@ -481,11 +512,9 @@ impl FaqMatcher {
                 found_anywhere[id as usize] = true;
             }
         }
-        let mut story = vec![0.0f32; self.topics.len()];
-        let mut out_of_scope = 0.0;
-        let mut out_of_scope_story = 0.0f32;
-        let mut about = vec![false; self.about.len()];
+        // The phrases that occur (the heaviest of each group).
         let mut credited = vec![false; self.groups];
+        let mut found: Vec<&Phrase> = Vec::new();
         for phrase in &self.phrases {
             if credited[phrase.group as usize] {
                 continue;
@@ -495,19 +524,33 @@ impl FaqMatcher {
                 .iter()
                 .flatten()
                 .all(|&id| found_anywhere[id as usize]);
-            if !possible || !phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
-                continue;
+            if possible && phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
+                credited[phrase.group as usize] = true;
+                found.push(phrase);
             }
-            credited[phrase.group as usize] = true;
-            // In a message of several sentences, the question ("...?") weighs most: a
-            // phrase there counts 1.5 times, one only in the story around it half.
-            let in_story = !questions.is_empty()
-                && !questions.iter().any(|q| {
-                    phrase
-                        .parts
-                        .iter()
-                        .all(|part| part_occurs(part, &hits[q.clone()]))
-                });
+        }
+        // In a message of several sentences, the question ("...?") weighs most: a phrase
+        // there counts 1.5 times, one only in the story around it half. A question without
+        // a topic's words ("Is that right?") is read with the sentence before it.
+        let in_question = |phrase: &Phrase, wide: bool| {
+            questions.iter().any(|q| {
+                let range = if wide { &q.with_before } else { &q.alone };
+                phrase
+                    .parts
+                    .iter()
+                    .all(|part| part_occurs(part, &hits[range.clone()]))
+            })
+        };
+        let wide = !questions.is_empty()
+            && !found
+                .iter()
+                .any(|p| matches!(p.owner, Owner::Topic(_)) && in_question(p, false));
+        let mut story = vec![0.0f32; self.topics.len()];
+        let mut out_of_scope = 0.0;
+        let mut out_of_scope_story = 0.0f32;
+        let mut about = vec![false; self.about.len()];
+        for phrase in found {
+            let in_story = !questions.is_empty() && !in_question(phrase, wide);
             let weight = if questions.is_empty() {
                 phrase.weight
             } else if in_story {
@@ -539,6 +582,12 @@ impl FaqMatcher {
     }
 }
 
+/// A question inside a longer message, as ranges of word positions.
+struct QuestionSpan {
+    alone: std::ops::Range<usize>,
+    with_before: std::ops::Range<usize>,
+}
+
 /// The sentences of a text, each with whether it is a question (ends with `?`).
 fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = text;
@@ -546,9 +595,20 @@ fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
         if rest.is_empty() {
             return None;
         }
+        // A mark ends a sentence when a space or the end follows: "borger.dk", "3.12."
+        // and "kl.10" stay inside theirs.
+        let bytes = rest.as_bytes();
         let end = rest
-            .find(['.', '!', '?', '\n'])
-            .map_or(rest.len(), |i| i + 1);
+            .match_indices(['.', '!', '?', '\n'])
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                bytes[i - 1] == b'\n'
+                    || bytes
+                        .get(i..)
+                        .and_then(|after| after.iter().find(|b| !b".!?".contains(b)))
+                        .is_none_or(|b| b.is_ascii_whitespace())
+            })
+            .unwrap_or(rest.len());
         let (sentence, after) = rest.split_at(end);
         // "??" and "?!" end the same sentence.
         let marks = after
