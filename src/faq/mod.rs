@@ -264,16 +264,17 @@ impl FaqMatcher {
             Owner::About(a) => (2, a),
         };
         let loose_of = |id: &u32| match &self.words[*id as usize] {
+            // By stem: "meine mitid" and "meiner mitid" find the same words.
             WordPattern::Word { loose, stem } => canonical
                 .get(loose.as_str())
                 .or_else(|| canonical.get(stem.as_str()))
-                .unwrap_or(loose)
+                .unwrap_or(if stem.len() >= MIN_STEM { stem } else { loose })
                 .clone(),
             WordPattern::Exact(w) => format!("={w}"),
             WordPattern::Prefix(p) => format!("{p}*"),
             WordPattern::Contains(p) => format!("*{p}"),
         };
-        let mut groups: HashMap<((u8, usize), Vec<Vec<String>>), u32> = HashMap::new();
+        let mut groups: HashMap<GroupKey, u32> = HashMap::new();
         let keys: Vec<_> = self
             .phrases
             .iter()
@@ -372,12 +373,13 @@ impl FaqMatcher {
 
     /// [`Self::hits`], and the ranges of positions that are questions (sentences ending in
     /// `?`), when the text has more than one sentence: each question alone, and with the
-    /// sentence before it ("... my colleague had to bring someone to vouch for him. Is
-    /// that likely for me?").
+    /// two sentences before it ("... my colleague had to bring someone to vouch for him.
+    /// Is that likely for me?").
     fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<QuestionSpan>) {
         let mut hits = Vec::new();
         let mut questions = Vec::new();
-        let mut previous_start = 0;
+        // Where the last two sentences began.
+        let mut before = [0usize; 2];
         let mut sentences = 0;
         let mut words_read = 0;
         for (sentence, is_question) in sentences_of(text) {
@@ -396,10 +398,10 @@ impl FaqMatcher {
             if is_question {
                 questions.push(QuestionSpan {
                     alone: start..hits.len(),
-                    with_before: previous_start..hits.len(),
+                    with_before: before[0]..hits.len(),
                 });
             }
-            previous_start = start;
+            before = [before[1], start];
         }
         // A short message is all question: "Handy verloren!! Wie komme ich rein?"
         if sentences < 2 || words_read < STORY_WORDS {
@@ -531,7 +533,7 @@ impl FaqMatcher {
         }
         // In a message of several sentences, the question ("...?") weighs most: a phrase
         // there counts 1.5 times, one only in the story around it half. A question without
-        // a topic's words ("Is that right?") is read with the sentence before it.
+        // a topic's words ("Is that right?") is read with the two sentences before it.
         let in_question = |phrase: &Phrase, wide: bool| {
             questions.iter().any(|q| {
                 let range = if wide { &q.with_before } else { &q.alone };
@@ -581,6 +583,10 @@ impl FaqMatcher {
         (scores, out_of_scope)
     }
 }
+
+/// What makes two phrases one piece of evidence: their owner, and their words (stems,
+/// synonyms as one) part by part.
+type GroupKey = ((u8, usize), Vec<Vec<String>>);
 
 /// A question inside a longer message, as ranges of word positions.
 struct QuestionSpan {
