@@ -18,6 +18,8 @@
 //! - [`storage`]: the conversation store (sled on disk, Redis for several instances, or
 //!   memory): versioned records, durable writes, redelivered updates, retention, `/forget`
 //!   and `claim_once`. Only it touches sled and Redis.
+//! - [`conversation`]: the channel-free conversation service between the adapters and the
+//!   engine and store: one command parser, load → step → count → save → render.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
 //! - [`staff`]: deep links and QR posters for staff (`mitid-bot link`, `mitid-bot qr`);
@@ -30,6 +32,7 @@ pub mod clock;
 pub mod config;
 pub mod console;
 pub mod content;
+pub mod conversation;
 pub mod dialogue;
 pub mod domain;
 pub mod faq;

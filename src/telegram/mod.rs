@@ -31,13 +31,14 @@ use teloxide::{ApiError, RequestError};
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::dialogue::engine::{Command, Engine, Input, Rendered};
+use crate::dialogue::engine::{Engine, Input, Rendered};
 use crate::dialogue::reminders::{self, Reminder, ReminderKind};
 use crate::dialogue::State;
 use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
 use crate::storage::{Loaded, Record, Screen, Store};
 
+pub use crate::conversation::{parse_text, Incoming};
 pub use render::{split_text, MAX_TEXT};
 
 /// What the handlers need of a bot: teloxide's `Bot`, behind the [`Throttle`] adaptor in
@@ -197,40 +198,6 @@ impl App {
 /// The bot's @username, for links to a private chat.
 #[derive(Clone)]
 struct BotName(String);
-
-/// What a user's message or button means for us.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Incoming {
-    Engine(Input),
-    Forget,
-    Edited,
-}
-
-/// Reads a message text: a command (with an optional `@botname` and argument) or text.
-pub fn parse_text(text: &str) -> Incoming {
-    let t = text.trim();
-    let Some(cmd) = t.strip_prefix('/') else {
-        return Incoming::Engine(Input::Text(t.to_string()));
-    };
-    let (head, arg) = match cmd.split_once(char::is_whitespace) {
-        Some((h, a)) => (h, Some(a.trim().to_string()).filter(|a| !a.is_empty())),
-        None => (cmd, None),
-    };
-    let name = head
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    match name.as_str() {
-        "start" => return Incoming::Engine(Input::Start { payload: arg }),
-        "forget" | "glem" | "vergessen" => return Incoming::Forget,
-        _ => {}
-    }
-    let Some(command) = Command::from_name(&name) else {
-        return Incoming::Engine(Input::Text(t.to_string()));
-    };
-    Incoming::Engine(Input::Command(command))
-}
 
 /// The language for a new conversation: Telegram's language_code if we speak it, else the
 /// configured default.
@@ -1088,37 +1055,6 @@ async fn send_retrying<B: TgBot>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn commands_are_read_with_bot_names_and_arguments() {
-        assert_eq!(
-            parse_text("/start de-witness"),
-            Incoming::Engine(Input::Start {
-                payload: Some("de-witness".into())
-            })
-        );
-        assert_eq!(
-            parse_text("/start@mitid_bot"),
-            Incoming::Engine(Input::Start { payload: None })
-        );
-        assert_eq!(
-            parse_text("/FAQ"),
-            Incoming::Engine(Input::Command(Command::Faq))
-        );
-        assert_eq!(
-            parse_text("/sprog"),
-            Incoming::Engine(Input::Command(Command::Language))
-        );
-        assert_eq!(parse_text("/forget"), Incoming::Forget);
-        assert_eq!(
-            parse_text("/nonsense"),
-            Incoming::Engine(Input::Text("/nonsense".into()))
-        );
-        assert_eq!(
-            parse_text("  hej  "),
-            Incoming::Engine(Input::Text("hej".into()))
-        );
-    }
 
     #[test]
     fn the_language_comes_from_telegram_or_the_default() {
