@@ -218,15 +218,18 @@ mod tests {
         );
         assert_eq!(get(&p, "LOCATION"), ["Rådhuset; Skelbækvej, Aabenraa"]);
         let description = get(&p, "DESCRIPTION");
-        assert_eq!(description[0], text().description, "escaped and unescaped whole");
-        // 18:00 on Wednesday 2 December in Copenhagen is 17:00 UTC.
         assert_eq!(
-            get(&p, "TRIGGER;VALUE=DATE-TIME"),
-            ["20261202T170000Z"]
+            description[0],
+            text().description,
+            "escaped and unescaped whole"
         );
+        // 18:00 on Wednesday 2 December in Copenhagen is 17:00 UTC.
+        assert_eq!(get(&p, "TRIGGER;VALUE=DATE-TIME"), ["20261202T170000Z"]);
         assert_eq!(get(&p, "TRIGGER;RELATED=START"), ["-PT2H"]);
         assert_eq!(
-            p.iter().filter(|(n, v)| n == "BEGIN" && v == "VALARM").count(),
+            p.iter()
+                .filter(|(n, v)| n == "BEGIN" && v == "VALARM")
+                .count(),
             2
         );
         assert_eq!(

@@ -786,7 +786,10 @@ mod tests {
                 ("MITID_BOT_WEB_LISTEN", "127.0.0.1:8090"),
                 ("MITID_BOT_WEB_RATE_LIMIT", "5"),
                 ("MITID_BOT_WEB_COOKIE_SECURE", "on"),
-                ("MITID_BOT_WEB_EMBED_ORIGINS", "https://www.aabenraa.dk https://aabenraa.dk"),
+                (
+                    "MITID_BOT_WEB_EMBED_ORIGINS",
+                    "https://www.aabenraa.dk https://aabenraa.dk",
+                ),
             ]),
         )
         .unwrap();
@@ -794,8 +797,11 @@ mod tests {
         assert_eq!(c.web.rate_limit, 5);
         assert_eq!(c.web.cookie_secure, CookieSecure::On);
         assert_eq!(c.web.embed_origins.len(), 2);
-        let e = Config::load(None, &env(&[("MITID_BOT_WEB_EMBED_ORIGINS", "https://x.dk/chat")]))
-            .unwrap_err();
+        let e = Config::load(
+            None,
+            &env(&[("MITID_BOT_WEB_EMBED_ORIGINS", "https://x.dk/chat")]),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("web_embed_origins"), "{e}");
         let e = Config::load(None, &env(&[("MITID_BOT_WEB_RATE_LIMIT", "0")])).unwrap_err();
         assert!(e.to_string().contains("MITID_BOT_WEB_RATE_LIMIT"), "{e}");

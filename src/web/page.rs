@@ -58,7 +58,13 @@ pub fn conversation(engine: &Engine, p: &PageParts) -> String {
     body.push_str(&ask_form(engine, p.lang, p.nonce));
     body.push_str(&tools(engine, p.lang, p.calendar));
     body.push_str("</main>\n");
-    document(engine, p.lang, &text(engine, p.lang, "web-title"), &body, true)
+    document(
+        engine,
+        p.lang,
+        &text(engine, p.lang, "web-title"),
+        &body,
+        true,
+    )
 }
 
 /// One turn: each reply a message, each message's buttons a form below it.

@@ -234,8 +234,9 @@ impl Web {
         let id = key.store_id();
         let loaded = self.service.on_store(move |s| s.load(id)).await;
         match loaded {
-            Ok(Loaded::Found(r)) => reminders::appointment(&r.state.facts)
-                .filter(|at| *at > self.service.clock.now()),
+            Ok(Loaded::Found(r)) => {
+                reminders::appointment(&r.state.facts).filter(|at| *at > self.service.clock.now())
+            }
             _ => None,
         }
     }
@@ -290,9 +291,7 @@ impl Web {
                 Some(current) => self.page(key, client, &current, true).await,
                 None => self.start(key, client, None, lang).await,
             },
-            TurnKind::Stepped | TurnKind::StoreFailed => {
-                self.page(key, client, &turn, true).await
-            }
+            TurnKind::Stepped | TurnKind::StoreFailed => self.page(key, client, &turn, true).await,
         }
     }
 
@@ -319,7 +318,9 @@ impl Web {
 
 /// A conversation id of ours: 32 lower-case hex digits (128 random bits).
 fn valid_id(v: &str) -> bool {
-    v.len() == 32 && v.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    v.len() == 32
+        && v.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// A new conversation id from the operating system's random source.
@@ -365,10 +366,7 @@ pub fn accept_language(header: &str) -> Option<Lang> {
 }
 
 fn html_body(html: String) -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        html,
-    )
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
 }
 
 /// The query's value of `name` (first one).
@@ -382,10 +380,8 @@ fn query_value(uri: &Uri, name: &str) -> Option<String> {
 /// anything else is dropped (the engine starts normally).
 fn start_payload(v: &str) -> Option<String> {
     let v = v.trim().to_ascii_lowercase();
-    (!v.is_empty()
-        && v.len() <= 32
-        && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
-    .then_some(v)
+    (!v.is_empty() && v.len() <= 32 && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        .then_some(v)
 }
 
 /// `GET /`: the current screen. A new visitor starts, in the language of `?lang=`, of
@@ -428,13 +424,20 @@ async fn show(
         _ => None,
     };
     let lang = lang_asked.unwrap_or(browser);
-    let payload = start.clone().or_else(|| lang_asked.map(|l| l.code().into()));
+    let payload = start
+        .clone()
+        .or_else(|| lang_asked.map(|l| l.code().into()));
     match current {
         Some(turn) => web.page(&key, &client, &turn, false).await,
         None if payload.is_some() => {
             let turn = web
                 .service
-                .handle(&key, None, Some(lang), Incoming::Engine(Input::Start { payload }))
+                .handle(
+                    &key,
+                    None,
+                    Some(lang),
+                    Incoming::Engine(Input::Start { payload }),
+                )
                 .await;
             if turn.kind == TurnKind::StoreFailed {
                 return web.page(&key, &client, &turn, false).await;
@@ -550,7 +553,9 @@ async fn language(
     };
     let key = Key::web(client.id.clone().unwrap_or_else(new_id));
     if client.id.is_none() || web.service.current(&key).await.is_none() {
-        return web.start(&key, &client, Some(lang.code().into()), lang).await;
+        return web
+            .start(&key, &client, Some(lang.code().into()), lang)
+            .await;
     }
     let opened = web
         .service
@@ -588,15 +593,9 @@ async fn forget(
         return web.forgotten(&client, browser);
     };
     let key = Key::web(id);
-    let lang = web
-        .service
-        .current(&key)
-        .await
-        .map(|t| t.lang)
-        .unwrap_or(browser);
     let turn = web.service.handle(&key, None, None, Incoming::Forget).await;
     match turn.kind {
-        TurnKind::Forgotten => web.forgotten(&client, lang),
+        TurnKind::Forgotten => web.forgotten(&client, turn.lang),
         _ => web.page(&key, &client, &turn, true).await,
     }
 }
@@ -745,11 +744,7 @@ async fn metrics(State(web): State<Arc<Web>>) -> Response {
         );
         out.push_str(&format!("mitid_bot_conversations {n}\n"));
     }
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        out,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
 }
 
 #[cfg(test)]
@@ -759,7 +754,10 @@ mod tests {
     #[test]
     fn the_browsers_first_language_we_speak_wins_by_weight() {
         assert_eq!(accept_language("de-DE,de;q=0.9,en;q=0.8"), Some(Lang::De));
-        assert_eq!(accept_language("fr-FR,fr;q=0.9,en;q=0.8,da;q=0.7"), Some(Lang::En));
+        assert_eq!(
+            accept_language("fr-FR,fr;q=0.9,en;q=0.8,da;q=0.7"),
+            Some(Lang::En)
+        );
         assert_eq!(accept_language("en;q=0.5, da"), Some(Lang::Da));
         assert_eq!(accept_language("fr, pl"), None);
         assert_eq!(accept_language("da;q=0"), None);
