@@ -28,86 +28,9 @@ use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
 use crate::storage::{Loaded, Record, Screen, Store, StoreError};
 
-/// The channels a conversation can come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Channel {
-    Telegram,
-    Terminal,
-    Web,
-}
+mod key;
 
-impl Channel {
-    /// The channel's name in logs and in the store's keys.
-    pub fn name(self) -> &'static str {
-        match self {
-            Channel::Telegram => "telegram",
-            Channel::Terminal => "terminal",
-            Channel::Web => "web",
-        }
-    }
-}
-
-/// Which conversation: the channel it came from and the channel's own id for it
-/// (Telegram's chat id in decimal, the web chat's random cookie id, nothing for the one
-/// terminal conversation). Never logged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Key {
-    pub channel: Channel,
-    pub id: String,
-}
-
-impl Key {
-    /// A Telegram chat.
-    pub fn telegram(chat: i64) -> Key {
-        Key {
-            channel: Channel::Telegram,
-            id: chat.to_string(),
-        }
-    }
-
-    /// A web conversation, by the random id in its cookie.
-    pub fn web(id: String) -> Key {
-        Key {
-            channel: Channel::Web,
-            id,
-        }
-    }
-
-    /// The terminal's one conversation (kept only with a data directory).
-    pub fn terminal() -> Key {
-        Key {
-            channel: Channel::Terminal,
-            id: String::new(),
-        }
-    }
-
-    /// Telegram's chat id, for a Telegram conversation.
-    pub fn telegram_chat(&self) -> Option<i64> {
-        match self.channel {
-            Channel::Telegram => self.id.parse().ok(),
-            _ => None,
-        }
-    }
-
-    /// The number the store keeps this conversation under, until the store is keyed by
-    /// [`Key`] itself: Telegram's chat id; 0 for the terminal (as before); for the web a
-    /// hash of the id far below any Telegram id (Telegram's are above -10^13).
-    pub(crate) fn store_id(&self) -> i64 {
-        match self.channel {
-            Channel::Telegram => self.telegram_chat().unwrap_or(0),
-            Channel::Terminal => 0,
-            Channel::Web => {
-                // FNV-1a, stable across builds.
-                let mut h: u64 = 0xcbf29ce484222325;
-                for b in self.id.bytes() {
-                    h ^= u64::from(b);
-                    h = h.wrapping_mul(0x100000001b3);
-                }
-                i64::MIN + (h >> 2) as i64
-            }
-        }
-    }
-}
+pub use key::{Channel, Key};
 
 /// What a person's message or button means for the service.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -326,8 +249,9 @@ impl Service {
     ) -> Turn {
         let now = self.clock.now();
         let default_lang = lang_hint.unwrap_or(self.config.default_language);
-        let id = key.store_id();
-        let (mut record, mut notices) = match self.on_store(move |s| s.load(id)).await {
+        let id = key.clone();
+        let load = key.clone();
+        let (mut record, mut notices) = match self.on_store(move |s| s.load(&load)).await {
             Ok(Loaded::Found(r)) => (r, Vec::new()),
             Ok(Loaded::Missing) => {
                 // A button pressed in a conversation we hold nothing for, after the store
@@ -407,9 +331,9 @@ impl Service {
         let saved = record.clone();
         let result = self
             .on_store(move |s| {
-                s.save(id, &saved)?;
+                s.save(&id, &saved)?;
                 if replan {
-                    s.set_reminders(id, &plan)?;
+                    s.set_reminders(&id, &plan)?;
                 }
                 Ok::<(), StoreError>(())
             })
@@ -465,8 +389,8 @@ impl Service {
     /// web page reloaded mid-flow). `None` when nothing is stored (or nothing readable:
     /// the next input starts over and says so).
     pub async fn current(&self, key: &Key) -> Option<Turn> {
-        let id = key.store_id();
-        let record = match self.on_store(move |s| s.load(id)).await {
+        let id = key.clone();
+        let record = match self.on_store(move |s| s.load(&id)).await {
             Ok(Loaded::Found(r)) => r,
             Ok(_) => return None,
             Err(e) => {
@@ -491,19 +415,19 @@ impl Service {
 
     /// Deletes everything held for the conversation (its record and its reminders).
     pub async fn forget(&self, key: &Key) -> Result<(), StoreError> {
-        let id = key.store_id();
-        self.on_store(move |s| s.forget(id)).await
+        let id = key.clone();
+        self.on_store(move |s| s.forget(&id)).await
     }
 
     /// Notes which message shows the conversation's screen now (a channel that edits its
     /// screen in place needs it next time). Cheap to lose: not waited for on disk.
     pub async fn note_screen(&self, key: &Key, screen: Option<Screen>) {
-        let id = key.store_id();
+        let id = key.clone();
         let result = self
-            .on_store(move |s| match s.load(id)? {
+            .on_store(move |s| match s.load(&id)? {
                 Loaded::Found(mut r) if r.screen != screen => {
                     r.screen = screen;
-                    s.save_soon(id, &r)
+                    s.save_soon(&id, &r)
                 }
                 _ => Ok(()),
             })
@@ -553,17 +477,6 @@ mod tests {
             parse_text("  hej  "),
             Incoming::Engine(Input::Text("hej".into()))
         );
-    }
-
-    #[test]
-    fn keys_of_different_channels_never_meet_in_the_store() {
-        let web = Key::web("abc".into()).store_id();
-        assert!(web < -(1 << 62), "{web}");
-        assert_eq!(Key::telegram(42).store_id(), 42);
-        assert_eq!(Key::telegram(-100_200).store_id(), -100_200);
-        assert_ne!(Key::web("abc".into()), Key::telegram(42));
-        assert_eq!(Key::telegram(42).telegram_chat(), Some(42));
-        assert_eq!(Key::web("42".into()).telegram_chat(), None);
     }
 
     fn service() -> Service {

@@ -31,6 +31,7 @@ use teloxide::{ApiError, RequestError};
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
+use crate::conversation::Key;
 use crate::dialogue::engine::{Engine, Input, Rendered};
 use crate::dialogue::reminders::{self, Reminder, ReminderKind};
 use crate::dialogue::State;
@@ -466,11 +467,12 @@ async fn remind_regularly<B: TgBot>(bot: B, app: Arc<App>) {
 async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result<()> {
     let now = app.clock.now();
     let due = on_store(app, move |s| s.due_reminders(now, 500)).await?;
-    let mut chosen: Vec<(i64, Reminder)> = Vec::new();
+    let mut chosen: Vec<(Key, Reminder)> = Vec::new();
     for (chat, r) in due {
         // Removed before it is sent: it goes out at most once, even with several
         // instances on one store.
-        let taken = on_store(app, move |s| s.take_reminder(chat, &r)).await?;
+        let key = chat.clone();
+        let taken = on_store(app, move |s| s.take_reminder(&key, &r)).await?;
         if !taken {
             continue;
         }
@@ -486,8 +488,11 @@ async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result
             None => chosen.push((chat, r)),
         }
     }
-    for (chat, r) in chosen {
-        let record = match on_store(app, move |s| s.load(chat)).await? {
+    for (key, r) in chosen {
+        let Some(chat) = key.telegram_chat() else {
+            continue;
+        };
+        let record = match on_store(app, move |s| s.load(&key)).await? {
             Loaded::Found(record) => record,
             _ => continue,
         };
@@ -734,34 +739,35 @@ async fn handle<B: TgBot>(
     };
     let now = app.clock.now();
     let default_lang = language_for(lang_code, app.config.default_language);
-    let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
-        Ok(Loaded::Found(r)) => (r, Vec::new()),
-        Ok(Loaded::Missing) => {
-            // A button pressed in a chat we hold nothing for, after the store had to be
-            // started afresh: the citizen answered before and deserves to know why the
-            // answers are gone.
-            let lost = pressed.is_some() && app.store.lost_at().is_some();
-            let notices = if lost {
-                vec![Msg::new("store-lost")]
-            } else {
-                Vec::new()
-            };
-            (Record::new(State::new(default_lang), now), notices)
-        }
-        Ok(Loaded::Unreadable) => {
-            tracing::warn!("a stored conversation could not be read; starting over");
-            (
-                Record::new(State::new(default_lang), now),
-                vec![Msg::new("store-start-over")],
-            )
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "store unavailable");
-            app.metrics.store_failed();
-            forget_answer();
-            return say_store_failed(bot, app, chat, default_lang).await;
-        }
-    };
+    let (mut record, mut notices) =
+        match on_store(app, move |s| s.load(&Key::telegram(chat.0))).await {
+            Ok(Loaded::Found(r)) => (r, Vec::new()),
+            Ok(Loaded::Missing) => {
+                // A button pressed in a chat we hold nothing for, after the store had to be
+                // started afresh: the citizen answered before and deserves to know why the
+                // answers are gone.
+                let lost = pressed.is_some() && app.store.lost_at().is_some();
+                let notices = if lost {
+                    vec![Msg::new("store-lost")]
+                } else {
+                    Vec::new()
+                };
+                (Record::new(State::new(default_lang), now), notices)
+            }
+            Ok(Loaded::Unreadable) => {
+                tracing::warn!("a stored conversation could not be read; starting over");
+                (
+                    Record::new(State::new(default_lang), now),
+                    vec![Msg::new("store-start-over")],
+                )
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "store unavailable");
+                app.metrics.store_failed();
+                forget_answer();
+                return say_store_failed(bot, app, chat, default_lang).await;
+            }
+        };
     if record.seen(update_id) {
         // Telegram delivered this update again (we crashed before confirming it): it was
         // handled, so it must not move the dialogue a second time.
@@ -775,7 +781,7 @@ async fn handle<B: TgBot>(
             if let Some(screen) = record.screen {
                 strip(bot, chat, screen).await;
             }
-            let result = on_store(app, move |s| s.forget(chat.0)).await;
+            let result = on_store(app, move |s| s.forget(&Key::telegram(chat.0))).await;
             if let Err(e) = &result {
                 tracing::error!(error = %e, "could not forget a conversation");
             }
@@ -805,9 +811,9 @@ async fn handle<B: TgBot>(
     record.last_active = now.timestamp();
     let saved = record.clone();
     let saved = on_store(app, move |s| {
-        s.save(chat.0, &saved)?;
+        s.save(&Key::telegram(chat.0), &saved)?;
         if replan {
-            s.set_reminders(chat.0, &plan)?;
+            s.set_reminders(&Key::telegram(chat.0), &plan)?;
         }
         Ok::<(), crate::storage::StoreError>(())
     })
@@ -867,7 +873,7 @@ async fn handle<B: TgBot>(
     if screen != record.screen {
         record.screen = screen;
         let kept = record.clone();
-        if let Err(e) = on_store(app, move |s| s.save_soon(chat.0, &kept)).await {
+        if let Err(e) = on_store(app, move |s| s.save_soon(&Key::telegram(chat.0), &kept)).await {
             tracing::warn!(error = %e, "could not note which message shows the screen");
         }
     }
@@ -1006,7 +1012,7 @@ async fn send_or_forget<B: TgBot>(
         Ok(id) => Ok(Some(id)),
         Err(RequestError::Api(ApiError::BotBlocked))
         | Err(RequestError::Api(ApiError::UserDeactivated)) => {
-            if let Err(e) = on_store(app, move |s| s.forget(chat.0)).await {
+            if let Err(e) = on_store(app, move |s| s.forget(&Key::telegram(chat.0))).await {
                 tracing::error!(error = %e, "could not forget a blocked chat");
             }
             tracing::info!("a user blocked the bot; their conversation was deleted");
