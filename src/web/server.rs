@@ -231,8 +231,8 @@ impl Web {
 
     /// The appointment the conversation knows (and wants reminders for), if still ahead.
     async fn appointment(&self, key: &Key) -> Option<DateTime<Utc>> {
-        let id = key.store_id();
-        let loaded = self.service.on_store(move |s| s.load(id)).await;
+        let id = key.clone();
+        let loaded = self.service.on_store(move |s| s.load(&id)).await;
         match loaded {
             Ok(Loaded::Found(r)) => {
                 reminders::appointment(&r.state.facts).filter(|at| *at > self.service.clock.now())
