@@ -333,7 +333,10 @@ fn fill(dir: &Path, template: &Record, n: usize) -> (f64, u64) {
                 for chat in (t..n).step_by(threads) {
                     record.last_active += 1;
                     store
-                        .save(1_000_000 + chat as i64, &record)
+                        .save(
+                            &mitid_bot::conversation::Key::telegram(1_000_000 + chat as i64),
+                            &record,
+                        )
                         .expect("save a record");
                 }
             })
@@ -360,7 +363,10 @@ fn startup_child(dir: &Path) {
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(1_000_000);
-    let found = matches!(store.load(chat), Ok(Loaded::Found(_)));
+    let found = matches!(
+        store.load(&mitid_bot::conversation::Key::telegram(chat)),
+        Ok(Loaded::Found(_))
+    );
     let load = t.elapsed();
     let after_load = status_kb("VmRSS");
     let count = store.len().unwrap_or(0);
@@ -436,7 +442,7 @@ fn main() {
     print("sled", &sled_figures);
     let flushes = sled.flushes() - flushes_before;
     let conversations = sled.len().unwrap_or(0).max(1);
-    let template = match sled.load(10_000) {
+    let template = match sled.load(&mitid_bot::conversation::Key::telegram(10_000)) {
         Ok(Loaded::Found(r)) => r,
         other => panic!("user 10000's record after the walk: {other:?}"),
     };

@@ -15,7 +15,9 @@ use chrono::{TimeZone, Utc};
 use criterion::{Criterion, Throughput};
 use mitid_bot::dialogue::{Fact, State};
 use mitid_bot::i18n::Lang;
-use mitid_bot::storage::{Durability, Loaded, MemoryStore, Record, SledStore, Store, StoreError};
+use mitid_bot::storage::{
+    Durability, Key, Loaded, MemoryStore, Record, SledStore, Store, StoreError,
+};
 
 /// A record as one mid-flow conversation leaves it: a dozen answers, a history, a full
 /// list of recent update ids.
@@ -79,7 +81,7 @@ fn fill(dir: &Path, n: i64) {
             let record = template.clone();
             std::thread::spawn(move || {
                 for chat in (1 + t..=n).step_by(64) {
-                    store.save(chat, &record).expect("save");
+                    store.save(&Key::telegram(chat), &record).expect("save");
                 }
             })
         })
@@ -92,13 +94,13 @@ fn fill(dir: &Path, n: i64) {
 fn read_write(c: &mut Criterion) {
     let record = record();
     let memory = MemoryStore::new();
-    memory.save(7, &record).unwrap();
+    memory.save(&Key::telegram(7), &record).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let sled = Arc::new(SledStore::open(dir.path()).unwrap());
-    sled.save(7, &record).unwrap();
+    sled.save(&Key::telegram(7), &record).unwrap();
     let power_dir = tempfile::tempdir().unwrap();
     let power = Arc::new(SledStore::open_with(power_dir.path(), Durability::Power).unwrap());
-    power.save(7, &record).unwrap();
+    power.save(&Key::telegram(7), &record).unwrap();
 
     let mut group = c.benchmark_group("store");
     let stores: [(&str, &dyn Store); 3] = [
@@ -108,14 +110,14 @@ fn read_write(c: &mut Criterion) {
     ];
     for (name, store) in stores {
         group.bench_function(format!("{name}_load"), |b| {
-            b.iter(|| std::hint::black_box(store.load(7).unwrap()))
+            b.iter(|| std::hint::black_box(store.load(&Key::telegram(7)).unwrap()))
         });
         group.bench_function(format!("{name}_load_save"), |b| {
             b.iter(|| {
-                let Loaded::Found(r) = store.load(7).unwrap() else {
+                let Loaded::Found(r) = store.load(&Key::telegram(7)).unwrap() else {
                     panic!("missing")
                 };
-                store.save(7, &r).unwrap();
+                store.save(&Key::telegram(7), &r).unwrap();
             })
         });
     }
@@ -132,7 +134,7 @@ fn read_write(c: &mut Criterion) {
                         let record = record.clone();
                         std::thread::spawn(move || {
                             for _ in 0..iters {
-                                sled.save(100 + w, &record).unwrap();
+                                sled.save(&Key::telegram(100 + w), &record).unwrap();
                             }
                         })
                     })
@@ -169,7 +171,10 @@ fn startup(c: &mut Criterion) {
     group.bench_function("sled_open_load_one", |b| {
         b.iter(|| {
             let store = open_retrying(dir.path());
-            assert!(matches!(store.load(n / 2), Ok(Loaded::Found(_))));
+            assert!(matches!(
+                store.load(&Key::telegram(n / 2)),
+                Ok(Loaded::Found(_))
+            ));
         })
     });
     {

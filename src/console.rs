@@ -83,7 +83,7 @@ pub fn run(
     store: Option<&dyn Store>,
 ) -> io::Result<State> {
     let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
-    let mut record = match store.map(|s| s.load(TERMINAL_CHAT)) {
+    let mut record = match store.map(|s| s.load(&crate::conversation::Key::terminal())) {
         Some(Ok(Loaded::Found(r))) => Some(r),
         Some(Err(e)) => return Err(io::Error::other(e.to_string())),
         _ => None,
@@ -111,7 +111,7 @@ pub fn run(
                 r.state = state.clone();
                 r.last_active = now.timestamp();
                 store
-                    .save(TERMINAL_CHAT, r)
+                    .save(&crate::conversation::Key::terminal(), r)
                     .map_err(|e| io::Error::other(e.to_string()))?;
             }
             for reply in &step.replies {

@@ -18,17 +18,21 @@
 //! - [`storage`]: the conversation store (sled on disk, Redis for several instances, or
 //!   memory): versioned records, durable writes, redelivered updates, retention, `/forget`
 //!   and `claim_once`. Only it touches sled and Redis.
+//! - [`conversation`]: the channel-free conversation service between the adapters and the
+//!   engine and store: one command parser, load → step → count → save → render.
 //! - [`console`]: the terminal chat adapter.
 //! - [`telegram`]: the Telegram adapter (teloxide): updates in, replies out.
 //! - [`staff`]: deep links and QR posters for staff (`mitid-bot link`, `mitid-bot qr`);
 //!   never opens the data directory.
 //! - [`logging`]: tracing to stderr, with the bot token blanked.
 
+pub mod calendar;
 pub mod check;
 pub mod clock;
 pub mod config;
 pub mod console;
 pub mod content;
+pub mod conversation;
 pub mod dialogue;
 pub mod domain;
 pub mod faq;
@@ -38,3 +42,4 @@ pub mod staff;
 pub mod stats;
 pub mod storage;
 pub mod telegram;
+pub mod web;

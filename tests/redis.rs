@@ -24,7 +24,7 @@ use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
 use mitid_bot::dialogue::engine::Engine;
 use mitid_bot::i18n::{Globals, Lang, Msg};
-use mitid_bot::storage::{Loaded, RedisStore, Store};
+use mitid_bot::storage::{Key, Loaded, RedisStore, Store};
 use mitid_bot::telegram::{self, App};
 use support::{FakeTelegram, SentMessage, User};
 use tokio::sync::oneshot;
@@ -207,15 +207,18 @@ async fn two_instances_continue_one_conversation() {
     }
     // The shared record is where the conversation is, whichever connection reads it.
     for store in [&a.store, &b.store] {
-        let Loaded::Found(record) = store.load(ANNA.id).unwrap() else {
+        let Loaded::Found(record) = store.load(&Key::telegram(ANNA.id)).unwrap() else {
             panic!("the conversation is in Redis");
         };
         assert_eq!(record.state.node, "doc-main");
     }
     assert!(!dir.path().join("unused").exists(), "sled was not used");
 
-    a.store.forget(ANNA.id).unwrap();
-    assert_eq!(b.store.load(ANNA.id).unwrap(), Loaded::Missing);
+    a.store.forget(&Key::telegram(ANNA.id)).unwrap();
+    assert_eq!(
+        b.store.load(&Key::telegram(ANNA.id)).unwrap(),
+        Loaded::Missing
+    );
 }
 
 #[test]
@@ -311,9 +314,9 @@ async fn a_reminder_fires_once_with_two_instances() {
         .insert("reminders".into(), Fact::One("on".into()));
     let plan = engine().reminder_plan(&state, cph(1, 12));
     setup
-        .save(ANNA.id, &Record::new(state, cph(1, 12)))
+        .save(&Key::telegram(ANNA.id), &Record::new(state, cph(1, 12)))
         .unwrap();
-    setup.set_reminders(ANNA.id, &plan).unwrap();
+    setup.set_reminders(&Key::telegram(ANNA.id), &plan).unwrap();
 
     let clock = Arc::new(FakeClock::new(cph(2, 18)));
     let dir = tempfile::tempdir().unwrap();
@@ -352,5 +355,5 @@ async fn a_reminder_fires_once_with_two_instances() {
     for r in running {
         stop(r).await;
     }
-    setup.forget(ANNA.id).unwrap();
+    setup.forget(&Key::telegram(ANNA.id)).unwrap();
 }

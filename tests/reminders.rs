@@ -14,7 +14,7 @@ use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
 use mitid_bot::dialogue::{Fact, State};
 use mitid_bot::i18n::{Globals, Lang, Msg};
-use mitid_bot::storage::{Record, SledStore, Store};
+use mitid_bot::storage::{Key, Record, SledStore, Store};
 use mitid_bot::telegram::{self, App};
 use support::{FakeTelegram, SentMessage, User};
 use tokio::sync::oneshot;
@@ -247,8 +247,10 @@ async fn a_burst_at_six_goes_out_within_telegrams_limits_and_a_blocked_user_is_d
                 .facts
                 .insert("reminders".into(), Fact::One("on".into()));
             let plan = engine.reminder_plan(&state, now);
-            store.save(chat, &Record::new(state, now)).unwrap();
-            store.set_reminders(chat, &plan).unwrap();
+            store
+                .save(&Key::telegram(chat), &Record::new(state, now))
+                .unwrap();
+            store.set_reminders(&Key::telegram(chat), &plan).unwrap();
         }
     }
     fake.fail_next(
@@ -287,7 +289,12 @@ async fn a_burst_at_six_goes_out_within_telegrams_limits_and_a_blocked_user_is_d
     stop(bot).await;
     let store = open_store(dir.path());
     let kept = (4000..4040)
-        .filter(|c| !matches!(store.load(*c).unwrap(), mitid_bot::storage::Loaded::Missing))
+        .filter(|c| {
+            !matches!(
+                store.load(&Key::telegram(*c)).unwrap(),
+                mitid_bot::storage::Loaded::Missing
+            )
+        })
         .count();
     assert_eq!(kept, 39, "the chat that blocked the bot is forgotten");
     assert!(store

@@ -18,7 +18,7 @@ use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
 use mitid_bot::dialogue::reminders::Reminder;
 use mitid_bot::i18n::Globals;
-use mitid_bot::storage::{ChatId, Loaded, MemoryStore, Record, SledStore, Store, StoreError};
+use mitid_bot::storage::{Key, Loaded, MemoryStore, Record, SledStore, Store, StoreError};
 use mitid_bot::telegram::{self, App};
 use support::http::{free_port, http};
 use support::{FakeTelegram, SentMessage, User};
@@ -199,14 +199,14 @@ impl FullDisk {
 }
 
 impl Store for FullDisk {
-    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
+    fn load(&self, chat: &Key) -> Result<Loaded, StoreError> {
         self.inner.load(chat)
     }
-    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+    fn save(&self, chat: &Key, record: &Record) -> Result<(), StoreError> {
         self.check()?;
         self.inner.save(chat, record)
     }
-    fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
+    fn forget(&self, chat: &Key) -> Result<(), StoreError> {
         self.check()?;
         self.inner.forget(chat)
     }
@@ -216,7 +216,7 @@ impl Store for FullDisk {
     fn len(&self) -> Result<usize, StoreError> {
         self.inner.len()
     }
-    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
+    fn set_reminders(&self, chat: &Key, reminders: &[Reminder]) -> Result<(), StoreError> {
         self.check()?;
         self.inner.set_reminders(chat, reminders)
     }
@@ -224,10 +224,10 @@ impl Store for FullDisk {
         &self,
         now: DateTime<Utc>,
         limit: usize,
-    ) -> Result<Vec<(ChatId, Reminder)>, StoreError> {
+    ) -> Result<Vec<(Key, Reminder)>, StoreError> {
         self.inner.due_reminders(now, limit)
     }
-    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
+    fn take_reminder(&self, chat: &Key, reminder: &Reminder) -> Result<bool, StoreError> {
         self.inner.take_reminder(chat, reminder)
     }
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
@@ -309,7 +309,7 @@ async fn a_full_disk_gets_a_calm_reply_a_503_and_a_count_and_recovers_without_re
     assert!(!reply.contains("could not save"), "{reply}");
     assert_eq!(get("/healthz").await.unwrap().0, 200);
     assert!(
-        store.load(EMMA.id).unwrap() != Loaded::Missing,
+        store.load(&Key::telegram(EMMA.id)).unwrap() != Loaded::Missing,
         "saved again"
     );
 
@@ -330,7 +330,7 @@ fn check_reports_a_healthy_store_and_an_empty_directory() {
             Utc::now(),
         );
         for chat in 1..=3 {
-            store.save(chat, &record).unwrap();
+            store.save(&Key::telegram(chat), &record).unwrap();
         }
     }
     let (report, code) = check_store(dir.path());

@@ -12,7 +12,7 @@ use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
 use mitid_bot::dialogue::engine::Engine;
 use mitid_bot::i18n::{Globals, Lang, Msg};
-use mitid_bot::storage::{Loaded, SledStore, Store};
+use mitid_bot::storage::{Key, Loaded, SledStore, Store};
 use mitid_bot::telegram::{self, App};
 use support::{FakeTelegram, SentMessage, User};
 use tokio::sync::oneshot;
@@ -491,7 +491,7 @@ async fn in_a_group_the_bot_points_to_a_private_chat_and_otherwise_stays_quiet()
     stop(bot).await;
     let store = open_store(dir.path());
     assert_eq!(
-        store.load(group).unwrap(),
+        store.load(&Key::telegram(group)).unwrap(),
         Loaded::Missing,
         "nothing is kept about a group"
     );
@@ -566,9 +566,15 @@ async fn forget_leaves_no_record_for_that_chat() {
     assert!(joined(&done).contains(&text(Lang::Da, "forget-done")));
     stop(bot).await;
     let store = open_store(dir.path());
-    assert_eq!(store.load(ANNA.id).unwrap(), Loaded::Missing);
+    assert_eq!(
+        store.load(&Key::telegram(ANNA.id)).unwrap(),
+        Loaded::Missing
+    );
     assert!(
-        matches!(store.load(KLAUS.id).unwrap(), Loaded::Found(_)),
+        matches!(
+            store.load(&Key::telegram(KLAUS.id)).unwrap(),
+            Loaded::Found(_)
+        ),
         "other chats stay"
     );
 }
@@ -597,7 +603,7 @@ async fn the_same_update_delivered_twice_advances_the_dialogue_once() {
     assert_eq!(chat.messages().len(), after_once, "no second reply");
     stop(bot).await;
     let store = open_store(dir.path());
-    let Loaded::Found(record) = store.load(ANNA.id).unwrap() else {
+    let Loaded::Found(record) = store.load(&Key::telegram(ANNA.id)).unwrap() else {
         panic!("a record")
     };
     assert_eq!(
@@ -700,7 +706,10 @@ async fn a_user_who_blocked_the_bot_is_forgotten_and_a_429_is_waited_out() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     stop(bot).await;
     let store = open_store(dir.path());
-    assert_eq!(store.load(KLAUS.id).unwrap(), Loaded::Missing);
+    assert_eq!(
+        store.load(&Key::telegram(KLAUS.id)).unwrap(),
+        Loaded::Missing
+    );
 }
 
 /// The aim for the common case: at most this many messages of the bot in the
@@ -971,18 +980,18 @@ impl FailingStore {
 }
 
 impl Store for FailingStore {
-    fn load(&self, chat: i64) -> Result<Loaded, mitid_bot::storage::StoreError> {
+    fn load(&self, chat: &Key) -> Result<Loaded, mitid_bot::storage::StoreError> {
         self.inner.load(chat)
     }
     fn save(
         &self,
-        chat: i64,
+        chat: &Key,
         record: &mitid_bot::storage::Record,
     ) -> Result<(), mitid_bot::storage::StoreError> {
         self.check()?;
         self.inner.save(chat, record)
     }
-    fn forget(&self, chat: i64) -> Result<(), mitid_bot::storage::StoreError> {
+    fn forget(&self, chat: &Key) -> Result<(), mitid_bot::storage::StoreError> {
         self.check()?;
         self.inner.forget(chat)
     }
@@ -998,7 +1007,7 @@ impl Store for FailingStore {
     }
     fn set_reminders(
         &self,
-        chat: i64,
+        chat: &Key,
         reminders: &[mitid_bot::dialogue::reminders::Reminder],
     ) -> Result<(), mitid_bot::storage::StoreError> {
         self.check()?;
@@ -1008,13 +1017,13 @@ impl Store for FailingStore {
         &self,
         now: chrono::DateTime<chrono::Utc>,
         limit: usize,
-    ) -> Result<Vec<(i64, mitid_bot::dialogue::reminders::Reminder)>, mitid_bot::storage::StoreError>
+    ) -> Result<Vec<(Key, mitid_bot::dialogue::reminders::Reminder)>, mitid_bot::storage::StoreError>
     {
         self.inner.due_reminders(now, limit)
     }
     fn take_reminder(
         &self,
-        chat: i64,
+        chat: &Key,
         reminder: &mitid_bot::dialogue::reminders::Reminder,
     ) -> Result<bool, mitid_bot::storage::StoreError> {
         self.inner.take_reminder(chat, reminder)

@@ -294,6 +294,43 @@ impl Engine {
         })
     }
 
+    /// The screen the conversation is on (the current node's texts, step counter and
+    /// buttons), without stepping: what a channel shows again when the person lost it (a
+    /// web page reloaded mid-flow). `None` before the first step, or when the stored node
+    /// no longer exists (the next step starts over). Counts nothing.
+    pub fn current_screen(&self, state: &State, now: DateTime<Utc>) -> Option<Reply> {
+        if state.version != STATE_VERSION || state.node.is_empty() {
+            return None;
+        }
+        let node = self.flow.node(&state.node)?.clone();
+        let mut cx = Ctx {
+            engine: self,
+            now,
+            state: state.clone(),
+            replies: Vec::new(),
+            pending: Vec::new(),
+            delete_input: false,
+            events: Vec::new(),
+            going_back: false,
+        };
+        let facts = with_derived(&cx.state.facts, now, &self.globals);
+        let mut parts = Vec::new();
+        if let Some((step, total)) = cx.progress(&node) {
+            parts.push(
+                Msg::new("progress")
+                    .num("step", step as i64)
+                    .num("total", total as i64),
+            );
+        }
+        parts.extend(cx.parts_of(&node, &facts));
+        Some(Reply {
+            parts,
+            buttons: cx.buttons_for_current(),
+            replaces_previous: false,
+            keep: node.keep,
+        })
+    }
+
     /// Renders a reply in `lang`. A text that cannot be rendered whole is logged (and
     /// panics with `i18n.strict`); see [`Engine::try_render`].
     pub fn render(&self, lang: Lang, reply: &Reply) -> Rendered {

@@ -7,15 +7,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::{ChatId, Loaded, LocalClaims, Record, Store, StoreError};
+use super::{Key, Loaded, LocalClaims, Record, Store, StoreError};
 use crate::dialogue::reminders::Reminder;
 
-/// A map from chat to record behind a mutex.
+/// A map from conversation to record behind a mutex.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    records: Mutex<HashMap<ChatId, Record>>,
+    records: Mutex<HashMap<Key, Record>>,
     /// The schedule, ordered by due time.
-    reminders: Mutex<BTreeSet<(DateTime<Utc>, ChatId, Reminder)>>,
+    reminders: Mutex<BTreeSet<(DateTime<Utc>, Key, Reminder)>>,
     claims: LocalClaims,
 }
 
@@ -24,13 +24,13 @@ impl MemoryStore {
         Self::default()
     }
 
-    fn schedule(&self) -> MutexGuard<'_, BTreeSet<(DateTime<Utc>, ChatId, Reminder)>> {
+    fn schedule(&self) -> MutexGuard<'_, BTreeSet<(DateTime<Utc>, Key, Reminder)>> {
         self.reminders
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn records(&self) -> MutexGuard<'_, HashMap<ChatId, Record>> {
+    fn records(&self) -> MutexGuard<'_, HashMap<Key, Record>> {
         // A panic elsewhere while holding the lock leaves whole records behind (every
         // change is one insert or remove), so the map is still good to use.
         self.records
@@ -40,21 +40,21 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
-    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
-        Ok(match self.records().get(&chat) {
+    fn load(&self, key: &Key) -> Result<Loaded, StoreError> {
+        Ok(match self.records().get(key) {
             Some(record) => Loaded::Found(record.clone()),
             None => Loaded::Missing,
         })
     }
 
-    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
-        self.records().insert(chat, record.clone());
+    fn save(&self, key: &Key, record: &Record) -> Result<(), StoreError> {
+        self.records().insert(key.clone(), record.clone());
         Ok(())
     }
 
-    fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
-        self.records().remove(&chat);
-        self.schedule().retain(|(_, c, _)| *c != chat);
+    fn forget(&self, key: &Key) -> Result<(), StoreError> {
+        self.records().remove(key);
+        self.schedule().retain(|(_, c, _)| c != key);
         Ok(())
     }
 
@@ -69,10 +69,10 @@ impl Store for MemoryStore {
         Ok(self.records().len())
     }
 
-    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
+    fn set_reminders(&self, key: &Key, reminders: &[Reminder]) -> Result<(), StoreError> {
         let mut schedule = self.schedule();
-        schedule.retain(|(_, c, _)| *c != chat);
-        schedule.extend(reminders.iter().map(|r| (r.at, chat, *r)));
+        schedule.retain(|(_, c, _)| c != key);
+        schedule.extend(reminders.iter().map(|r| (r.at, key.clone(), *r)));
         Ok(())
     }
 
@@ -80,18 +80,20 @@ impl Store for MemoryStore {
         &self,
         now: DateTime<Utc>,
         limit: usize,
-    ) -> Result<Vec<(ChatId, Reminder)>, StoreError> {
+    ) -> Result<Vec<(Key, Reminder)>, StoreError> {
         Ok(self
             .schedule()
             .iter()
             .take_while(|(at, _, _)| *at <= now)
             .take(limit)
-            .map(|(_, c, r)| (*c, *r))
+            .map(|(_, c, r)| (c.clone(), *r))
             .collect())
     }
 
-    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
-        Ok(self.schedule().remove(&(reminder.at, chat, *reminder)))
+    fn take_reminder(&self, key: &Key, reminder: &Reminder) -> Result<bool, StoreError> {
+        Ok(self
+            .schedule()
+            .remove(&(reminder.at, key.clone(), *reminder)))
     }
 
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {

@@ -22,9 +22,14 @@
 //!
 //! # On disk
 //!
-//! One sled tree, `conversations`. Key: the chat id as 8 big-endian bytes. Value: one
-//! version byte, then the record as JSON (serde_json). In Redis the same value under
-//! `mitid-bot:conv:<chat id>`.
+//! Conversations are kept by [`Key`] (channel + the channel's id), written as
+//! [`Key::encode`] gives it: a Telegram chat as its id in decimal, `web:<id>`, `terminal`.
+//! One sled tree, `conversations`: key = the encoded key's bytes. Value: one version
+//! byte, then the record as JSON (serde_json). In Redis the same value under
+//! `mitid-bot:conv:<encoded key>`. Before conversations had a channel, sled's key was the
+//! Telegram chat id as 8 big-endian bytes: such keys are rewritten as Telegram
+//! conversations once, when the store opens (`SledStore`, marker `keys-by-channel-v1`);
+//! Redis' keys of that time already read as Telegram conversations.
 //!
 //! - Version 3 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
 //!   [i32, ...], "last_active": i64, "reminder_at": i64 | null, "screen": { "message":
@@ -41,10 +46,11 @@
 //! its migration goes there as well.
 //!
 //! A second tree, `reminders`, is the schedule: key = due time (8 big-endian bytes of the
-//! unix seconds) + chat id (8) + kind (1), value = the appointment (8), so the due ones are
-//! a range scan. A third, `reminder_chats`, lists each chat's entries (JSON) so they can be
-//! replaced or forgotten. The schedule holds no content: at sending time the reminder is
-//! checked against the chat's record (still on, same appointment, still ahead).
+//! unix seconds) + encoded key + kind (1), value = the appointment (8), so the due ones
+//! are a range scan. A third, `reminder_chats`, lists each conversation's entries (JSON)
+//! so they can be replaced or forgotten. The schedule holds no content: at sending time
+//! the reminder is checked against the conversation's record (still on, same
+//! appointment, still ahead).
 //!
 //! # Must not
 //!
@@ -75,8 +81,7 @@ pub use memory::MemoryStore;
 pub use redis_store::{redact_url as redact_redis_url, RedisStore};
 pub use sled_store::{Durability, SledStore};
 
-/// Telegram's chat id (negative for groups).
-pub type ChatId = i64;
+pub use crate::conversation::Key;
 
 /// How many handled update ids a record remembers. Telegram redelivers the updates after
 /// the last confirmed offset, a handful at most; 32 covers that with room to spare.
@@ -200,17 +205,17 @@ pub enum StoreError {
 
 /// Where conversations are kept between updates.
 pub trait Store: Send + Sync + 'static {
-    /// The record of `chat`, migrated to the current version.
-    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError>;
+    /// The record of the conversation `key`, migrated to the current version.
+    fn load(&self, key: &Key) -> Result<Loaded, StoreError>;
     /// Durable: returns only after the write is flushed to disk.
-    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError>;
+    fn save(&self, key: &Key, record: &Record) -> Result<(), StoreError>;
     /// Like `save`, but need not wait for the disk: for what is cheap to lose (which
     /// message shows the screen), written right after a durable save of the same record.
-    fn save_soon(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
-        self.save(chat, record)
+    fn save_soon(&self, key: &Key, record: &Record) -> Result<(), StoreError> {
+        self.save(key, record)
     }
-    /// Removes everything held for `chat`. Durable, like `save`.
-    fn forget(&self, chat: ChatId) -> Result<(), StoreError>;
+    /// Removes everything held for the conversation. Durable, like `save`.
+    fn forget(&self, key: &Key) -> Result<(), StoreError>;
     /// Deletes records whose `expires_at(retention) <= now`; returns how many.
     /// Records that cannot be read are deleted too: their age is unknown, and what
     /// cannot be read cannot be kept for anyone's benefit.
@@ -226,17 +231,18 @@ pub trait Store: Send + Sync + 'static {
     fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.len()? == 0)
     }
-    /// Replaces the reminders scheduled for `chat` (an empty list cancels them). Durable.
-    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError>;
+    /// Replaces the reminders scheduled for the conversation (an empty list cancels them).
+    /// Durable.
+    fn set_reminders(&self, key: &Key, reminders: &[Reminder]) -> Result<(), StoreError>;
     /// Reminders due at `now` (their time has come), the oldest first, at most `limit`.
     fn due_reminders(
         &self,
         now: DateTime<Utc>,
         limit: usize,
-    ) -> Result<Vec<(ChatId, Reminder)>, StoreError>;
+    ) -> Result<Vec<(Key, Reminder)>, StoreError>;
     /// Removes one scheduled reminder; true only for the one caller that removed it, so a
     /// reminder goes out once even with several bot instances on one store.
-    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError>;
+    fn take_reminder(&self, key: &Key, reminder: &Reminder) -> Result<bool, StoreError>;
     /// Claims `key` for `ttl`: true for the first caller, false for every other until
     /// `ttl` has passed, across every instance that shares this store. So that a
     /// reminder fires once however many instances run: the one that gets `true` sends it.
@@ -341,6 +347,11 @@ mod tests {
         assert_eq!(record.expires_at(days), DateTime::UNIX_EPOCH + days);
     }
 
+    /// A Telegram chat's key (tests).
+    pub(crate) fn tg(chat: i64) -> Key {
+        Key::telegram(chat)
+    }
+
     /// The behaviour both stores share; each store's tests run it.
     fn reminder_contract(store: &dyn Store) {
         use crate::dialogue::reminders::ReminderKind;
@@ -355,8 +366,8 @@ mod tests {
             kind: ReminderKind::Soon,
             appointment: appt,
         };
-        store.set_reminders(7, &[evening, soon]).unwrap();
-        store.set_reminders(8, &[soon]).unwrap();
+        store.set_reminders(&tg(7), &[evening, soon]).unwrap();
+        store.set_reminders(&tg(8), &[soon]).unwrap();
         assert!(
             store
                 .due_reminders(at(1_799_949_999), 10)
@@ -366,29 +377,29 @@ mod tests {
         );
         assert_eq!(
             store.due_reminders(at(1_799_950_000), 10).unwrap(),
-            vec![(7, evening)]
+            vec![(tg(7), evening)]
         );
         let due = store.due_reminders(at(1_800_000_000), 10).unwrap();
         assert_eq!(
             due,
-            vec![(7, evening), (7, soon), (8, soon)],
+            vec![(tg(7), evening), (tg(7), soon), (tg(8), soon)],
             "oldest first"
         );
         assert!(
-            store.take_reminder(7, &evening).unwrap(),
+            store.take_reminder(&tg(7), &evening).unwrap(),
             "the first taker gets it"
         );
         assert!(
-            !store.take_reminder(7, &evening).unwrap(),
+            !store.take_reminder(&tg(7), &evening).unwrap(),
             "nobody gets it twice"
         );
         // Replacing the schedule drops the old entries.
-        store.set_reminders(8, &[]).unwrap();
+        store.set_reminders(&tg(8), &[]).unwrap();
         assert_eq!(
             store.due_reminders(at(1_800_000_000), 10).unwrap(),
-            vec![(7, soon)]
+            vec![(tg(7), soon)]
         );
-        store.forget(7).unwrap();
+        store.forget(&tg(7)).unwrap();
         assert!(
             store
                 .due_reminders(at(1_900_000_000), 10)
@@ -447,30 +458,33 @@ mod tests {
         reminder_contract(store);
         let now = at(1_700_000_000);
         let retention = Duration::days(30);
-        assert_eq!(store.load(1).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Missing);
         assert!(store.is_empty().unwrap());
 
         // Round trip, for a private chat and a group (negative id).
         let record = sample(now);
-        store.save(1, &record).unwrap();
-        store.save(-100_200, &record).unwrap();
-        assert_eq!(store.load(1).unwrap(), Loaded::Found(record.clone()));
-        assert_eq!(store.load(-100_200).unwrap(), Loaded::Found(record.clone()));
+        store.save(&tg(1), &record).unwrap();
+        store.save(&tg(-100_200), &record).unwrap();
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Found(record.clone()));
+        assert_eq!(
+            store.load(&tg(-100_200)).unwrap(),
+            Loaded::Found(record.clone())
+        );
         assert_eq!(store.len().unwrap(), 2);
 
         // A later save replaces the record.
         let mut later = record.clone();
         later.mark_seen(8);
         later.state.node = "documents".into();
-        store.save(1, &later).unwrap();
-        assert_eq!(store.load(1).unwrap(), Loaded::Found(later));
+        store.save(&tg(1), &later).unwrap();
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Found(later));
 
         // Forget removes that chat only.
-        store.forget(1).unwrap();
-        assert_eq!(store.load(1).unwrap(), Loaded::Missing);
-        assert_eq!(store.load(-100_200).unwrap(), Loaded::Found(record));
-        store.forget(1).unwrap(); // forgetting twice is fine
-        store.forget(-100_200).unwrap();
+        store.forget(&tg(1)).unwrap();
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&tg(-100_200)).unwrap(), Loaded::Found(record));
+        store.forget(&tg(1)).unwrap(); // forgetting twice is fine
+        store.forget(&tg(-100_200)).unwrap();
         assert_eq!(store.len().unwrap(), 0);
 
         // Expire: idle ones go; a pending reminder keeps one alive.
@@ -481,29 +495,76 @@ mod tests {
         reminded.reminder_at = Some((now + Duration::days(2)).timestamp());
         let mut reminded_long_ago = idle.clone();
         reminded_long_ago.reminder_at = Some((now - Duration::days(40)).timestamp());
-        store.save(10, &idle).unwrap();
-        store.save(11, &recent).unwrap();
-        store.save(12, &exactly).unwrap();
-        store.save(13, &reminded).unwrap();
-        store.save(14, &reminded_long_ago).unwrap();
+        store.save(&tg(10), &idle).unwrap();
+        store.save(&tg(11), &recent).unwrap();
+        store.save(&tg(12), &exactly).unwrap();
+        store.save(&tg(13), &reminded).unwrap();
+        store.save(&tg(14), &reminded_long_ago).unwrap();
 
         assert_eq!(store.expire(now, retention).unwrap(), 3);
-        assert_eq!(store.load(10).unwrap(), Loaded::Missing);
-        assert_eq!(store.load(12).unwrap(), Loaded::Missing);
-        assert_eq!(store.load(14).unwrap(), Loaded::Missing);
-        assert_eq!(store.load(11).unwrap(), Loaded::Found(recent));
-        assert_eq!(store.load(13).unwrap(), Loaded::Found(reminded.clone()));
+        assert_eq!(store.load(&tg(10)).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&tg(12)).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&tg(14)).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&tg(11)).unwrap(), Loaded::Found(recent));
+        assert_eq!(
+            store.load(&tg(13)).unwrap(),
+            Loaded::Found(reminded.clone())
+        );
         assert_eq!(store.len().unwrap(), 2);
 
         // Five days on, the recent one has gone idle; the reminder still holds.
         assert_eq!(store.expire(now + Duration::days(5), retention).unwrap(), 1);
-        assert_eq!(store.load(11).unwrap(), Loaded::Missing);
-        assert_eq!(store.load(13).unwrap(), Loaded::Found(reminded));
+        assert_eq!(store.load(&tg(11)).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&tg(13)).unwrap(), Loaded::Found(reminded));
         // Then the reminder's own 30 days run out too.
         assert_eq!(
             store.expire(now + Duration::days(40), retention).unwrap(),
             1
         );
+        assert!(store.is_empty().unwrap());
+
+        // The channels' conversations are apart, also under the same id; a web id may
+        // hold any character.
+        let web = Key::web("1".into());
+        let odd = Key::web("1:evening:*?[x] ü".into());
+        let terminal = Key::terminal();
+        let mut other = sample(now);
+        other.state.node = "documents".into();
+        store.save(&tg(1), &sample(now)).unwrap();
+        store.save(&web, &other).unwrap();
+        store.save(&odd, &other).unwrap();
+        store.save(&terminal, &other).unwrap();
+        assert_eq!(store.len().unwrap(), 4);
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Found(sample(now)));
+        assert_eq!(store.load(&web).unwrap(), Loaded::Found(other.clone()));
+        assert_eq!(store.load(&odd).unwrap(), Loaded::Found(other.clone()));
+        let soon = Reminder {
+            at: at(1_700_000_100),
+            kind: crate::dialogue::reminders::ReminderKind::Soon,
+            appointment: at(1_700_000_200),
+        };
+        store.set_reminders(&odd, &[soon]).unwrap();
+        store.set_reminders(&tg(1), &[soon]).unwrap();
+        let due = store.due_reminders(at(1_700_000_100), 10).unwrap();
+        assert_eq!(due.len(), 2);
+        assert!(due.contains(&(odd.clone(), soon)), "{due:?}");
+        assert!(due.contains(&(tg(1), soon)), "{due:?}");
+        assert!(store.take_reminder(&odd, &soon).unwrap());
+        assert_eq!(
+            store.due_reminders(at(1_700_000_100), 10).unwrap(),
+            vec![(tg(1), soon)]
+        );
+        store.forget(&web).unwrap();
+        assert_eq!(store.load(&web).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&odd).unwrap(), Loaded::Found(other.clone()));
+        store.forget(&tg(1)).unwrap();
+        assert!(store
+            .due_reminders(at(1_800_000_000), 10)
+            .unwrap()
+            .is_empty());
+        assert_eq!(store.load(&terminal).unwrap(), Loaded::Found(other));
+        store.forget(&odd).unwrap();
+        store.forget(&terminal).unwrap();
         assert!(store.is_empty().unwrap());
     }
 }

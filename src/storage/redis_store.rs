@@ -3,11 +3,12 @@
 //!
 //! # Keys
 //!
-//! - `mitid-bot:conv:<chat id>` (the chat id in decimal, negative for groups): the record,
-//!   in the same bytes as on disk in sled (one version byte, then JSON; see `codec.rs`), so
+//! - `mitid-bot:conv:<key>` (the conversation's [`Key::encode`]: a Telegram chat id in
+//!   decimal, negative for groups, as before keys had a channel, so those records read as
+//!   Telegram conversations unchanged; `web:<id>`; `terminal`): the record, in the same bytes as on disk in sled (one version byte, then JSON; see `codec.rs`), so
 //!   a record moves between the stores unchanged and migrates the same way.
 //! - `mitid-bot:claim:<key>`: [`Store::claim_once`] markers, with a time to live.
-//! - `mitid-bot:activity`: a sorted set with one member per conversation (the chat id),
+//! - `mitid-bot:activity`: a sorted set with one member per conversation (its key),
 //!   scored by the moment its retention counts from (the later of last activity and
 //!   pending reminder). `len` is its `ZCARD`; the expiry sweep reads only the members old
 //!   enough to expire. Written in one `MULTI` with the record. `mitid-bot:activity-indexed`
@@ -58,7 +59,7 @@ use chrono::{DateTime, Utc};
 use redis::{Client, Connection, RedisError, RedisResult};
 
 use super::codec;
-use super::{ChatId, Loaded, Record, Store, StoreError};
+use super::{Key, Loaded, Record, Store, StoreError};
 use crate::dialogue::reminders::{Reminder, ReminderKind};
 
 /// The namespace of the keys unless [`RedisStore::open_in`] names another.
@@ -164,7 +165,7 @@ impl RedisStore {
             let Some(chat) = std::str::from_utf8(&key)
                 .ok()
                 .and_then(|k| k.strip_prefix(&prefix))
-                .and_then(|c| c.parse::<ChatId>().ok())
+                .and_then(Key::decode)
             else {
                 continue;
             };
@@ -180,7 +181,7 @@ impl RedisStore {
                 redis::cmd("ZADD")
                     .arg(&index)
                     .arg(score)
-                    .arg(chat)
+                    .arg(chat.encode())
                     .query::<()>(c)
             })?;
         }
@@ -191,18 +192,18 @@ impl RedisStore {
         format!("{}:activity", self.namespace)
     }
 
-    fn conversation_key(&self, chat: ChatId) -> String {
-        format!("{}:conv:{chat}", self.namespace)
+    fn conversation_key(&self, chat: &Key) -> String {
+        format!("{}:conv:{}", self.namespace, chat.encode())
     }
 
-    /// The schedule: a sorted set of `chat:kind:at:appointment`, scored by due time.
+    /// The schedule: a sorted set of `key:kind:at:appointment`, scored by due time.
     fn schedule_key(&self) -> String {
         format!("{}:reminders", self.namespace)
     }
 
     /// The members one chat has in the schedule, to replace or forget them.
-    fn chat_schedule_key(&self, chat: ChatId) -> String {
-        format!("{}:reminders:{chat}", self.namespace)
+    fn chat_schedule_key(&self, chat: &Key) -> String {
+        format!("{}:reminders:{}", self.namespace, chat.encode())
     }
 
     fn claim_key(&self, key: &str) -> String {
@@ -344,21 +345,24 @@ fn basis(record: &Record) -> i64 {
         .max(0)
 }
 
-fn reminder_member(chat: ChatId, r: &Reminder) -> String {
+/// `key:kind:at:appointment`, read from the right (a web id may hold `:`). A Telegram
+/// conversation's member is the same as before keys had a channel.
+fn reminder_member(chat: &Key, r: &Reminder) -> String {
     format!(
-        "{chat}:{}:{}:{}",
+        "{}:{}:{}:{}",
+        chat.encode(),
         r.kind.code(),
         r.at.timestamp(),
         r.appointment.timestamp()
     )
 }
 
-fn reminder_from_member(member: &str) -> Option<(ChatId, Reminder)> {
-    let mut parts = member.split(':');
-    let chat = parts.next()?.parse().ok()?;
-    let kind = ReminderKind::from_code(parts.next()?.parse().ok()?)?;
-    let at = DateTime::from_timestamp(parts.next()?.parse().ok()?, 0)?;
+fn reminder_from_member(member: &str) -> Option<(Key, Reminder)> {
+    let mut parts = member.rsplitn(4, ':');
     let appointment = DateTime::from_timestamp(parts.next()?.parse().ok()?, 0)?;
+    let at = DateTime::from_timestamp(parts.next()?.parse().ok()?, 0)?;
+    let kind = ReminderKind::from_code(parts.next()?.parse().ok()?)?;
+    let chat = Key::decode(parts.next()?)?;
     Some((
         chat,
         Reminder {
@@ -370,7 +374,7 @@ fn reminder_from_member(member: &str) -> Option<(ChatId, Reminder)> {
 }
 
 impl Store for RedisStore {
-    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
+    fn load(&self, chat: &Key) -> Result<Loaded, StoreError> {
         let key = self.conversation_key(chat);
         let bytes: Option<Vec<u8>> =
             self.with_connection(|c| redis::cmd("GET").arg(&key).query(c))?;
@@ -382,7 +386,7 @@ impl Store for RedisStore {
 
     /// Returns when the Redis server has the record; whether it survives a crash of the
     /// server depends on the server's persistence (see the module doc: `appendonly yes`).
-    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+    fn save(&self, chat: &Key, record: &Record) -> Result<(), StoreError> {
         let key = self.conversation_key(chat);
         let bytes = codec::encode(record)?;
         let index = self.activity_key();
@@ -397,13 +401,13 @@ impl Store for RedisStore {
                 .cmd("ZADD")
                 .arg(&index)
                 .arg(score)
-                .arg(chat)
+                .arg(chat.encode())
                 .ignore()
                 .query::<()>(c)
         })
     }
 
-    fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
+    fn forget(&self, chat: &Key) -> Result<(), StoreError> {
         let key = self.conversation_key(chat);
         let index = self.activity_key();
         self.with_connection(|c| {
@@ -414,7 +418,7 @@ impl Store for RedisStore {
                 .ignore()
                 .cmd("ZREM")
                 .arg(&index)
-                .arg(chat)
+                .arg(chat.encode())
                 .ignore()
                 .query::<()>(c)
         })?;
@@ -433,7 +437,7 @@ impl Store for RedisStore {
         // Members looked at and kept (re-scored), to page past them.
         let mut offset: isize = 0;
         loop {
-            let chats: Vec<ChatId> = self.with_connection(|c| {
+            let chats: Vec<String> = self.with_connection(|c| {
                 redis::cmd("ZRANGEBYSCORE")
                     .arg(&index)
                     .arg("-inf")
@@ -447,7 +451,13 @@ impl Store for RedisStore {
                 break;
             }
             for chat in &chats {
-                let key = self.conversation_key(*chat);
+                let Some(key) = Key::decode(chat).map(|k| self.conversation_key(&k)) else {
+                    // Not a key this build writes: drop the member.
+                    self.with_connection(|c| {
+                        redis::cmd("ZREM").arg(&index).arg(chat).query::<()>(c)
+                    })?;
+                    continue;
+                };
                 let bytes: Option<Vec<u8>> =
                     self.with_connection(|c| redis::cmd("GET").arg(&key).query(c))?;
                 let Some(bytes) = bytes else {
@@ -512,7 +522,7 @@ impl Store for RedisStore {
     /// `SET` but before its answer arrived, the retry finds the key taken; reading the
     /// value back tells whether it was this call that took it, so a lost answer neither
     /// claims twice nor leaves a claim that nobody owns.
-    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
+    fn set_reminders(&self, chat: &Key, reminders: &[Reminder]) -> Result<(), StoreError> {
         let schedule = self.schedule_key();
         let mine = self.chat_schedule_key(chat);
         let old: Vec<String> =
@@ -539,7 +549,7 @@ impl Store for RedisStore {
         &self,
         now: DateTime<Utc>,
         limit: usize,
-    ) -> Result<Vec<(ChatId, Reminder)>, StoreError> {
+    ) -> Result<Vec<(Key, Reminder)>, StoreError> {
         let schedule = self.schedule_key();
         let members: Vec<String> = self.with_connection(|c| {
             redis::cmd("ZRANGEBYSCORE")
@@ -558,7 +568,7 @@ impl Store for RedisStore {
     }
 
     /// ZREM answers 1 to exactly one caller: the reminder goes out once across instances.
-    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
+    fn take_reminder(&self, chat: &Key, reminder: &Reminder) -> Result<bool, StoreError> {
         let member = reminder_member(chat, reminder);
         let schedule = self.schedule_key();
         let removed: i64 =
@@ -667,8 +677,8 @@ mod tests {
 
     /// Bytes under `chat` as a record from elsewhere would be found at open: indexed as
     /// of unknown age.
-    fn raw(store: &RedisStore, chat: ChatId, bytes: &[u8]) {
-        let key = store.conversation_key(chat);
+    fn raw(store: &RedisStore, chat: i64, bytes: &[u8]) {
+        let key = store.conversation_key(&Key::telegram(chat));
         let index = store.activity_key();
         store
             .with_connection(|c| redis::cmd("SET").arg(&key).arg(bytes).query::<()>(c))
@@ -693,10 +703,10 @@ mod tests {
         let _cleanup = Cleanup(&store);
         let now = at(1_700_000_000);
         store
-            .save(1, &sample(now - chrono::Duration::days(40)))
+            .save(&Key::telegram(1), &sample(now - chrono::Duration::days(40)))
             .unwrap();
         store
-            .save(2, &sample(now - chrono::Duration::days(1)))
+            .save(&Key::telegram(2), &sample(now - chrono::Duration::days(1)))
             .unwrap();
         // As the previous release left it: records, no index, no marker.
         let index = store.activity_key();
@@ -711,8 +721,58 @@ mod tests {
         .unwrap();
         assert_eq!(reopened.len().unwrap(), 2);
         assert_eq!(reopened.expire(now, chrono::Duration::days(30)).unwrap(), 1);
-        assert_eq!(reopened.load(1).unwrap(), Loaded::Missing);
+        assert_eq!(reopened.load(&Key::telegram(1)).unwrap(), Loaded::Missing);
         assert_eq!(reopened.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn conversations_kept_by_telegram_chat_id_are_read_as_telegram_conversations() {
+        use crate::dialogue::reminders::ReminderKind;
+        use crate::storage::tests::{at, sample};
+        let Some(store) = live_store("by-chat-id") else {
+            return;
+        };
+        let _cleanup = Cleanup(&store);
+        let now = at(1_700_000_000);
+        let anna = 7_001_234_567_i64;
+        // As the release before channels left it: the chat id in decimal everywhere.
+        let ns = &store.namespace;
+        let member = format!("{anna}:1:1700050000:1700100000");
+        store
+            .with_connection(|c| {
+                redis::pipe()
+                    .cmd("SET")
+                    .arg(format!("{ns}:conv:{anna}"))
+                    .arg(codec::encode(&sample(now)).unwrap())
+                    .cmd("ZADD")
+                    .arg(format!("{ns}:activity"))
+                    .arg(now.timestamp())
+                    .arg(anna)
+                    .cmd("ZADD")
+                    .arg(format!("{ns}:reminders"))
+                    .arg(1_700_050_000)
+                    .arg(&member)
+                    .cmd("SADD")
+                    .arg(format!("{ns}:reminders:{anna}"))
+                    .arg(&member)
+                    .query::<()>(c)
+            })
+            .unwrap();
+        let anna = Key::telegram(anna);
+        assert_eq!(store.load(&anna).unwrap(), Loaded::Found(sample(now)));
+        assert_eq!(store.len().unwrap(), 1);
+        let evening = Reminder {
+            at: at(1_700_050_000),
+            kind: ReminderKind::Evening,
+            appointment: at(1_700_100_000),
+        };
+        assert_eq!(
+            store.due_reminders(evening.at, 10).unwrap(),
+            vec![(anna.clone(), evening)]
+        );
+        assert!(store.take_reminder(&anna, &evening).unwrap());
+        store.forget(&anna).unwrap();
+        assert!(store.is_empty().unwrap());
     }
 
     #[test]
@@ -741,13 +801,13 @@ mod tests {
         };
         let _cleanup = Cleanup(&store);
         let record = sample(at(1_700_000_000));
-        store.save(-100_200, &record).unwrap();
+        store.save(&Key::telegram(-100_200), &record).unwrap();
         let key = format!("{}:conv:-100200", store.namespace);
         let bytes: Vec<u8> = store
             .with_connection(|c| redis::cmd("GET").arg(&key).query(c))
             .unwrap();
         assert_eq!(bytes, codec::encode(&record).unwrap());
-        store.forget(-100_200).unwrap();
+        store.forget(&Key::telegram(-100_200)).unwrap();
         let exists: bool = store
             .with_connection(|c| redis::cmd("EXISTS").arg(&key).query(c))
             .unwrap();
@@ -766,14 +826,14 @@ mod tests {
         v1.extend_from_slice(format!(r#"{{"state":{state},"last_active":1600000000}}"#).as_bytes());
         raw(&store, 5, &v1);
         raw(&store, 6, b"\x00\xffgarbage");
-        let Loaded::Found(record) = store.load(5).unwrap() else {
+        let Loaded::Found(record) = store.load(&Key::telegram(5)).unwrap() else {
             panic!("a v1 record must be read");
         };
         assert_eq!(record.last_active, 1_600_000_000);
-        assert_eq!(store.load(6).unwrap(), Loaded::Unreadable);
+        assert_eq!(store.load(&Key::telegram(6)).unwrap(), Loaded::Unreadable);
         // What nobody can read goes at the next expiry, whatever the time.
         assert_eq!(store.expire(at(0), chrono::Duration::days(30)).unwrap(), 1);
-        assert_eq!(store.load(6).unwrap(), Loaded::Missing);
+        assert_eq!(store.load(&Key::telegram(6)).unwrap(), Loaded::Missing);
         assert_eq!(store.len().unwrap(), 1);
     }
 
@@ -798,7 +858,10 @@ mod tests {
             .unwrap();
         assert_eq!(killed, 1);
         let record = sample(at(1_700_000_000));
-        store.save(1, &record).unwrap();
-        assert_eq!(store.load(1).unwrap(), Loaded::Found(record));
+        store.save(&Key::telegram(1), &record).unwrap();
+        assert_eq!(
+            store.load(&Key::telegram(1)).unwrap(),
+            Loaded::Found(record)
+        );
     }
 }

@@ -39,21 +39,25 @@ use chrono::{DateTime, Utc};
 
 use super::codec;
 use super::Record;
-use super::{ChatId, Loaded, LocalClaims, Store, StoreError};
+use super::{Key, Loaded, LocalClaims, Store, StoreError};
 use crate::dialogue::reminders::{Reminder, ReminderKind};
 
-/// The tree that holds one record per chat.
+/// The tree that holds one record per conversation, by [`Key::encode`].
 const TREE: &str = "conversations";
 /// The reminder schedule, ordered by due time.
 const REMINDERS: &str = "reminders";
-/// Each chat's scheduled entries, to replace or forget them.
+/// Each conversation's scheduled entries, to replace or forget them.
 const REMINDER_CHATS: &str = "reminder_chats";
-/// The expiry index: retention basis (8 big-endian bytes) + chat id (8) -> nothing.
+/// The expiry index: retention basis (8 big-endian bytes) + encoded key -> nothing.
 const ACTIVITY: &str = "activity";
 /// Facts about the store itself (not about any chat).
 const META: &str = "meta";
 /// In [`META`]: present once the [`ACTIVITY`] index covers every record.
 const INDEXED: &[u8] = b"activity-index-v1";
+/// In [`META`]: present once every key is written by channel ([`Key::encode`]). Before,
+/// a key was a Telegram chat id as 8 big-endian bytes; [`SledStore::key_by_channel`]
+/// rewrites those once.
+const KEYS_BY_CHANNEL: &[u8] = b"keys-by-channel-v1";
 /// In [`META`], and in the file [`GENERATION_FILE`] beside sled's files: when this store
 /// was created (unix nanoseconds). sled recovers from some damage by quietly dropping
 /// what it cannot read, up to every record; the file outside sled tells that apart
@@ -210,13 +214,16 @@ impl SledStore {
             count: AtomicUsize::new(0),
             fsync,
         };
-        store.count_and_index().map_err(|e| match e {
-            StoreError::Database(source) => StoreError::Open {
-                dir: PathBuf::from(dir),
-                source,
-            },
-            other => other,
-        })?;
+        store
+            .key_by_channel()
+            .and_then(|()| store.count_and_index())
+            .map_err(|e| match e {
+                StoreError::Database(source) => StoreError::Open {
+                    dir: PathBuf::from(dir),
+                    source,
+                },
+                other => other,
+            })?;
         Ok(store)
     }
 
@@ -266,6 +273,61 @@ impl SledStore {
         DateTime::from_timestamp(secs, 0)
     }
 
+    /// Rewrites the keys of a store written before conversations had a channel (a
+    /// Telegram chat id as 8 big-endian bytes) as Telegram conversations ([`Key::encode`]),
+    /// once: the marker [`KEYS_BY_CHANNEL`] says it is done. The expiry index is rebuilt
+    /// by [`SledStore::count_and_index`]. Safe to repeat after a crash half-way: an old
+    /// key is written anew before it is removed, and only old keys are touched.
+    fn key_by_channel(&self) -> Result<(), StoreError> {
+        if self.meta.contains_key(KEYS_BY_CHANNEL)? {
+            return Ok(());
+        }
+        let mut moved = 0usize;
+        for tree in [&self.tree, &self.reminder_chats] {
+            let old: Vec<(sled::IVec, sled::IVec)> = tree
+                .iter()
+                .filter(|e| e.as_ref().map_or(true, |(k, _)| old_chat(k).is_some()))
+                .collect::<Result<_, _>>()?;
+            for (k, v) in old {
+                if let Some(chat) = old_chat(&k) {
+                    tree.insert(key(&Key::telegram(chat)), v)?;
+                    tree.remove(k)?;
+                    moved += 1;
+                }
+            }
+        }
+        // Due time (8) + chat id (8) + kind (1).
+        let old: Vec<(sled::IVec, sled::IVec)> = self
+            .reminders
+            .iter()
+            .filter(|e| {
+                e.as_ref().map_or(true, |(k, _)| {
+                    k.len() == 17 && old_chat(&k[8..16]).is_some()
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        for (k, v) in old {
+            let Some(chat) = old_chat(&k[8..16]) else {
+                continue;
+            };
+            let mut new = k[..8].to_vec();
+            new.extend_from_slice(&key(&Key::telegram(chat)));
+            new.push(k[16]);
+            self.reminders.insert(new, v)?;
+            self.reminders.remove(k)?;
+        }
+        if moved > 0 {
+            self.activity.clear()?;
+            self.meta.remove(INDEXED)?;
+            tracing::info!(
+                moved,
+                "conversations kept by Telegram chat id are now kept by channel"
+            );
+        }
+        self.meta.insert(KEYS_BY_CHANNEL, &[])?;
+        self.flush()
+    }
+
     /// Counts the records and, for a store written before the index, builds it: one walk
     /// over the store, at open.
     fn count_and_index(&self) -> Result<(), StoreError> {
@@ -280,8 +342,8 @@ impl SledStore {
                     // Unreadable: its age is unknown; the first sweep takes it.
                     _ => 0,
                 };
-                if let Ok(chat) = key.as_ref().try_into().map(i64::from_be_bytes) {
-                    self.activity.insert(activity_key(basis, chat), &[])?;
+                if let Some(key) = key_from(&key) {
+                    self.activity.insert(activity_key(basis, &key), &[])?;
                 }
             }
         }
@@ -347,8 +409,8 @@ impl SledStore {
         }
     }
 
-    /// Writes `chat`'s record (not yet flushed), keeping the count and the index.
-    fn write(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+    /// Writes a conversation's record (not yet flushed), keeping the count and the index.
+    fn write(&self, chat: &Key, record: &Record) -> Result<(), StoreError> {
         let previous = self.tree.insert(key(chat), codec::encode(record)?)?;
         match &previous {
             None => {
@@ -370,8 +432,8 @@ impl SledStore {
         Ok(())
     }
 
-    /// Removes `chat`'s scheduled reminders (without flushing).
-    fn clear_reminders(&self, chat: ChatId) -> Result<(), StoreError> {
+    /// Removes a conversation's scheduled reminders (without flushing).
+    fn clear_reminders(&self, chat: &Key) -> Result<(), StoreError> {
         if let Some(old) = self.reminder_chats.remove(key(chat))? {
             let old: Vec<Reminder> = serde_json::from_slice(&old).unwrap_or_default();
             for r in old {
@@ -382,19 +444,19 @@ impl SledStore {
     }
 }
 
-/// Due time, chat, kind: due reminders are a prefix of the tree.
-fn reminder_key(chat: ChatId, r: &Reminder) -> [u8; 17] {
-    let mut k = [0u8; 17];
-    k[..8].copy_from_slice(&(r.at.timestamp().max(0) as u64).to_be_bytes());
-    k[8..16].copy_from_slice(&chat.to_be_bytes());
-    k[16] = r.kind.code();
+/// Due time, conversation, kind: due reminders are a prefix of the tree.
+fn reminder_key(chat: &Key, r: &Reminder) -> Vec<u8> {
+    let mut k = (r.at.timestamp().max(0) as u64).to_be_bytes().to_vec();
+    k.extend_from_slice(&key(chat));
+    k.push(r.kind.code());
     k
 }
 
-fn reminder_from(k: &[u8], v: &[u8]) -> Option<(ChatId, Reminder)> {
+fn reminder_from(k: &[u8], v: &[u8]) -> Option<(Key, Reminder)> {
     let at = i64::try_from(u64::from_be_bytes(k.get(..8)?.try_into().ok()?)).ok()?;
-    let chat = i64::from_be_bytes(k.get(8..16)?.try_into().ok()?);
-    let kind = ReminderKind::from_code(*k.get(16)?)?;
+    let (kind, middle) = k.get(8..)?.split_last()?;
+    let chat = key_from(middle)?;
+    let kind = ReminderKind::from_code(*kind)?;
     let appointment = i64::from_be_bytes(v.get(..8)?.try_into().ok()?);
     Some((
         chat,
@@ -418,8 +480,20 @@ fn is_lock_error(error: &sled::Error) -> bool {
     }
 }
 
-fn key(chat: ChatId) -> [u8; 8] {
-    chat.to_be_bytes()
+fn key(chat: &Key) -> Vec<u8> {
+    chat.encode().into_bytes()
+}
+
+fn key_from(bytes: &[u8]) -> Option<Key> {
+    Key::decode(std::str::from_utf8(bytes).ok()?)
+}
+
+/// A key written before conversations had a channel: a Telegram chat id as 8 big-endian
+/// bytes. Its first byte is 0x00 (a user, ids far below 2^56) or 0xFF (a group), which no
+/// [`Key::encode`] (text) begins with.
+fn old_chat(bytes: &[u8]) -> Option<i64> {
+    let bytes: [u8; 8] = bytes.try_into().ok()?;
+    matches!(bytes[0], 0x00 | 0xFF).then(|| i64::from_be_bytes(bytes))
 }
 
 /// The moment a record's retention counts from, unix seconds (never negative).
@@ -430,17 +504,15 @@ fn basis(record: &Record) -> i64 {
         .max(0)
 }
 
-fn activity_key(basis: i64, chat: ChatId) -> [u8; 16] {
-    let mut k = [0u8; 16];
-    k[..8].copy_from_slice(&(basis.max(0) as u64).to_be_bytes());
-    k[8..].copy_from_slice(&chat.to_be_bytes());
+fn activity_key(basis: i64, chat: &Key) -> Vec<u8> {
+    let mut k = (basis.max(0) as u64).to_be_bytes().to_vec();
+    k.extend_from_slice(&key(chat));
     k
 }
 
-fn from_activity_key(k: &[u8]) -> Option<(i64, ChatId)> {
+fn from_activity_key(k: &[u8]) -> Option<(i64, Key)> {
     let basis = i64::try_from(u64::from_be_bytes(k.get(..8)?.try_into().ok()?)).ok()?;
-    let chat = i64::from_be_bytes(k.get(8..16)?.try_into().ok()?);
-    Some((basis, chat))
+    Some((basis, key_from(k.get(8..)?)?))
 }
 
 /// Compares the generation inside sled with the one in the file beside it (see
@@ -495,24 +567,24 @@ fn set_aside(dir: &Path, aside: &Path) -> std::io::Result<()> {
 }
 
 impl Store for SledStore {
-    fn load(&self, chat: ChatId) -> Result<Loaded, StoreError> {
+    fn load(&self, chat: &Key) -> Result<Loaded, StoreError> {
         Ok(match self.tree.get(key(chat))? {
             Some(bytes) => codec::decode(&bytes),
             None => Loaded::Missing,
         })
     }
 
-    fn save(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+    fn save(&self, chat: &Key, record: &Record) -> Result<(), StoreError> {
         self.write(chat, record)?;
         self.flush()
     }
 
-    fn save_soon(&self, chat: ChatId, record: &Record) -> Result<(), StoreError> {
+    fn save_soon(&self, chat: &Key, record: &Record) -> Result<(), StoreError> {
         // On disk with the next grouped flush, or sled's own within half a second.
         self.write(chat, record)
     }
 
-    fn forget(&self, chat: ChatId) -> Result<(), StoreError> {
+    fn forget(&self, chat: &Key) -> Result<(), StoreError> {
         if let Some(old) = self.tree.remove(key(chat))? {
             self.count.fetch_sub(1, Ordering::Relaxed);
             if let Loaded::Found(old) = codec::decode(&old) {
@@ -531,7 +603,7 @@ impl Store for SledStore {
             .map_or(0, |c| c.timestamp())
             .max(0)
             + 1;
-        let end = activity_key(cutoff, i64::MIN);
+        let end = (cutoff as u64).to_be_bytes();
         let mut start: Vec<u8> = Vec::new();
         let mut removed = 0;
         let mut changed = false;
@@ -554,7 +626,7 @@ impl Store for SledStore {
                     changed = true;
                     continue;
                 };
-                let bytes = self.tree.get(key(chat))?;
+                let bytes = self.tree.get(key(&chat))?;
                 let expired = match bytes.as_deref().map(codec::decode) {
                     // Forgotten, or written again since: the entry is stale.
                     None => None,
@@ -568,7 +640,7 @@ impl Store for SledStore {
                         // Only if unchanged: the chat may have become active since.
                         if self
                             .tree
-                            .compare_and_swap(key(chat), Some(bytes), None::<&[u8]>)?
+                            .compare_and_swap(key(&chat), Some(bytes), None::<&[u8]>)?
                             .is_ok()
                         {
                             self.count.fetch_sub(1, Ordering::Relaxed);
@@ -598,7 +670,7 @@ impl Store for SledStore {
         self.read_lost_at()
     }
 
-    fn set_reminders(&self, chat: ChatId, reminders: &[Reminder]) -> Result<(), StoreError> {
+    fn set_reminders(&self, chat: &Key, reminders: &[Reminder]) -> Result<(), StoreError> {
         self.clear_reminders(chat)?;
         for r in reminders {
             self.reminders.insert(
@@ -617,7 +689,7 @@ impl Store for SledStore {
         &self,
         now: DateTime<Utc>,
         limit: usize,
-    ) -> Result<Vec<(ChatId, Reminder)>, StoreError> {
+    ) -> Result<Vec<(Key, Reminder)>, StoreError> {
         let end = (now.timestamp().max(0) as u64 + 1).to_be_bytes();
         let mut out = Vec::new();
         for entry in self.reminders.range(..end.as_slice()).take(limit) {
@@ -633,7 +705,7 @@ impl Store for SledStore {
         Ok(out)
     }
 
-    fn take_reminder(&self, chat: ChatId, reminder: &Reminder) -> Result<bool, StoreError> {
+    fn take_reminder(&self, chat: &Key, reminder: &Reminder) -> Result<bool, StoreError> {
         let taken = self
             .reminders
             .remove(reminder_key(chat, reminder))?
@@ -652,16 +724,86 @@ impl Store for SledStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::tests::{at, contract, sample};
+    use crate::storage::tests::{at, contract, sample, tg};
     use chrono::Duration;
 
     /// Bytes written under `chat` as a damaged or foreign record would be found at open:
     /// counted, and indexed as of unknown age.
-    fn raw(store: &SledStore, chat: ChatId, bytes: &[u8]) {
+    fn raw(store: &SledStore, chat: i64, bytes: &[u8]) {
+        let chat = &tg(chat);
         if store.tree.insert(key(chat), bytes).unwrap().is_none() {
             store.count.fetch_add(1, Ordering::Relaxed);
         }
         store.activity.insert(activity_key(0, chat), &[]).unwrap();
+    }
+
+    #[test]
+    fn a_store_kept_by_telegram_chat_id_is_read_as_telegram_conversations_after_upgrade() {
+        use crate::dialogue::reminders::ReminderKind;
+        let dir = tempfile::tempdir().unwrap();
+        let now = at(1_700_000_000);
+        let (anna, group) = (7_001_234_567_i64, -1_001_234_567_890_i64);
+        let evening = Reminder {
+            at: at(1_700_050_000),
+            kind: ReminderKind::Evening,
+            appointment: at(1_700_100_000),
+        };
+        {
+            // The layout of the release before channels, written byte by byte.
+            let store = SledStore::open(dir.path()).unwrap();
+            store.meta.remove(KEYS_BY_CHANNEL).unwrap();
+            store.activity.clear().unwrap();
+            for chat in [anna, group] {
+                let record = codec::encode(&sample(now)).unwrap();
+                store.tree.insert(chat.to_be_bytes(), record).unwrap();
+                let mut index = (now.timestamp() as u64).to_be_bytes().to_vec();
+                index.extend_from_slice(&chat.to_be_bytes());
+                store.activity.insert(index, &[]).unwrap();
+            }
+            let mut due = (evening.at.timestamp() as u64).to_be_bytes().to_vec();
+            due.extend_from_slice(&anna.to_be_bytes());
+            due.push(evening.kind.code());
+            store
+                .reminders
+                .insert(due, &evening.appointment.timestamp().to_be_bytes())
+                .unwrap();
+            store
+                .reminder_chats
+                .insert(anna.to_be_bytes(), serde_json::to_vec(&[evening]).unwrap())
+                .unwrap();
+            store.flush().unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 2);
+        for chat in [anna, group] {
+            assert_eq!(
+                store.load(&tg(chat)).unwrap(),
+                Loaded::Found(sample(now)),
+                "{chat}"
+            );
+            assert!(!store.tree.contains_key(chat.to_be_bytes()).unwrap());
+        }
+        assert_eq!(
+            store.due_reminders(evening.at, 10).unwrap(),
+            vec![(tg(anna), evening)]
+        );
+        // Forgetting reaches the moved schedule; expiry the rebuilt index.
+        store.forget(&tg(anna)).unwrap();
+        assert!(store.due_reminders(evening.at, 10).unwrap().is_empty());
+        assert!(store.reminder_chats.is_empty());
+        assert_eq!(
+            store
+                .expire(now + Duration::days(31), Duration::days(30))
+                .unwrap(),
+            1
+        );
+        assert!(store.is_empty().unwrap());
+        // Once: a later open finds the marker and moves nothing.
+        store.save(&tg(anna), &sample(now)).unwrap();
+        drop(store);
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.load(&tg(anna)).unwrap(), Loaded::Found(sample(now)));
+        assert!(store.meta.contains_key(KEYS_BY_CHANNEL).unwrap());
     }
 
     #[test]
@@ -682,10 +824,10 @@ mod tests {
         let record = sample(at(1_700_000_000));
         {
             let store = SledStore::open(dir.path()).unwrap();
-            store.save(42, &record).unwrap();
+            store.save(&tg(42), &record).unwrap();
         }
         let store = SledStore::open(dir.path()).unwrap();
-        assert_eq!(store.load(42).unwrap(), Loaded::Found(record));
+        assert_eq!(store.load(&tg(42)).unwrap(), Loaded::Found(record));
     }
 
     /// A crash right after `save`: a copy of the directory taken while the store is still
@@ -696,17 +838,17 @@ mod tests {
         let copy = tempfile::tempdir().unwrap();
         let store = SledStore::open(dir.path()).unwrap();
         let record = sample(at(1_700_000_000));
-        store.save(42, &record).unwrap();
+        store.save(&tg(42), &record).unwrap();
         copy_dir(dir.path(), copy.path());
 
         let crashed = SledStore::open(copy.path()).unwrap();
-        assert_eq!(crashed.load(42).unwrap(), Loaded::Found(record));
+        assert_eq!(crashed.load(&tg(42)).unwrap(), Loaded::Found(record));
 
-        store.forget(42).unwrap();
+        store.forget(&tg(42)).unwrap();
         let copy = tempfile::tempdir().unwrap();
         copy_dir(dir.path(), copy.path());
         let crashed = SledStore::open(copy.path()).unwrap();
-        assert_eq!(crashed.load(42).unwrap(), Loaded::Missing);
+        assert_eq!(crashed.load(&tg(42)).unwrap(), Loaded::Missing);
     }
 
     /// Group commit: many writers at once share flushes, and every write is durable.
@@ -727,7 +869,7 @@ mod tests {
                     for i in 0..SAVES {
                         let mut record = sample(at(1_700_000_000 + i));
                         record.mark_seen((t * 1000 + i) as i32);
-                        store.save(t * 1000 + i, &record).unwrap();
+                        store.save(&tg(t * 1000 + i), &record).unwrap();
                     }
                 })
             })
@@ -751,7 +893,7 @@ mod tests {
             assert_eq!(reopened.len().unwrap(), saves as usize);
             for t in 0..THREADS {
                 for i in 0..SAVES {
-                    let Loaded::Found(record) = reopened.load(t * 1000 + i).unwrap() else {
+                    let Loaded::Found(record) = reopened.load(&tg(t * 1000 + i)).unwrap() else {
                         panic!("chat {} lost", t * 1000 + i);
                     };
                     assert!(record.seen((t * 1000 + i) as i32));
@@ -767,7 +909,7 @@ mod tests {
         let store = SledStore::open(dir.path()).unwrap();
         let before = store.flushes();
         for chat in 0..5 {
-            store.save(chat, &sample(at(0))).unwrap();
+            store.save(&tg(chat), &sample(at(0))).unwrap();
         }
         assert_eq!(store.flushes() - before, 5);
     }
@@ -798,7 +940,7 @@ mod tests {
         v1.extend_from_slice(json.as_bytes());
         raw(&store, 5, &v1);
 
-        let Loaded::Found(mut record) = store.load(5).unwrap() else {
+        let Loaded::Found(mut record) = store.load(&tg(5)).unwrap() else {
             panic!("a v1 record must be read");
         };
         assert_eq!(record.state, state);
@@ -807,10 +949,10 @@ mod tests {
         assert_eq!(record.reminder_at, None);
 
         record.mark_seen(9);
-        store.save(5, &record).unwrap();
-        let stored = store.tree.get(key(5)).unwrap().unwrap();
+        store.save(&tg(5), &record).unwrap();
+        let stored = store.tree.get(key(&tg(5))).unwrap().unwrap();
         assert_eq!(stored[0], codec::CURRENT);
-        assert_eq!(store.load(5).unwrap(), Loaded::Found(record));
+        assert_eq!(store.load(&tg(5)).unwrap(), Loaded::Found(record));
     }
 
     #[test]
@@ -823,13 +965,17 @@ mod tests {
         raw(&store, 2, &unknown);
         raw(&store, 3, b"");
         for chat in 1..=3 {
-            assert_eq!(store.load(chat).unwrap(), Loaded::Unreadable, "chat {chat}");
+            assert_eq!(
+                store.load(&tg(chat)).unwrap(),
+                Loaded::Unreadable,
+                "chat {chat}"
+            );
         }
 
         // The caller starts over and saves: the bad bytes are gone.
         let fresh = sample(at(1_700_000_000));
-        store.save(1, &fresh).unwrap();
-        assert_eq!(store.load(1).unwrap(), Loaded::Found(fresh));
+        store.save(&tg(1), &fresh).unwrap();
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Found(fresh));
 
         // Expire clears what nobody can read, whatever the time.
         assert_eq!(store.expire(at(0), Duration::days(30)).unwrap(), 2);
@@ -841,14 +987,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = SledStore::open(dir.path()).unwrap();
         let record = sample(at(0));
-        store.save(1, &record).unwrap();
-        store.save(2, &record).unwrap();
-        store.forget(1).unwrap();
-        assert!(!store.tree.contains_key(key(1)).unwrap());
-        assert!(store.tree.contains_key(key(2)).unwrap());
+        store.save(&tg(1), &record).unwrap();
+        store.save(&tg(2), &record).unwrap();
+        store.forget(&tg(1)).unwrap();
+        assert!(!store.tree.contains_key(key(&tg(1))).unwrap());
+        assert!(store.tree.contains_key(key(&tg(2))).unwrap());
         // Nothing else under any name holds it either.
         let keys: Vec<_> = store.tree.iter().keys().map(|k| k.unwrap()).collect();
-        assert_eq!(keys, vec![sled::IVec::from(&key(2))]);
+        assert_eq!(keys, vec![sled::IVec::from(key(&tg(2)))]);
     }
 
     #[test]
@@ -874,8 +1020,12 @@ mod tests {
         let now = at(1_700_000_000);
         {
             let store = SledStore::open(dir.path()).unwrap();
-            store.save(1, &sample(now - Duration::days(40))).unwrap();
-            store.save(2, &sample(now - Duration::days(1))).unwrap();
+            store
+                .save(&tg(1), &sample(now - Duration::days(40)))
+                .unwrap();
+            store
+                .save(&tg(2), &sample(now - Duration::days(1)))
+                .unwrap();
             // As the previous release left it: records, no index, no marker.
             store.activity.clear().unwrap();
             store.meta.remove(INDEXED).unwrap();
@@ -884,8 +1034,8 @@ mod tests {
         let store = SledStore::open(dir.path()).unwrap();
         assert_eq!(store.len().unwrap(), 2);
         assert_eq!(store.expire(now, Duration::days(30)).unwrap(), 1);
-        assert_eq!(store.load(1).unwrap(), Loaded::Missing);
-        assert!(matches!(store.load(2).unwrap(), Loaded::Found(_)));
+        assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Missing);
+        assert!(matches!(store.load(&tg(2)).unwrap(), Loaded::Found(_)));
         assert_eq!(store.len().unwrap(), 1);
     }
 
@@ -895,11 +1045,11 @@ mod tests {
         {
             let store = SledStore::open(dir.path()).unwrap();
             for chat in 0..10 {
-                store.save(chat, &sample(at(1_700_000_000))).unwrap();
+                store.save(&tg(chat), &sample(at(1_700_000_000))).unwrap();
             }
-            store.save(3, &sample(at(1_700_000_100))).unwrap(); // again: still 10
-            store.forget(4).unwrap();
-            store.forget(4).unwrap(); // twice: still 9
+            store.save(&tg(3), &sample(at(1_700_000_100))).unwrap(); // again: still 10
+            store.forget(&tg(4)).unwrap();
+            store.forget(&tg(4)).unwrap(); // twice: still 9
             assert_eq!(store.len().unwrap(), 9);
         }
         let store = SledStore::open(dir.path()).unwrap();
@@ -907,7 +1057,7 @@ mod tests {
         // A sweep after a later save leaves the chat that was active again.
         let mut later = sample(at(1_700_000_000));
         later.last_active = 1_800_000_000;
-        store.save(5, &later).unwrap();
+        store.save(&tg(5), &later).unwrap();
         assert_eq!(
             store
                 .expire(at(1_700_000_100) + Duration::days(31), Duration::days(30))
@@ -915,7 +1065,7 @@ mod tests {
             8
         );
         assert_eq!(store.len().unwrap(), 1);
-        assert_eq!(store.load(5).unwrap(), Loaded::Found(later));
+        assert_eq!(store.load(&tg(5)).unwrap(), Loaded::Found(later));
         // The index holds one entry per remaining conversation, no stale ones.
         assert_eq!(store.activity.len(), 1);
     }
@@ -926,10 +1076,10 @@ mod tests {
         let copy = tempfile::tempdir().unwrap();
         let store = SledStore::open_with(dir.path(), Durability::Power).unwrap();
         let record = sample(at(1_700_000_000));
-        store.save(42, &record).unwrap();
+        store.save(&tg(42), &record).unwrap();
         copy_dir(dir.path(), copy.path());
         let crashed = SledStore::open(copy.path()).unwrap();
-        assert_eq!(crashed.load(42).unwrap(), Loaded::Found(record));
+        assert_eq!(crashed.load(&tg(42)).unwrap(), Loaded::Found(record));
         drop(store);
         let other = tempfile::tempdir().unwrap();
         contract(&SledStore::open_with(other.path(), Durability::Power).unwrap());
@@ -949,28 +1099,31 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             {
                 let store = SledStore::open(dir.path()).unwrap();
-                store.save(1, &sample(at(1_700_000_000))).unwrap();
+                store.save(&tg(1), &sample(at(1_700_000_000))).unwrap();
             }
             std::fs::write(dir.path().join(file), damage).unwrap();
             let now = at(1_800_000_000);
             let (store, aside) =
                 SledStore::open_or_recover(dir.path(), Durability::Os, now).unwrap();
             let Some(aside) = aside else {
-                panic!("{file}: damage not noticed; record: {:?}", store.load(1));
+                panic!(
+                    "{file}: damage not noticed; record: {:?}",
+                    store.load(&tg(1))
+                );
             };
             assert!(aside.starts_with(dir.path()), "{file}: {}", aside.display());
             assert!(
                 aside.join(file).exists(),
                 "{file}: the damaged file is kept"
             );
-            assert_eq!(store.load(1).unwrap(), Loaded::Missing, "{file}");
+            assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Missing, "{file}");
             assert_eq!(store.len().unwrap(), 0);
             assert_eq!(store.lost_at(), Some(now), "{file}");
             // The fresh store works, and stays fresh after a reopen.
-            store.save(2, &sample(now)).unwrap();
+            store.save(&tg(2), &sample(now)).unwrap();
             drop(store);
             let again = SledStore::open(dir.path()).unwrap();
-            assert!(matches!(again.load(2).unwrap(), Loaded::Found(_)));
+            assert!(matches!(again.load(&tg(2)).unwrap(), Loaded::Found(_)));
             assert_eq!(again.lost_at(), Some(now));
         }
     }

@@ -31,13 +31,15 @@ use teloxide::{ApiError, RequestError};
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::dialogue::engine::{Command, Engine, Input, Rendered};
+use crate::conversation::Key;
+use crate::dialogue::engine::{Engine, Input, Rendered};
 use crate::dialogue::reminders::{self, Reminder, ReminderKind};
 use crate::dialogue::State;
 use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
 use crate::storage::{Loaded, Record, Screen, Store};
 
+pub use crate::conversation::{parse_text, Incoming};
 pub use render::{split_text, MAX_TEXT};
 
 /// What the handlers need of a bot: teloxide's `Bot`, behind the [`Throttle`] adaptor in
@@ -197,40 +199,6 @@ impl App {
 /// The bot's @username, for links to a private chat.
 #[derive(Clone)]
 struct BotName(String);
-
-/// What a user's message or button means for us.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Incoming {
-    Engine(Input),
-    Forget,
-    Edited,
-}
-
-/// Reads a message text: a command (with an optional `@botname` and argument) or text.
-pub fn parse_text(text: &str) -> Incoming {
-    let t = text.trim();
-    let Some(cmd) = t.strip_prefix('/') else {
-        return Incoming::Engine(Input::Text(t.to_string()));
-    };
-    let (head, arg) = match cmd.split_once(char::is_whitespace) {
-        Some((h, a)) => (h, Some(a.trim().to_string()).filter(|a| !a.is_empty())),
-        None => (cmd, None),
-    };
-    let name = head
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    match name.as_str() {
-        "start" => return Incoming::Engine(Input::Start { payload: arg }),
-        "forget" | "glem" | "vergessen" => return Incoming::Forget,
-        _ => {}
-    }
-    let Some(command) = Command::from_name(&name) else {
-        return Incoming::Engine(Input::Text(t.to_string()));
-    };
-    Incoming::Engine(Input::Command(command))
-}
 
 /// The language for a new conversation: Telegram's language_code if we speak it, else the
 /// configured default.
@@ -499,11 +467,12 @@ async fn remind_regularly<B: TgBot>(bot: B, app: Arc<App>) {
 async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result<()> {
     let now = app.clock.now();
     let due = on_store(app, move |s| s.due_reminders(now, 500)).await?;
-    let mut chosen: Vec<(i64, Reminder)> = Vec::new();
+    let mut chosen: Vec<(Key, Reminder)> = Vec::new();
     for (chat, r) in due {
         // Removed before it is sent: it goes out at most once, even with several
         // instances on one store.
-        let taken = on_store(app, move |s| s.take_reminder(chat, &r)).await?;
+        let key = chat.clone();
+        let taken = on_store(app, move |s| s.take_reminder(&key, &r)).await?;
         if !taken {
             continue;
         }
@@ -519,8 +488,11 @@ async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result
             None => chosen.push((chat, r)),
         }
     }
-    for (chat, r) in chosen {
-        let record = match on_store(app, move |s| s.load(chat)).await? {
+    for (key, r) in chosen {
+        let Some(chat) = key.telegram_chat() else {
+            continue;
+        };
+        let record = match on_store(app, move |s| s.load(&key)).await? {
             Loaded::Found(record) => record,
             _ => continue,
         };
@@ -767,34 +739,35 @@ async fn handle<B: TgBot>(
     };
     let now = app.clock.now();
     let default_lang = language_for(lang_code, app.config.default_language);
-    let (mut record, mut notices) = match on_store(app, move |s| s.load(chat.0)).await {
-        Ok(Loaded::Found(r)) => (r, Vec::new()),
-        Ok(Loaded::Missing) => {
-            // A button pressed in a chat we hold nothing for, after the store had to be
-            // started afresh: the citizen answered before and deserves to know why the
-            // answers are gone.
-            let lost = pressed.is_some() && app.store.lost_at().is_some();
-            let notices = if lost {
-                vec![Msg::new("store-lost")]
-            } else {
-                Vec::new()
-            };
-            (Record::new(State::new(default_lang), now), notices)
-        }
-        Ok(Loaded::Unreadable) => {
-            tracing::warn!("a stored conversation could not be read; starting over");
-            (
-                Record::new(State::new(default_lang), now),
-                vec![Msg::new("store-start-over")],
-            )
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "store unavailable");
-            app.metrics.store_failed();
-            forget_answer();
-            return say_store_failed(bot, app, chat, default_lang).await;
-        }
-    };
+    let (mut record, mut notices) =
+        match on_store(app, move |s| s.load(&Key::telegram(chat.0))).await {
+            Ok(Loaded::Found(r)) => (r, Vec::new()),
+            Ok(Loaded::Missing) => {
+                // A button pressed in a chat we hold nothing for, after the store had to be
+                // started afresh: the citizen answered before and deserves to know why the
+                // answers are gone.
+                let lost = pressed.is_some() && app.store.lost_at().is_some();
+                let notices = if lost {
+                    vec![Msg::new("store-lost")]
+                } else {
+                    Vec::new()
+                };
+                (Record::new(State::new(default_lang), now), notices)
+            }
+            Ok(Loaded::Unreadable) => {
+                tracing::warn!("a stored conversation could not be read; starting over");
+                (
+                    Record::new(State::new(default_lang), now),
+                    vec![Msg::new("store-start-over")],
+                )
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "store unavailable");
+                app.metrics.store_failed();
+                forget_answer();
+                return say_store_failed(bot, app, chat, default_lang).await;
+            }
+        };
     if record.seen(update_id) {
         // Telegram delivered this update again (we crashed before confirming it): it was
         // handled, so it must not move the dialogue a second time.
@@ -808,7 +781,7 @@ async fn handle<B: TgBot>(
             if let Some(screen) = record.screen {
                 strip(bot, chat, screen).await;
             }
-            let result = on_store(app, move |s| s.forget(chat.0)).await;
+            let result = on_store(app, move |s| s.forget(&Key::telegram(chat.0))).await;
             if let Err(e) = &result {
                 tracing::error!(error = %e, "could not forget a conversation");
             }
@@ -838,9 +811,9 @@ async fn handle<B: TgBot>(
     record.last_active = now.timestamp();
     let saved = record.clone();
     let saved = on_store(app, move |s| {
-        s.save(chat.0, &saved)?;
+        s.save(&Key::telegram(chat.0), &saved)?;
         if replan {
-            s.set_reminders(chat.0, &plan)?;
+            s.set_reminders(&Key::telegram(chat.0), &plan)?;
         }
         Ok::<(), crate::storage::StoreError>(())
     })
@@ -900,7 +873,7 @@ async fn handle<B: TgBot>(
     if screen != record.screen {
         record.screen = screen;
         let kept = record.clone();
-        if let Err(e) = on_store(app, move |s| s.save_soon(chat.0, &kept)).await {
+        if let Err(e) = on_store(app, move |s| s.save_soon(&Key::telegram(chat.0), &kept)).await {
             tracing::warn!(error = %e, "could not note which message shows the screen");
         }
     }
@@ -1039,7 +1012,7 @@ async fn send_or_forget<B: TgBot>(
         Ok(id) => Ok(Some(id)),
         Err(RequestError::Api(ApiError::BotBlocked))
         | Err(RequestError::Api(ApiError::UserDeactivated)) => {
-            if let Err(e) = on_store(app, move |s| s.forget(chat.0)).await {
+            if let Err(e) = on_store(app, move |s| s.forget(&Key::telegram(chat.0))).await {
                 tracing::error!(error = %e, "could not forget a blocked chat");
             }
             tracing::info!("a user blocked the bot; their conversation was deleted");
@@ -1088,37 +1061,6 @@ async fn send_retrying<B: TgBot>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn commands_are_read_with_bot_names_and_arguments() {
-        assert_eq!(
-            parse_text("/start de-witness"),
-            Incoming::Engine(Input::Start {
-                payload: Some("de-witness".into())
-            })
-        );
-        assert_eq!(
-            parse_text("/start@mitid_bot"),
-            Incoming::Engine(Input::Start { payload: None })
-        );
-        assert_eq!(
-            parse_text("/FAQ"),
-            Incoming::Engine(Input::Command(Command::Faq))
-        );
-        assert_eq!(
-            parse_text("/sprog"),
-            Incoming::Engine(Input::Command(Command::Language))
-        );
-        assert_eq!(parse_text("/forget"), Incoming::Forget);
-        assert_eq!(
-            parse_text("/nonsense"),
-            Incoming::Engine(Input::Text("/nonsense".into()))
-        );
-        assert_eq!(
-            parse_text("  hej  "),
-            Incoming::Engine(Input::Text("hej".into()))
-        );
-    }
 
     #[test]
     fn the_language_comes_from_telegram_or_the_default() {
