@@ -113,10 +113,13 @@ pub struct FaqMatcher {
     /// A word form (loose form, stem, or a synonym's) -> the word patterns it matches exactly.
     exact: HashMap<String, Vec<u32>>,
     stemmers: Stemmers,
-    /// Word patterns by (first letter, length), for typos and inflections: a typed word is
-    /// compared only with words of its first letter and a length near its own.
-    near: HashMap<(u8, usize), Vec<u32>>,
-    /// `word*` and `*word` patterns (few): compared with every typed word.
+    /// Word patterns by first letter and length ([`near_slot`]), for typos and inflections:
+    /// a typed word is compared only with words of its first letter and a length near its
+    /// own.
+    near: Vec<Vec<u32>>,
+    /// `word*` patterns by first letter ([`near_slot`] with length 0).
+    prefixes: Vec<Vec<u32>>,
+    /// `*word` patterns (few): compared with every typed word.
     wildcards: Vec<u32>,
 }
 
@@ -133,7 +136,8 @@ impl FaqMatcher {
             about: Vec::new(),
             exact: HashMap::new(),
             stemmers,
-            near: HashMap::new(),
+            near: vec![Vec::new(); 256 * NEAR_LENGTHS],
+            prefixes: vec![Vec::new(); 256],
             wildcards: Vec::new(),
         };
         let mut word_ids = HashMap::new();
@@ -218,16 +222,14 @@ impl FaqMatcher {
             match word {
                 WordPattern::Word { loose, .. } => {
                     if let Some(&first) = loose.as_bytes().first() {
-                        matcher
-                            .near
-                            .entry((first, loose.len()))
-                            .or_default()
-                            .push(id as u32);
+                        matcher.near[near_slot(first, loose.len())].push(id as u32);
                     }
                 }
-                WordPattern::Prefix(_) | WordPattern::Contains(_) => {
-                    matcher.wildcards.push(id as u32)
-                }
+                WordPattern::Prefix(p) => match p.as_bytes().first() {
+                    Some(&first) => matcher.prefixes[first as usize].push(id as u32),
+                    None => matcher.wildcards.push(id as u32),
+                },
+                WordPattern::Contains(_) => matcher.wildcards.push(id as u32),
                 WordPattern::Exact(_) => {}
             }
         }
@@ -428,11 +430,24 @@ impl FaqMatcher {
             // not a "paswort").
             if let Some(&first) = plain.as_bytes().first() {
                 let len = plain.len();
-                for near_len in len.saturating_sub(3)..=len + 2 {
-                    for &id in self.near.get(&(first, near_len)).into_iter().flatten() {
-                        if word_matches(&self.words[id as usize], plain, !known) {
+                // Endings: data words up to 3 letters shorter. Typos (unknown words of 6
+                // letters or more): data words up to 2 letters shorter or longer.
+                let typos = !known && len >= 6;
+                let lengths = if typos {
+                    len.saturating_sub(3)..=len + 2
+                } else {
+                    len.saturating_sub(3)..=len.saturating_sub(1)
+                };
+                for near_len in lengths {
+                    for &id in &self.near[near_slot(first, near_len)] {
+                        if word_matches(&self.words[id as usize], plain, typos) {
                             ids.push(id);
                         }
+                    }
+                }
+                for &id in &self.prefixes[first as usize] {
+                    if word_matches(&self.words[id as usize], plain, false) {
+                        ids.push(id);
                     }
                 }
             }
@@ -587,6 +602,14 @@ impl FaqMatcher {
 /// What makes two phrases one piece of evidence: their owner, and their words (stems,
 /// synonyms as one) part by part.
 type GroupKey = ((u8, usize), Vec<Vec<String>>);
+
+/// Lengths told apart in [`FaqMatcher::near`]; longer words share the last slot.
+const NEAR_LENGTHS: usize = 40;
+
+/// The slot in [`FaqMatcher::near`] of words starting with `first` and `len` bytes long.
+fn near_slot(first: u8, len: usize) -> usize {
+    first as usize * NEAR_LENGTHS + len.min(NEAR_LENGTHS - 1)
+}
 
 /// A question inside a longer message, as ranges of word positions.
 struct QuestionSpan {

@@ -103,23 +103,22 @@ fn spell_plain(c: char, out: &mut String) {
     }
 }
 
-/// ae → a, oe → o, ue → u, then runs of one letter → one letter.
+/// ae → a, oe → o, ue → u, then runs of one letter → one letter. One pass, one string.
 fn loosen(plain: &str) -> String {
-    let chars: Vec<char> = plain.chars().collect();
-    let mut merged = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if matches!(c, 'a' | 'o' | 'u') && chars.get(i + 1) == Some(&'e') {
-            merged.push(c);
-            i += 2;
-        } else {
-            merged.push(c);
-            i += 1;
+    let mut out = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    let mut last: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
+            chars.next();
         }
+        if last == Some(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
     }
-    merged.dedup_by(|a, b| a == b && a.is_alphabetic());
-    merged.into_iter().collect()
+    out
 }
 
 /// How many typos a keyword of this many characters forgives: none under 6, one from 6,
