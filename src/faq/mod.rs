@@ -46,6 +46,9 @@ const STORY_CAP: f32 = 2.0;
 const STORY_WORDS: usize = 20;
 /// A stem shorter than this is not used as a key (it would find unrelated words).
 const MIN_STEM: usize = 4;
+/// How many first bytes of a typed word decide whether it is worth stemming (a stem is
+/// kept from 4 letters on).
+const STEM_PREFIX: usize = 4;
 /// A compound is split only when it is at least this long ("sundhedskortet").
 const MIN_COMPOUND: usize = 7;
 /// Each part of a split compound is at least this long.
@@ -121,6 +124,12 @@ pub struct FaqMatcher {
     prefixes: Vec<Vec<u32>>,
     /// `*word` patterns (few): compared with every typed word.
     wildcards: Vec<u32>,
+    /// The first [`STEM_PREFIX`] bytes of every exact form: a typed word is stemmed only
+    /// when its loose form starts like one of them.
+    stem_prefixes: std::collections::HashSet<Vec<u8>>,
+    /// Phrases (indices, ascending) by the first word of their first part: a question is
+    /// scored only with phrases whose first word it contains.
+    phrases_by_first_word: Vec<Vec<u32>>,
 }
 
 impl FaqMatcher {
@@ -139,6 +148,8 @@ impl FaqMatcher {
             near: vec![Vec::new(); 256 * NEAR_LENGTHS],
             prefixes: vec![Vec::new(); 256],
             wildcards: Vec::new(),
+            stem_prefixes: Default::default(),
+            phrases_by_first_word: Vec::new(),
         };
         let mut word_ids = HashMap::new();
         let mut compile = |spec: &PhraseSpec, owner: Owner, matcher: &mut FaqMatcher| {
@@ -231,6 +242,17 @@ impl FaqMatcher {
                 },
                 WordPattern::Contains(_) => matcher.wildcards.push(id as u32),
                 WordPattern::Exact(_) => {}
+            }
+        }
+        matcher.stem_prefixes = matcher
+            .exact
+            .keys()
+            .filter_map(|form| form.as_bytes().get(..STEM_PREFIX).map(<[u8]>::to_vec))
+            .collect();
+        matcher.phrases_by_first_word = vec![Vec::new(); matcher.words.len()];
+        for (index, phrase) in matcher.phrases.iter().enumerate() {
+            if let Some(&first) = phrase.parts.first().and_then(|part| part.first()) {
+                matcher.phrases_by_first_word[first as usize].push(index as u32);
             }
         }
         Ok(matcher)
@@ -414,7 +436,14 @@ impl FaqMatcher {
 
     fn push_hits(&self, words: &[String], hits: &mut Vec<Vec<u32>>) {
         for word in words {
-            let forms = self.stemmers.forms(word);
+            // A stem starts like its word (loosely): when no form of the data starts with
+            // the word's first four letters, no stem of it can be found either.
+            let forms = self.stemmers.forms_if(word, |loose| {
+                loose
+                    .as_bytes()
+                    .get(..STEM_PREFIX)
+                    .is_some_and(|p| self.stem_prefixes.contains(p))
+            });
             let mut ids: Vec<u32> = Vec::new();
             for form in &forms {
                 if let Some(found) = self.exact.get(form) {
@@ -532,7 +561,15 @@ impl FaqMatcher {
         // The phrases that occur (the heaviest of each group).
         let mut credited = vec![false; self.groups];
         let mut found: Vec<&Phrase> = Vec::new();
-        for phrase in &self.phrases {
+        let mut candidates: Vec<u32> = found_anywhere
+            .iter()
+            .enumerate()
+            .filter(|(_, found)| **found)
+            .flat_map(|(id, _)| self.phrases_by_first_word[id].iter().copied())
+            .collect();
+        // In file order again: in a group, the heaviest phrase comes first.
+        candidates.sort_unstable();
+        for phrase in candidates.iter().map(|&i| &self.phrases[i as usize]) {
             if credited[phrase.group as usize] {
                 continue;
             }
