@@ -94,6 +94,9 @@ pub fn load(source: &ContentSource, globals: Globals) -> Result<Engine, Vec<Prob
                 &mut problems,
             );
         }
+        for id in crate::web::MESSAGES {
+            require(i18n, id, "src/web/mod.rs", 0, "the web chat", &mut problems);
+        }
         for id in crate::staff::MESSAGES {
             require(
                 i18n,

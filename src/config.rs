@@ -46,6 +46,56 @@ pub struct Config {
     /// `off` is for tests and benchmarks against a local fake Bot API only: the real
     /// Telegram answers a bot that exceeds them with 429s.
     pub rate_limits: bool,
+    /// Web chat settings (`web_*` keys); see [`WebConfig`].
+    pub web: WebConfig,
+}
+
+/// The web chat's settings. The web chat listens only where `web_listen` (or the
+/// `--listen` of `mitid-bot web`, the `--web-listen` of `mitid-bot run`) says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebConfig {
+    /// Where the web chat listens, e.g. `127.0.0.1:8080` (`web_listen`).
+    pub listen: Option<std::net::SocketAddr>,
+    /// Whether the cookie is marked `Secure` (`web_cookie_secure`).
+    pub cookie_secure: CookieSecure,
+    /// Requests a minute one conversation may make (`web_rate_limit`); one address may
+    /// make ten times as many (several people behind one router).
+    pub rate_limit: u32,
+    /// The web chat runs behind a reverse proxy that sets `X-Forwarded-For` and
+    /// `X-Forwarded-Proto` (`web_behind_proxy = "on"`): the client's address for the rate
+    /// limit, and whether the page was reached over HTTPS, are read from them. Off by
+    /// default, because a client could write those headers itself.
+    pub behind_proxy: bool,
+    /// Pages that may show the chat in an `<iframe>` (`web_embed_origins`, space
+    /// separated, e.g. `https://www.aabenraa.dk`); none by default.
+    pub embed_origins: Vec<String>,
+    /// Whether `/healthz` and `/metrics` are also served on the web chat's listener
+    /// (`web_health = "on"`); off by default, the public should not see them.
+    pub health: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> WebConfig {
+        WebConfig {
+            listen: None,
+            cookie_secure: CookieSecure::Auto,
+            rate_limit: 60,
+            behind_proxy: false,
+            embed_origins: Vec::new(),
+            health: false,
+        }
+    }
+}
+
+/// When the web chat's cookie carries `Secure`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CookieSecure {
+    /// When the request came over HTTPS as a trusted proxy says (`X-Forwarded-Proto`).
+    Auto,
+    /// Always (the chat is only ever reached over HTTPS).
+    On,
+    /// Never (plain HTTP on a local network, tests).
+    Off,
 }
 
 impl std::fmt::Debug for Config {
@@ -67,6 +117,7 @@ impl std::fmt::Debug for Config {
             .field("redis_url", &self.redis_url)
             .field("durability", &self.durability)
             .field("rate_limits", &self.rate_limits)
+            .field("web", &self.web)
             .finish_non_exhaustive()
     }
 }
@@ -129,6 +180,7 @@ impl Default for Config {
             redis_url: None,
             durability: crate::storage::Durability::Os,
             rate_limits: true,
+            web: WebConfig::default(),
         }
     }
 }
@@ -169,6 +221,12 @@ pub const KEYS: &[&str] = &[
     "redis_url",
     "durability",
     "rate_limits",
+    "web_listen",
+    "web_cookie_secure",
+    "web_rate_limit",
+    "web_behind_proxy",
+    "web_embed_origins",
+    "web_health",
 ];
 
 impl Config {
@@ -420,6 +478,65 @@ impl Config {
                     }
                 }
             }
+            "web_listen" => {
+                self.web.listen = Some(value.trim().parse().map_err(|_| {
+                    bad(format!(
+                        "`{value}` is not an address with a port, like 127.0.0.1:8080"
+                    ))
+                })?)
+            }
+            "web_cookie_secure" => {
+                self.web.cookie_secure = match value.trim().to_ascii_lowercase().as_str() {
+                    "auto" => CookieSecure::Auto,
+                    "on" => CookieSecure::On,
+                    "off" => CookieSecure::Off,
+                    _ => return Err(bad(format!("`{value}` is not one of auto, on, off"))),
+                }
+            }
+            "web_rate_limit" => {
+                self.web.rate_limit = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=10_000).contains(n))
+                    .ok_or_else(|| {
+                        bad(format!(
+                            "`{value}` is not a number of requests a minute from 1 to 10000"
+                        ))
+                    })?
+            }
+            "web_behind_proxy" | "web_health" => {
+                let on = match value.trim().to_ascii_lowercase().as_str() {
+                    "on" => true,
+                    "off" => false,
+                    _ => return Err(bad(format!("`{value}` is not one of on, off"))),
+                };
+                if key == "web_health" {
+                    self.web.health = on;
+                } else {
+                    self.web.behind_proxy = on;
+                }
+            }
+            "web_embed_origins" => {
+                let mut origins = Vec::new();
+                for o in value.split_whitespace() {
+                    let ok = (o.starts_with("https://") || o.starts_with("http://"))
+                        && o.split("://").nth(1).is_some_and(|h| {
+                            !h.is_empty()
+                                && !h.contains('/')
+                                && h.chars().all(|c| {
+                                    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*')
+                                })
+                        });
+                    if !ok {
+                        return Err(bad(format!(
+                            "`{o}` is not an origin like https://www.aabenraa.dk (scheme and host, no path)"
+                        )));
+                    }
+                    origins.push(o.to_string());
+                }
+                self.web.embed_origins = origins;
+            }
             _ => return Err(bad(format!("unknown key (known: {})", KEYS.join(", ")))),
         }
         Ok(())
@@ -655,5 +772,38 @@ mod tests {
             assert!(text.contains("`redis_url`"), "{bad}: {text}");
             assert!(!text.contains("hunter2"), "{bad}: {text}");
         }
+    }
+
+    #[test]
+    fn the_web_chat_is_off_and_strict_unless_configured() {
+        let c = Config::load(None, &env(&[])).unwrap();
+        assert_eq!(c.web.listen, None);
+        assert!(!c.web.health && !c.web.behind_proxy);
+        assert_eq!(c.web.cookie_secure, CookieSecure::Auto);
+        let c = Config::load(
+            None,
+            &env(&[
+                ("MITID_BOT_WEB_LISTEN", "127.0.0.1:8090"),
+                ("MITID_BOT_WEB_RATE_LIMIT", "5"),
+                ("MITID_BOT_WEB_COOKIE_SECURE", "on"),
+                (
+                    "MITID_BOT_WEB_EMBED_ORIGINS",
+                    "https://www.aabenraa.dk https://aabenraa.dk",
+                ),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.web.listen, Some("127.0.0.1:8090".parse().unwrap()));
+        assert_eq!(c.web.rate_limit, 5);
+        assert_eq!(c.web.cookie_secure, CookieSecure::On);
+        assert_eq!(c.web.embed_origins.len(), 2);
+        let e = Config::load(
+            None,
+            &env(&[("MITID_BOT_WEB_EMBED_ORIGINS", "https://x.dk/chat")]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("web_embed_origins"), "{e}");
+        let e = Config::load(None, &env(&[("MITID_BOT_WEB_RATE_LIMIT", "0")])).unwrap_err();
+        assert!(e.to_string().contains("MITID_BOT_WEB_RATE_LIMIT"), "{e}");
     }
 }

@@ -26,6 +26,7 @@
 //!   never opens the data directory.
 //! - [`logging`]: tracing to stderr, with the bot token blanked.
 
+pub mod calendar;
 pub mod check;
 pub mod clock;
 pub mod config;
@@ -41,3 +42,4 @@ pub mod staff;
 pub mod stats;
 pub mod storage;
 pub mod telegram;
+pub mod web;

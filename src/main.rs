@@ -55,6 +55,15 @@ enum Cmd {
         /// Address to listen on for the webhook, /healthz and /metrics (also `listen`).
         #[arg(long)]
         listen: Option<String>,
+        /// Also serve the web chat on this address, e.g. 127.0.0.1:8081 (also `web_listen`).
+        #[arg(long)]
+        web_listen: Option<String>,
+    },
+    /// Serve the web chat alone (no Telegram token needed), e.g. --listen 127.0.0.1:8080.
+    Web {
+        /// Address the web chat listens on (also `web_listen`); port 0 picks a free one.
+        #[arg(long)]
+        listen: Option<String>,
     },
     /// Talk to the bot in the terminal: a number picks a button.
     Chat {
@@ -168,6 +177,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             Cmd::Run {
                 webhook_url: None,
                 listen: None,
+                web_listen: None,
             }
         } else {
             Cmd::Chat { lang: None }
@@ -188,13 +198,48 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Check | Cmd::Stats { .. } | Cmd::Link { .. } | Cmd::Qr { .. } => {
             unreachable!("handled above")
         }
+        Cmd::Web { listen } => {
+            mitid_bot::logging::init();
+            let mut config = config;
+            if let Some(v) = listen {
+                if let Err(e) = config.set_flag("web_listen", &v) {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+            }
+            let Some(addr) = config.web.listen else {
+                eprintln!("mitid-bot web: say where to listen: --listen 127.0.0.1:8080 (or web_listen in the settings)");
+                return Ok(ExitCode::from(1));
+            };
+            if let Err(message) = writable(&config.data_dir) {
+                eprintln!("mitid-bot: {message}");
+                return Ok(ExitCode::from(78));
+            }
+            let store = open_store(&config)?;
+            let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
+            let service = Service::new(engine, store, config).with_stats(stats.clone());
+            tokio::runtime::Runtime::new()?.block_on(async move {
+                let listener = bind_web(addr).await?;
+                let jobs = tokio::spawn(web_only_jobs(service.clone()));
+                mitid_bot::web::serve(service, listener, shutdown_signal()).await?;
+                jobs.abort();
+                stats.flush()?;
+                anyhow::Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Run {
             webhook_url,
             listen,
+            web_listen,
         } => {
             mitid_bot::logging::init();
             let mut config = config;
-            for (key, value) in [("webhook_url", webhook_url), ("listen", listen)] {
+            for (key, value) in [
+                ("webhook_url", webhook_url),
+                ("listen", listen),
+                ("web_listen", web_listen),
+            ] {
                 if let Some(v) = value {
                     if let Err(e) = config.set_flag(key, &v) {
                         eprintln!("{e}");
@@ -218,9 +263,40 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
+            // The web chat beside the bot: the same store and counters, its own copy of
+            // the engine (the Telegram adapter owns one).
+            let web = match config.web.listen {
+                Some(addr) => {
+                    let engine = match mitid_bot::check::load(&source, config.globals()) {
+                        Ok(engine) => engine,
+                        Err(problems) => return Ok(content_problems(&problems)),
+                    };
+                    let service = Service::new(engine, store.clone(), config.clone())
+                        .with_stats(stats.clone());
+                    Some((addr, service))
+                }
+                None => None,
+            };
             let app =
                 Arc::new(mitid_bot::telegram::App::new(engine, store, config).with_stats(stats));
-            tokio::runtime::Runtime::new()?.block_on(mitid_bot::telegram::run(app))?;
+            tokio::runtime::Runtime::new()?.block_on(async move {
+                let web = match web {
+                    Some((addr, service)) => {
+                        let listener = bind_web(addr).await?;
+                        Some(tokio::spawn(mitid_bot::web::serve(
+                            service,
+                            listener,
+                            shutdown_signal(),
+                        )))
+                    }
+                    None => None,
+                };
+                mitid_bot::telegram::run(app).await?;
+                if let Some(web) = web {
+                    web.await??;
+                }
+                anyhow::Ok(())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Chat { lang } => {
@@ -258,6 +334,59 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             chat?;
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Binds the web chat's address and says where it is on stdout (a test or an operator
+/// who asked for port 0 learns the port).
+async fn bind_web(addr: std::net::SocketAddr) -> anyhow::Result<tokio::net::TcpListener> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("the web chat cannot listen on {addr}"))?;
+    let local = listener.local_addr()?;
+    println!("web chat: http://{local}/");
+    tracing::info!(%local, "web chat listening");
+    Ok(listener)
+}
+
+/// Resolves at SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// What a web-only process must do in the background that the Telegram adapter does
+/// beside the bot: expire idle conversations (hourly, the first sweep after an hour) and
+/// flush the statistics (every minute). To move into the conversation service's own
+/// jobs once it has them.
+async fn web_only_jobs(service: Service) {
+    let retention = chrono::Duration::days(i64::from(service.config.retention_days));
+    let mut tick = 0u64;
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+        tick += 1;
+        let stats = service.stats.clone();
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || stats.flush()).await {
+            tracing::warn!(error = %e, "could not write the statistics");
+        }
+        if tick.is_multiple_of(60) {
+            let now = service.clock.now();
+            match service.on_store(move |s| s.expire(now, retention)).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
+                Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
+            }
         }
     }
 }

@@ -6,5 +6,6 @@
 pub mod binary;
 pub mod fake_telegram;
 pub mod http;
+pub mod web;
 
 pub use fake_telegram::{Button, Call, FakeTelegram, SentMessage, User};

@@ -1,0 +1,41 @@
+## The web chat's own words (src/web/): the page around the conversation, and the
+## calendar file (src/calendar.rs). The conversation itself uses the same texts as Telegram.
+
+web-title = MitID-hjælp fra { $municipality }
+web-heading = Gør dig klar til MitID
+web-intro = Svar på nogle korte spørgsmål, og få en tjekliste til dit besøg i Borgerservice.
+web-skip = Gå til samtalen
+web-conversation = Samtalen
+web-you = Dit svar:
+web-text-label = Skriv et spørgsmål, en dato eller et bruger-ID, du vil tjekke
+web-text-hint = Skriv aldrig dit CPR-nummer, din adgangskode eller din PIN-kode. Det, du skriver, bliver læst og besvaret, men ikke gemt.
+web-send = Send
+web-language = Sprog
+web-new-window = (åbner i et nyt vindue)
+web-print = Udskriv tjeklisten
+web-calendar = Tilføj tiden til din kalender
+web-calendar-hint = En kalenderfil med påmindelse kl. { $evening_hour }.{ $evening_minute } aftenen før og { $before_hours } timer før.
+web-forget = Slet mine svar
+web-forget-hint = Sletter alt, hvad der er gemt om denne samtale, med det samme.
+web-forget-done = Dine svar er slettet. Der er ikke længere noget gemt om denne samtale.
+web-start-again = Start forfra
+web-privacy-note = Vi bruger kun én nødvendig cookie, så du kan fortsætte samtalen. Dine svar bliver slettet efter { $retention_days } dage uden aktivitet, eller når du trykker på "Slet mine svar".
+web-busy-title = Vent et øjeblik
+web-busy = Du har sendt mange svar på kort tid. Vent et minut, og prøv så igen. Du kan også ringe til Borgerservice på { $phone }.
+web-too-long-title = Beskeden er for lang
+web-too-long = Din besked er for lang til mig. Skriv den lidt kortere, og prøv igen.
+web-not-found-title = Siden findes ikke
+web-not-found = Den side findes ikke. Gå tilbage til samtalen, eller ring til Borgerservice på { $phone }.
+web-no-appointment = Jeg kender ikke tidspunktet for din tid endnu. Vælg "Mind mig om min tid" under din tjekliste, og skriv dato og klokkeslæt.
+web-back = Tilbage til samtalen
+
+calendar-summary = MitID hos Borgerservice, { $municipality }
+calendar-location = Borgerservice, { $address }
+calendar-description =
+    Din tid til MitID hos Borgerservice.
+
+    Husk dine dokumenter, din telefon eller kodeviser og dit vidne, hvis du skal have et med. Se din tjekliste i chatten.
+
+    Kan du ikke komme? Ring til Borgerservice på { $phone }.
+calendar-alarm-evening = I morgen har du tid til MitID hos Borgerservice. Husk dine dokumenter.
+calendar-alarm-soon = Snart har du tid til MitID hos Borgerservice.

@@ -1,0 +1,41 @@
+## The web chat's own words (src/web/): the page around the conversation, and the
+## calendar file (src/calendar.rs). The conversation itself uses the same texts as Telegram.
+
+web-title = MitID help from { $municipality }
+web-heading = Get ready for MitID
+web-intro = Answer a few short questions and get a checklist for your visit to Citizen Service.
+web-skip = Go to the conversation
+web-conversation = Conversation
+web-you = Your answer:
+web-text-label = Write a question, a date or a User ID you want to check
+web-text-hint = Never write your CPR number, your password or your PIN. What you write is read and answered, but not kept.
+web-send = Send
+web-language = Language
+web-new-window = (opens in a new window)
+web-print = Print the checklist
+web-calendar = Add the appointment to your calendar
+web-calendar-hint = A calendar file with a reminder at { $evening_hour }:{ $evening_minute } the evening before and { $before_hours } hours before.
+web-forget = Delete my answers
+web-forget-hint = Deletes everything kept about this conversation, right away.
+web-forget-done = Your answers are deleted. Nothing about this conversation is kept any more.
+web-start-again = Start again
+web-privacy-note = We use only one necessary cookie, so that you can continue the conversation. Your answers are deleted after { $retention_days } days without activity, or when you press "Delete my answers".
+web-busy-title = Please wait a moment
+web-busy = You have sent many answers in a short time. Please wait a minute and try again. You can also call Citizen Service on { $phone }.
+web-too-long-title = The message is too long
+web-too-long = Your message is too long for me. Please write it a little shorter and try again.
+web-not-found-title = Page not found
+web-not-found = This page does not exist. Go back to the conversation, or call Citizen Service on { $phone }.
+web-no-appointment = I do not know the time of your appointment yet. Choose "Remind me of my appointment" below your checklist and write the date and time.
+web-back = Back to the conversation
+
+calendar-summary = MitID at Citizen Service, { $municipality }
+calendar-location = Citizen Service (Borgerservice), { $address }
+calendar-description =
+    Your MitID appointment at Citizen Service.
+
+    Remember your documents, your phone or code display, and your witness if you need one. Your checklist is in the chat.
+
+    Cannot come? Call Citizen Service on { $phone }.
+calendar-alarm-evening = Tomorrow is your MitID appointment at Citizen Service. Remember your documents.
+calendar-alarm-soon = Your MitID appointment at Citizen Service is soon.

@@ -1,0 +1,135 @@
+// The web chat's only script, served by the binary; the page works without it. It sends
+// the forms with fetch, appends the reply to the conversation instead of loading a new
+// page, and moves focus to the newest message (announced by the aria-live log).
+// It never stores anything in the browser.
+(function () {
+  "use strict";
+  var log = document.getElementById("log");
+  if (!log || !window.fetch || !window.DOMParser || !window.URLSearchParams) {
+    return;
+  }
+  var printButton = document.getElementById("print");
+  function wirePrint() {
+    printButton = document.getElementById("print");
+    if (printButton) {
+      printButton.hidden = false;
+      printButton.addEventListener("click", function () { window.print(); });
+    }
+  }
+  wirePrint();
+
+  var busy = false;
+
+  function youSaid(text) {
+    var label = document.body.getAttribute("data-you") || "";
+    var div = document.createElement("div");
+    div.className = "msg you";
+    var hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = label + " ";
+    div.appendChild(hidden);
+    div.appendChild(document.createTextNode(text));
+    return div;
+  }
+
+  function replace(id, doc) {
+    var mine = document.getElementById(id);
+    var theirs = doc.getElementById(id);
+    if (mine && theirs) {
+      mine.replaceWith(document.importNode(theirs, true));
+    }
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-chat")) {
+      return;
+    }
+    event.preventDefault();
+    if (busy) {
+      return;
+    }
+    var data = new URLSearchParams(new FormData(form));
+    var submitter = event.submitter;
+    var said = null;
+    if (submitter && submitter.name) {
+      data.append(submitter.name, submitter.value);
+      if (submitter.name === "b") {
+        said = submitter.textContent.trim();
+      }
+    }
+    var field = form.querySelector("input[name=text]");
+    if (field) {
+      said = field.value.trim();
+      if (!said) {
+        field.focus();
+        return;
+      }
+    }
+    busy = true;
+    fetch(form.getAttribute("action"), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (response) {
+      return response.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var newLog = doc.getElementById("log");
+      var lang = doc.documentElement.getAttribute("lang");
+      if (!newLog || lang !== document.documentElement.getAttribute("lang")) {
+        // Another language, or a notice page (too many requests): show the whole page.
+        document.documentElement.setAttribute("lang", lang || "");
+        document.title = doc.title;
+        document.body.replaceWith(document.importNode(doc.body, true));
+        var first = document.querySelector(".msg");
+        if (first) { first.focus(); }
+        log = document.getElementById("log");
+        wirePrint();
+        return;
+      }
+      var turns = log.querySelectorAll(".turn");
+      for (var i = 0; i < turns.length; i++) {
+        turns[i].classList.add("old");
+        var olds = turns[i].querySelectorAll(".choices button");
+        for (var j = 0; j < olds.length; j++) { olds[j].disabled = true; }
+      }
+      if (said) {
+        var last = turns[turns.length - 1];
+        (last || log).appendChild(youSaid(said));
+      }
+      var turn = newLog.querySelector(".turn");
+      if (turn) {
+        turn = document.importNode(turn, true);
+        log.appendChild(turn);
+        var message = turn.querySelector(".msg");
+        if (message) {
+          message.focus();
+        }
+      }
+      replace("tools", doc);
+      wirePrint();
+      var nonce = doc.querySelector("input[name=u]");
+      if (nonce) {
+        var mine = document.querySelectorAll("form.ask input[name=u]");
+        for (var k = 0; k < mine.length; k++) { mine[k].value = nonce.value; }
+      }
+      if (field) {
+        field.value = "";
+      }
+    }).catch(function () {
+      // The network failed: send the form the plain way, the page will say what happened.
+      if (submitter && submitter.name) {
+        var keep = document.createElement("input");
+        keep.type = "hidden";
+        keep.name = submitter.name;
+        keep.value = submitter.value;
+        form.appendChild(keep);
+      }
+      form.submit();
+    }).then(function () {
+      busy = false;
+    });
+  });
+})();

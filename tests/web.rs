@@ -1,0 +1,336 @@
+//! The web chat over plain HTTP, without a browser: the built binary (`mitid-bot web`) and
+//! requests as a browser without JavaScript would send them. Cookie flags, the
+//! Content-Security-Policy, a form post that walks a step, the limits (body size, rate),
+//! forged and stale buttons, two tabs, a missing cookie, "delete my answers", and what is
+//! left in the data directory afterwards.
+
+mod support;
+
+use support::web::WebChat;
+
+const DA: (&str, &str) = ("Accept-Language", "da-DK,da;q=0.9,en;q=0.8");
+
+/// Every file below `dir`, read as bytes.
+fn files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                out.push((p, bytes));
+            }
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_new_visitor_gets_a_private_cookie_a_strict_policy_and_the_danish_welcome() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    assert_eq!(page.status, 200);
+    let cookie = page.header("set-cookie").expect("a cookie");
+    let id = page.cookie_id().unwrap();
+    assert_eq!(id.len(), 32, "128 bits in hex: {cookie}");
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain HTTP: {cookie}");
+    let csp = page.header("content-security-policy").expect("a CSP");
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    assert!(page.body.contains("<html lang=\"da\">"));
+    assert!(page
+        .body
+        .contains("Jeg er en automatisk assistent fra Borgerservice"));
+    assert!(page.body.contains("aria-live=\"polite\""));
+    assert!(page.body.contains("Slet mine svar"));
+    // No script or style written into the page, nothing from another site.
+    assert!(!page.body.contains("<script>") && !page.body.contains("style="));
+    assert!(!page.body.contains("src=\"http") && !page.body.contains("href=\"//"));
+
+    // Behind an HTTPS proxy the cookie is Secure.
+    let page = chat.get("/", &[DA, ("X-Forwarded-Proto", "https")]);
+    assert!(page.header("set-cookie").unwrap().contains("; Secure"));
+
+    // The stylesheet and the script are ours, from this address.
+    let css = chat.get("/static/chat.css", &[]);
+    assert_eq!(css.status, 200);
+    assert!(css.header("content-type").unwrap().starts_with("text/css"));
+    assert!(css.body.contains("@media print"));
+    let js = chat.get("/static/chat.js", &[]);
+    assert_eq!(js.status, 200);
+    assert!(js.body.contains("fetch("));
+}
+
+#[test]
+fn without_javascript_a_button_is_a_form_post_that_walks_one_step() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let first = page.button("Jeg skal have MitID for første gang");
+    let next = chat.post(
+        "/",
+        &[DA, ("Cookie", &cookie)],
+        &format!("u={}&b={}", page.nonce(), first),
+    );
+    assert_eq!(next.status, 200);
+    assert!(
+        next.body
+            .contains("Har du et dansk CPR-nummer, og er du fyldt 13 år?"),
+        "{}",
+        next.body
+    );
+    assert!(next.body.contains("Trin 1 af 7"));
+    // The same form sent again (a reload after the post) is one input, not two.
+    let again = chat.post(
+        "/",
+        &[DA, ("Cookie", &cookie)],
+        &format!("u={}&b={}", page.nonce(), first),
+    );
+    assert_eq!(again.status, 200);
+    assert!(again
+        .body
+        .contains("Har du et dansk CPR-nummer, og er du fyldt 13 år?"));
+    assert!(!again.body.contains("hører til en tidligere besked"));
+    // A reload shows where the conversation is.
+    let reload = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert!(reload
+        .body
+        .contains("Har du et dansk CPR-nummer, og er du fyldt 13 år?"));
+    assert!(reload
+        .buttons()
+        .iter()
+        .any(|(_, l)| l == "Ja, og jeg er fyldt 13 år"));
+}
+
+#[test]
+fn a_forged_or_stale_button_gets_the_calm_answer_and_moves_nothing() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    for forged in [
+        "nope:zzz",
+        "welcome:prepare%3Cscript%3E",
+        "%00%01",
+        &"x".repeat(300),
+    ] {
+        let r = chat.post("/", &[DA, ("Cookie", &cookie)], &format!("b={forged}"));
+        assert_eq!(r.status, 200, "{forged}");
+        assert!(
+            r.body
+                .contains("Den knap hører til en tidligere besked. Her er vi nu:"),
+            "{forged}: {}",
+            r.body
+        );
+        assert!(!r.body.contains("<script>"));
+    }
+    // Still on the welcome screen: its first button works.
+    let r = chat.post("/", &[DA, ("Cookie", &cookie)], "b=welcome%3Aprepare");
+    assert!(r.body.contains("Har du et dansk CPR-nummer"));
+}
+
+#[test]
+fn two_tabs_with_one_cookie_share_one_conversation_and_the_older_tab_gets_the_calm_answer() {
+    let chat = WebChat::start(&[]);
+    let tab1 = chat.get("/", &[DA]);
+    let cookie = tab1.cookie();
+    let tab2 = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert_eq!(tab2.cookie_id(), tab1.cookie_id(), "the same conversation");
+    let r1 = chat.post(
+        "/",
+        &[DA, ("Cookie", &cookie)],
+        &format!("u={}&b=welcome%3Aprepare", tab1.nonce()),
+    );
+    assert!(r1.body.contains("Har du et dansk CPR-nummer"));
+    let r2 = chat.post(
+        "/",
+        &[DA, ("Cookie", &cookie)],
+        &format!("u={}&b=welcome%3Afaq", tab2.nonce()),
+    );
+    assert_eq!(r2.status, 200);
+    assert!(
+        r2.body.contains("Den knap hører til en tidligere besked"),
+        "{}",
+        r2.body
+    );
+    assert!(r2.body.contains("Har du et dansk CPR-nummer"));
+}
+
+#[test]
+fn a_post_without_a_cookie_starts_a_conversation_calmly() {
+    let chat = WebChat::start(&[]);
+    let r = chat.post("/", &[DA], "b=cpr%3Ayes");
+    assert_eq!(r.status, 200);
+    assert!(
+        r.cookie_id().is_some(),
+        "a new conversation gets its cookie"
+    );
+    assert!(r.body.contains("<html lang=\"da\">"));
+    // A cookie that is not one of ours is not used as an id.
+    let r = chat.get("/", &[DA, ("Cookie", "mitid_chat=../../etc/passwd")]);
+    assert_eq!(r.status, 200);
+    assert_ne!(r.cookie_id().as_deref(), Some("../../etc/passwd"));
+}
+
+#[test]
+fn an_oversized_body_gets_413_and_a_friendly_page() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let body = format!("text={}", "a".repeat(8 * 1024));
+    let r = chat.post("/", &[DA, ("Cookie", &page.cookie())], &body);
+    assert_eq!(r.status, 413);
+    assert!(
+        r.body.contains("Din besked er for lang til mig"),
+        "{}",
+        r.body
+    );
+    assert!(r.header("content-security-policy").is_some());
+}
+
+#[test]
+fn too_many_requests_get_429_with_a_friendly_page() {
+    let chat = WebChat::start(&[("MITID_BOT_WEB_RATE_LIMIT", "5")]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(chat.get("/", &[DA, ("Cookie", &cookie)]).status);
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+    let r = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert_eq!(r.status, 429, "{statuses:?}");
+    assert_eq!(r.header("retry-after"), Some("60"));
+    assert!(r.body.contains("Vent et minut"), "{}", r.body);
+    assert!(r.body.contains("73 76 76 76"));
+}
+
+#[test]
+fn health_and_metrics_are_not_on_the_public_listener_unless_asked_for() {
+    let chat = WebChat::start(&[]);
+    assert_eq!(chat.get("/healthz", &[]).status, 404);
+    assert_eq!(chat.get("/metrics", &[]).status, 404);
+    let chat = WebChat::start(&[("MITID_BOT_WEB_HEALTH", "on")]);
+    let r = chat.get("/healthz", &[]);
+    assert_eq!((r.status, r.body.as_str()), (200, "ok\n"));
+    assert!(chat
+        .get("/metrics", &[])
+        .body
+        .contains("mitid_bot_conversations 0"));
+}
+
+#[test]
+fn a_deep_link_opens_the_topic_in_its_language_and_a_reload_does_not_start_again() {
+    let chat = WebChat::start(&[]);
+    let r = chat.get("/?start=de-witness", &[DA]);
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), Some("/"));
+    let cookie = r.cookie();
+    let page = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert!(page.body.contains("<html lang=\"de\">"), "{}", page.body);
+    assert!(page
+        .body
+        .contains("Ich prüfe, ob jemand Ihre Zeugin oder Ihr Zeuge sein kann"));
+    assert!(page.body.contains("Meine Antworten löschen"));
+    // ?lang= for a new visitor: English, whatever the browser says.
+    let r = chat.get("/?lang=en", &[DA]);
+    let page = chat.get("/", &[("Cookie", &r.cookie())]);
+    assert!(page.body.contains("<html lang=\"en\">"));
+    assert!(page.body.contains("I am the automated assistant"));
+}
+
+#[test]
+fn typed_text_is_answered_never_stored_and_delete_my_answers_leaves_no_record() {
+    let mut chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let userid = chat.post("/", &[DA, ("Cookie", &cookie)], "b=welcome%3Auserid");
+    assert!(userid.body.contains("Skriv et forslag"), "{}", userid.body);
+    let verdict = chat.post(
+        "/",
+        &[DA, ("Cookie", &cookie)],
+        &format!("u={}&text=Zebrafink2026", userid.nonce()),
+    );
+    assert!(
+        verdict.body.contains("Det bruger-ID følger reglerne"),
+        "{}",
+        verdict.body
+    );
+    assert!(
+        !verdict.body.contains("Zebrafink2026"),
+        "typed text is not echoed into the page"
+    );
+    // A question in words, and a CPR number: answered, warned, not kept.
+    chat.post(
+        "/",
+        &[DA, ("Cookie", &cookie)],
+        "text=Kan+min+s%C3%B8n+bruge+mit+MitID%3F+Hemmeligsnegl",
+    );
+    let cpr = chat.post("/", &[DA, ("Cookie", &cookie)], "text=010203-1234");
+    assert!(
+        cpr.body.contains("Send aldrig dit CPR-nummer i en chat"),
+        "{}",
+        cpr.body
+    );
+
+    // "Delete my answers": the cookie goes, and the conversation starts afresh.
+    let gone = chat.post("/forget", &[DA, ("Cookie", &cookie)], "");
+    assert_eq!(gone.status, 200);
+    assert!(gone.body.contains("Dine svar er slettet"), "{}", gone.body);
+    assert!(gone.header("set-cookie").unwrap().contains("Max-Age=0"));
+    let fresh = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert!(fresh.body.contains("Jeg er en automatisk assistent"));
+
+    let log = chat.stop();
+    for (path, bytes) in files(chat.data_dir.path()) {
+        for secret in [
+            "Zebrafink2026",
+            "Hemmeligsnegl",
+            "010203-1234",
+            "0102031234",
+        ] {
+            assert!(!contains(&bytes, secret), "{secret} in {}", path.display());
+        }
+    }
+    for secret in ["Zebrafink2026", "Hemmeligsnegl", "010203", &cookie[11..]] {
+        assert!(!log.contains(secret), "{secret} in the log:\n{log}");
+    }
+    // Only the fresh conversation started after the deletion is left.
+    let (out, err, code) = support::binary::run(
+        &[
+            "--data-dir",
+            chat.data_dir.path().to_str().unwrap(),
+            "check",
+        ],
+        "",
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("opens; 1 conversation(s)"), "{out}");
+}
+
+#[test]
+fn a_page_that_does_not_exist_says_so_in_the_browsers_language() {
+    let chat = WebChat::start(&[]);
+    let r = chat.get("/wp-admin", &[("Accept-Language", "de-DE,de;q=0.9")]);
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("Diese Seite gibt es nicht"), "{}", r.body);
+    let r = chat.get("/calendar.ics", &[DA]);
+    assert_eq!(r.status, 404);
+    assert!(r
+        .body
+        .contains("Jeg kender ikke tidspunktet for din tid endnu"));
+}
