@@ -28,7 +28,9 @@ use crate::stats::Stats;
 use crate::storage::{Loaded, Record, Screen, Store, StoreError};
 
 pub mod health;
+pub mod jobs;
 mod key;
+pub mod messages;
 
 pub use health::{Health, Metrics};
 pub use key::{Channel, Key};

@@ -30,13 +30,14 @@ use teloxide::{ApiError, RequestError};
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::conversation::jobs::{Jobs, ReminderTimer};
 use crate::conversation::Key;
-use crate::conversation::{Service, Turn, TurnKind};
+use crate::conversation::{Channel, Delivery, DeliveryError, Service, Turn, TurnKind};
 use crate::dialogue::engine::{Engine, Input, Rendered};
-use crate::dialogue::reminders::{Reminder, ReminderKind};
 use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
-use crate::storage::{Loaded, Screen, Store};
+use crate::storage::{Screen, Store};
+use futures_util::future::BoxFuture;
 
 pub use crate::conversation::{parse_text, Incoming};
 pub use render::{split_text, MAX_TEXT};
@@ -88,31 +89,6 @@ impl<B> TgBot for B where
         + 'static
 {
 }
-
-/// Messages this adapter uses besides the engine's; `check` makes sure they exist.
-pub const MESSAGES: &[&str] = &[
-    "forget-done",
-    "group-private-only",
-    "edited-message",
-    "store-start-over",
-    "store-failed",
-    "store-lost",
-    "bot-description",
-    "bot-short-description",
-    "cmd-start",
-    "cmd-help",
-    "cmd-menu",
-    "cmd-language",
-    "cmd-restart",
-    "cmd-faq",
-    "cmd-book",
-    "cmd-userid",
-    "cmd-witness",
-    "cmd-checklist",
-    "cmd-reminders",
-    "cmd-privacy",
-    "cmd-forget",
-];
 
 /// The commands shown in Telegram's menu, with the message that describes each.
 const COMMANDS: &[(&str, &str)] = &[
@@ -295,9 +271,19 @@ async fn serve_with<B: TgBot>(
             }
         }
     });
-    let expiry = tokio::spawn(expire_regularly(app.clone()));
-    let counting = tokio::spawn(flush_stats_regularly(app.clone()));
-    let reminding = tokio::spawn(remind_regularly(bot.clone(), app.clone()));
+    let delivery: Arc<dyn Delivery> = Arc::new(TelegramDelivery {
+        bot: bot.clone(),
+        app: app.clone(),
+        token: token.clone(),
+    });
+    let jobs = Jobs::start(
+        &app.service,
+        vec![delivery],
+        ReminderTimer {
+            tick: app.reminder_tick,
+            wake: app.wake_reminders.clone(),
+        },
+    );
     let health =
         crate::conversation::health::router(app.service.metrics.clone(), app.service.store.clone());
     let until_stopped = move || {
@@ -377,10 +363,7 @@ async fn serve_with<B: TgBot>(
             }
         }
     }
-    expiry.abort();
-    reminding.abort();
-    counting.abort();
-    flush_stats(&app).await;
+    jobs.stop().await;
     tracing::info!("stopped");
     Ok(())
 }
@@ -411,109 +394,46 @@ async fn wait_for_signal() {
     }
 }
 
-async fn expire_regularly(app: Arc<App>) {
-    let retention = chrono::Duration::days(app.service.config.retention_days as i64);
-    loop {
-        // The first sweep waits an hour: a user who returns right after an upgrade that
-        // could not read their record is told so, instead of meeting a silent restart.
-        tokio::time::sleep(Duration::from_secs(3600)).await;
-        let now = app.service.clock.now();
-        match app
-            .service
-            .on_store(move |s| s.expire(now, retention))
-            .await
-        {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
-            Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
-        }
-    }
+/// Telegram as a way to reach a conversation unasked (reminders): it can push.
+struct TelegramDelivery<B> {
+    bot: B,
+    app: Arc<App>,
+    token: String,
 }
 
-async fn flush_stats(app: &Arc<App>) {
-    let stats = app.service.stats.clone();
-    match tokio::task::spawn_blocking(move || stats.flush()).await {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => tracing::warn!(error = %e, "could not write statistics"),
-        Err(_) => tracing::warn!("writing statistics failed"),
+impl<B: TgBot> Delivery for TelegramDelivery<B> {
+    fn channel(&self) -> Channel {
+        Channel::Telegram
     }
-}
 
-async fn flush_stats_regularly(app: Arc<App>) {
-    loop {
-        tokio::time::sleep(Duration::from_secs(60)).await;
-        flush_stats(&app).await;
+    fn can_push(&self) -> bool {
+        true
     }
-}
 
-/// Sends the reminders that are due, every tick (or when woken). One that came due while
-/// the bot was down goes out late if the appointment is still ahead; otherwise it is
-/// dropped. Several due at once for one chat (the bot was down) become one: the evening
-/// reminder, which carries the checklist.
-async fn remind_regularly<B: TgBot>(bot: B, app: Arc<App>) {
-    loop {
-        if let Err(e) = send_due_reminders(&bot, &app).await {
-            app.service.metrics.error();
-            tracing::warn!(error = %e, "could not send reminders");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(app.reminder_tick) => {}
-            _ = app.wake_reminders.notified() => {}
-        }
-    }
-}
-
-async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result<()> {
-    let now = app.service.clock.now();
-    let due = app
-        .service
-        .on_store(move |s| s.due_reminders(now, 500))
-        .await?;
-    let mut chosen: Vec<(Key, Reminder)> = Vec::new();
-    for (chat, r) in due {
-        // Removed before it is sent: it goes out at most once, even with several
-        // instances on one store.
-        let key = chat.clone();
-        let taken = app
-            .service
-            .on_store(move |s| s.take_reminder(&key, &r))
-            .await?;
-        if !taken {
-            continue;
-        }
-        match chosen
-            .iter_mut()
-            .find(|(c, other)| *c == chat && other.appointment == r.appointment)
-        {
-            Some((_, other)) => {
-                if r.kind == ReminderKind::Evening {
-                    *other = r;
+    fn deliver<'a>(
+        &'a self,
+        key: &'a Key,
+        screens: Vec<Rendered>,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            let Some(chat) = key.telegram_chat() else {
+                return Err(DeliveryError::Failed("not a Telegram conversation".into()));
+            };
+            for screen in screens {
+                let keyboard = render::keyboard(&screen.buttons);
+                match send_or_forget(&self.bot, &self.app, ChatId(chat), &screen.text, keyboard)
+                    .await
+                {
+                    Ok(Some(_)) => {}
+                    Ok(None) => return Err(DeliveryError::Gone),
+                    Err(e) => {
+                        return Err(DeliveryError::Failed(redact(&e.to_string(), &self.token)))
+                    }
                 }
             }
-            None => chosen.push((chat, r)),
-        }
+            Ok(())
+        })
     }
-    for (key, r) in chosen {
-        let Some(chat) = key.telegram_chat() else {
-            continue;
-        };
-        let record = match app.service.on_store(move |s| s.load(&key)).await? {
-            Loaded::Found(record) => record,
-            _ => continue,
-        };
-        let Some(reply) = app.service.engine.reminder_reply(&record.state, &r, now) else {
-            continue;
-        };
-        let rendered = app.service.engine.render(record.state.lang, &reply);
-        if send_or_forget(bot, app, ChatId(chat), &rendered.text, None)
-            .await?
-            .is_none()
-        {
-            continue;
-        }
-        tracing::info!(kind = ?r.kind, "sent a reminder");
-    }
-    Ok(())
 }
 
 /// Logs errors with the token removed.
