@@ -22,7 +22,7 @@ use mitid_bot::content::ContentSource;
 use mitid_bot::conversation::Service;
 use mitid_bot::i18n::{Lang, Msg};
 use mitid_bot::staff::{self, OutputFormat, StaffError};
-use mitid_bot::storage::{RedisStore, SledStore, Store};
+use mitid_bot::storage::{MemoryStore, RedisStore, SledStore, Store};
 
 #[derive(Parser)]
 #[command(
@@ -312,24 +312,25 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             // With a data directory the conversation is kept, and counted; without, it
             // lives in memory and leaves nothing behind.
-            let (stats, store) = if data_dir_given {
-                (
-                    Some(mitid_bot::stats::Stats::open(&config.data_dir)?),
-                    Some(mitid_bot::storage::SledStore::open(&config.data_dir)?),
-                )
+            let data_dir = config.data_dir.clone();
+            let service = if data_dir_given {
+                let store: Arc<dyn Store> = Arc::new(SledStore::open(&data_dir)?);
+                let stats = Arc::new(mitid_bot::stats::Stats::open(&data_dir)?);
+                Service::new(engine, store, config).with_stats(stats)
             } else {
-                (None, None)
+                Service::new(engine, Arc::new(MemoryStore::new()), config)
             };
-            let chat = mitid_bot::console::run(
-                &engine,
-                lang,
-                io::stdin().lock(),
-                io::stdout().lock(),
-                stats.as_ref(),
-                store.as_ref().map(|s| s as &dyn mitid_bot::storage::Store),
-            );
-            if let Some(stats) = &stats {
-                stats.flush()?;
+            let chat = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?
+                .block_on(mitid_bot::console::run(
+                    &service,
+                    lang,
+                    io::stdin().lock(),
+                    io::stdout().lock(),
+                ));
+            if data_dir_given {
+                service.stats.flush()?;
             }
             chat?;
             Ok(ExitCode::SUCCESS)

@@ -88,6 +88,10 @@ struct Phrase {
     owner: Owner,
     weight: f32,
     parts: Vec<Vec<u32>>,
+    /// Phrases of one owner written alike in several languages ("pdf", "nemid", "chip")
+    /// share a group and count once (the heaviest that occurs): a word spelt the same in
+    /// Danish, English and German is not three times the evidence.
+    group: u32,
 }
 
 /// A "who is it about" rule, compiled: score moves between topics (indices).
@@ -103,6 +107,8 @@ pub struct FaqMatcher {
     /// Every distinct word pattern used by any phrase.
     words: Vec<WordPattern>,
     phrases: Vec<Phrase>,
+    /// How many phrase groups there are (see [`Phrase::group`]).
+    groups: usize,
     about: Vec<About>,
     /// A word form (loose form, stem, or a synonym's) -> the word patterns it matches exactly.
     exact: HashMap<String, Vec<u32>>,
@@ -123,6 +129,7 @@ impl FaqMatcher {
             topics: Vec::with_capacity(data.topics.len()),
             words: Vec::new(),
             phrases: Vec::new(),
+            groups: 0,
             about: Vec::new(),
             exact: HashMap::new(),
             stemmers,
@@ -149,6 +156,7 @@ impl FaqMatcher {
                 owner,
                 weight: spec.weight,
                 parts,
+                group: 0,
             });
         };
         for (index, (id, specs)) in data.topics.iter().enumerate() {
@@ -175,6 +183,7 @@ impl FaqMatcher {
                 moves,
             });
         }
+        matcher.group_phrases(&data.synonyms);
         // Exact forms: each word's loose form and stem, and those of its synonyms.
         for (id, word) in matcher.words.iter().enumerate() {
             if let WordPattern::Exact(form) = word {
@@ -223,6 +232,69 @@ impl FaqMatcher {
             }
         }
         Ok(matcher)
+    }
+
+    /// Gives phrases of one owner with the same loose words one group, and orders the
+    /// phrases so that in each group the heaviest comes first (scoring credits the first
+    /// phrase of a group that occurs, and skips the rest of the group).
+    fn group_phrases(&mut self, synonyms: &[data::SynonymGroup]) {
+        // Synonyms are one word here: "id", "legitimation" and "identification" in three
+        // tables are one piece of evidence. Groups sharing a word ("id") merge.
+        let mut canonical: HashMap<&str, String> = HashMap::new();
+        let mut merged: Vec<Vec<&str>> = Vec::new();
+        for group in synonyms {
+            let mut set: Vec<&str> = group.iter().map(String::as_str).collect();
+            let (joined, apart): (Vec<_>, Vec<_>) = merged
+                .into_iter()
+                .partition(|m| m.iter().any(|w| set.contains(w)));
+            set.extend(joined.into_iter().flatten());
+            set.sort_unstable();
+            set.dedup();
+            merged = apart;
+            merged.push(set);
+        }
+        for set in &merged {
+            for w in set {
+                canonical.insert(w, set[0].to_string());
+            }
+        }
+        let owner_key = |owner: Owner| match owner {
+            Owner::Topic(t) => (0, t),
+            Owner::OutOfScope => (1, 0),
+            Owner::About(a) => (2, a),
+        };
+        let loose_of = |id: &u32| match &self.words[*id as usize] {
+            // By stem: "meine mitid" and "meiner mitid" find the same words.
+            WordPattern::Word { loose, stem } => canonical
+                .get(loose.as_str())
+                .or_else(|| canonical.get(stem.as_str()))
+                .unwrap_or(if stem.len() >= MIN_STEM { stem } else { loose })
+                .clone(),
+            WordPattern::Exact(w) => format!("={w}"),
+            WordPattern::Prefix(p) => format!("{p}*"),
+            WordPattern::Contains(p) => format!("*{p}"),
+        };
+        let mut groups: HashMap<GroupKey, u32> = HashMap::new();
+        let keys: Vec<_> = self
+            .phrases
+            .iter()
+            .map(|p| {
+                let mut parts: Vec<Vec<String>> = p
+                    .parts
+                    .iter()
+                    .map(|part| part.iter().map(loose_of).collect())
+                    .collect();
+                parts.sort();
+                (owner_key(p.owner), parts)
+            })
+            .collect();
+        for (phrase, key) in self.phrases.iter_mut().zip(keys) {
+            let next = groups.len() as u32;
+            phrase.group = *groups.entry(key).or_insert(next);
+        }
+        self.groups = groups.len();
+        self.phrases
+            .sort_by(|a, b| a.group.cmp(&b.group).then(b.weight.total_cmp(&a.weight)));
     }
 
     /// Topic ids in the order of the file (the FAQ menu's order).
@@ -300,10 +372,14 @@ impl FaqMatcher {
     }
 
     /// [`Self::hits`], and the ranges of positions that are questions (sentences ending in
-    /// `?`), when the text has more than one sentence.
-    fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<std::ops::Range<usize>>) {
+    /// `?`), when the text has more than one sentence: each question alone, and with the
+    /// two sentences before it ("... my colleague had to bring someone to vouch for him.
+    /// Is that likely for me?").
+    fn hits_by_sentence(&self, text: &str) -> (Vec<Vec<u32>>, Vec<QuestionSpan>) {
         let mut hits = Vec::new();
         let mut questions = Vec::new();
+        // Where the last two sentences began.
+        let mut before = [0usize; 2];
         let mut sentences = 0;
         let mut words_read = 0;
         for (sentence, is_question) in sentences_of(text) {
@@ -320,8 +396,12 @@ impl FaqMatcher {
             let start = hits.len();
             self.push_hits(&words, &mut hits);
             if is_question {
-                questions.push(start..hits.len());
+                questions.push(QuestionSpan {
+                    alone: start..hits.len(),
+                    with_before: before[0]..hits.len(),
+                });
             }
+            before = [before[1], start];
         }
         // A short message is all question: "Handy verloren!! Wie komme ich rein?"
         if sentences < 2 || words_read < STORY_WORDS {
@@ -343,19 +423,21 @@ impl FaqMatcher {
             let known = !ids.is_empty();
             let plain = &forms[0];
             // Typos and inflections: the typed word is at most 3 letters longer (an
-            // ending) or 2 shorter (typos) than the data's word, and starts like it.
+            // ending) or 2 shorter (typos) than the data's word, and starts like it. A word
+            // the data knows is not read as a typo of another ("pasport" is a passport,
+            // not a "paswort").
             if let Some(&first) = plain.as_bytes().first() {
                 let len = plain.len();
                 for near_len in len.saturating_sub(3)..=len + 2 {
                     for &id in self.near.get(&(first, near_len)).into_iter().flatten() {
-                        if word_matches(&self.words[id as usize], plain) {
+                        if word_matches(&self.words[id as usize], plain, !known) {
                             ids.push(id);
                         }
                     }
                 }
             }
             for &id in &self.wildcards {
-                if word_matches(&self.words[id as usize], plain) {
+                if word_matches(&self.words[id as usize], plain, false) {
                     ids.push(id);
                 }
             }
@@ -420,6 +502,11 @@ impl FaqMatcher {
 
     /// Score per topic (in `topics` order) and the out-of-scope score.
     fn scores(&self, text: &str) -> (Vec<f32>, f32) {
+        let mut scores = vec![0.0; self.topics.len()];
+        // A command ("/forget", "/start") is never a question, whatever its words.
+        if text.trim_start().starts_with('/') {
+            return (scores, 0.0);
+        }
         let (hits, questions) = self.hits_by_sentence(text);
         let mut found_anywhere = vec![false; self.words.len()];
         for ids in &hits {
@@ -427,28 +514,45 @@ impl FaqMatcher {
                 found_anywhere[id as usize] = true;
             }
         }
-        let mut scores = vec![0.0; self.topics.len()];
-        let mut story = vec![0.0f32; self.topics.len()];
-        let mut out_of_scope = 0.0;
-        let mut about = vec![false; self.about.len()];
+        // The phrases that occur (the heaviest of each group).
+        let mut credited = vec![false; self.groups];
+        let mut found: Vec<&Phrase> = Vec::new();
         for phrase in &self.phrases {
+            if credited[phrase.group as usize] {
+                continue;
+            }
             let possible = phrase
                 .parts
                 .iter()
                 .flatten()
                 .all(|&id| found_anywhere[id as usize]);
-            if !possible || !phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
-                continue;
+            if possible && phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
+                credited[phrase.group as usize] = true;
+                found.push(phrase);
             }
-            // In a message of several sentences, the question ("...?") weighs most: a
-            // phrase there counts 1.5 times, one only in the story around it half.
-            let in_story = !questions.is_empty()
-                && !questions.iter().any(|q| {
-                    phrase
-                        .parts
-                        .iter()
-                        .all(|part| part_occurs(part, &hits[q.clone()]))
-                });
+        }
+        // In a message of several sentences, the question ("...?") weighs most: a phrase
+        // there counts 1.5 times, one only in the story around it half. A question without
+        // a topic's words ("Is that right?") is read with the two sentences before it.
+        let in_question = |phrase: &Phrase, wide: bool| {
+            questions.iter().any(|q| {
+                let range = if wide { &q.with_before } else { &q.alone };
+                phrase
+                    .parts
+                    .iter()
+                    .all(|part| part_occurs(part, &hits[range.clone()]))
+            })
+        };
+        let wide = !questions.is_empty()
+            && !found
+                .iter()
+                .any(|p| matches!(p.owner, Owner::Topic(_)) && in_question(p, false));
+        let mut story = vec![0.0f32; self.topics.len()];
+        let mut out_of_scope = 0.0;
+        let mut out_of_scope_story = 0.0f32;
+        let mut about = vec![false; self.about.len()];
+        for phrase in found {
+            let in_story = !questions.is_empty() && !in_question(phrase, wide);
             let weight = if questions.is_empty() {
                 phrase.weight
             } else if in_story {
@@ -460,6 +564,8 @@ impl FaqMatcher {
                 // Many small hints in a story do not add up to an answer: capped per topic.
                 Owner::Topic(topic) if in_story => story[topic] += weight,
                 Owner::Topic(topic) => scores[topic] += weight,
+                // Nor does a story mentioning NemID or the bank rule out the question.
+                Owner::OutOfScope if in_story => out_of_scope_story += weight,
                 Owner::OutOfScope => out_of_scope += weight,
                 Owner::About(rule) => about[rule] = true,
             }
@@ -467,6 +573,7 @@ impl FaqMatcher {
         for (score, from_story) in scores.iter_mut().zip(story) {
             *score += from_story.min(STORY_CAP);
         }
+        out_of_scope += out_of_scope_story.min(STORY_CAP);
         for (rule, _) in about.iter().enumerate().filter(|(_, on)| **on) {
             for &(from, to) in &self.about[rule].moves {
                 let moved = std::mem::take(&mut scores[from]);
@@ -477,6 +584,16 @@ impl FaqMatcher {
     }
 }
 
+/// What makes two phrases one piece of evidence: their owner, and their words (stems,
+/// synonyms as one) part by part.
+type GroupKey = ((u8, usize), Vec<Vec<String>>);
+
+/// A question inside a longer message, as ranges of word positions.
+struct QuestionSpan {
+    alone: std::ops::Range<usize>,
+    with_before: std::ops::Range<usize>,
+}
+
 /// The sentences of a text, each with whether it is a question (ends with `?`).
 fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = text;
@@ -484,9 +601,20 @@ fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
         if rest.is_empty() {
             return None;
         }
+        // A mark ends a sentence when a space or the end follows: "borger.dk", "3.12."
+        // and "kl.10" stay inside theirs.
+        let bytes = rest.as_bytes();
         let end = rest
-            .find(['.', '!', '?', '\n'])
-            .map_or(rest.len(), |i| i + 1);
+            .match_indices(['.', '!', '?', '\n'])
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                bytes[i - 1] == b'\n'
+                    || bytes
+                        .get(i..)
+                        .and_then(|after| after.iter().find(|b| !b".!?".contains(b)))
+                        .is_none_or(|b| b.is_ascii_whitespace())
+            })
+            .unwrap_or(rest.len());
         let (sentence, after) = rest.split_at(end);
         // "??" and "?!" end the same sentence.
         let marks = after
@@ -522,8 +650,8 @@ fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
 }
 
 /// Whether one folded word of the text matches one word pattern of the data beyond the
-/// exact forms: a prefix, a part, a few letters more, or a small typo.
-fn word_matches(pattern: &WordPattern, word: &str) -> bool {
+/// exact forms: a prefix, a part, a few letters more, or (when `typos`) a small typo.
+fn word_matches(pattern: &WordPattern, word: &str, typos: bool) -> bool {
     match pattern {
         WordPattern::Exact(_) => false,
         WordPattern::Prefix(p) => word.starts_with(p.as_str()),
@@ -534,6 +662,9 @@ fn word_matches(pattern: &WordPattern, word: &str) -> bool {
             let endings = if w.len() >= 5 { 3 } else { 0 };
             if endings > 0 && word.starts_with(w.as_str()) && word.len() - w.len() <= endings {
                 return true;
+            }
+            if !typos {
+                return false;
             }
             // Both words long enough: "code" is not a typo of "pcode".
             let typos = allowed_typos(w.len().min(word.len()));

@@ -122,12 +122,13 @@ fn loosen(plain: &str) -> String {
     merged.into_iter().collect()
 }
 
-/// How many typos a keyword of this many characters forgives: none under 5, one from 5,
-/// two from 9. Short words differ by one letter too often ("pin"/"pen", "alder"/"adler").
+/// How many typos a keyword of this many characters forgives: none under 6, one from 6,
+/// two from 9. Short words differ by one letter too often ("pin"/"pen", "alder"/"adler",
+/// "vidne"/"viden").
 pub fn allowed_typos(keyword_len: usize) -> usize {
     match keyword_len {
-        0..=4 => 0,
-        5..=8 => 1,
+        0..=5 => 0,
+        6..=8 => 1,
         _ => 2,
     }
 }
@@ -245,7 +246,8 @@ mod tests {
     #[test]
     fn short_words_forgive_no_typos() {
         assert_eq!(allowed_typos(3), 0);
-        assert_eq!(allowed_typos(5), 1);
+        assert_eq!(allowed_typos(5), 0);
+        assert_eq!(allowed_typos(6), 1);
         assert_eq!(allowed_typos(12), 2);
     }
 }
