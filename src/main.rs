@@ -263,22 +263,15 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
-            // The web chat beside the bot: the same store and counters, its own copy of
-            // the engine (the Telegram adapter owns one).
-            let web = match config.web.listen {
-                Some(addr) => {
-                    let engine = match mitid_bot::check::load(&source, config.globals()) {
-                        Ok(engine) => engine,
-                        Err(problems) => return Ok(content_problems(&problems)),
-                    };
-                    let service = Service::new(engine, store.clone(), config.clone())
-                        .with_stats(stats.clone());
-                    Some((addr, service))
-                }
-                None => None,
-            };
-            let app =
-                Arc::new(mitid_bot::telegram::App::new(engine, store, config).with_stats(stats));
+            // One conversation service for both channels: the same store, counters and
+            // background work.
+            let service = Service::new(engine, store, config).with_stats(stats);
+            let web = service
+                .config
+                .web
+                .listen
+                .map(|addr| (addr, service.clone()));
+            let app = Arc::new(mitid_bot::telegram::App::serving(service));
             tokio::runtime::Runtime::new()?.block_on(async move {
                 let web = match web {
                     Some((addr, service)) => {
