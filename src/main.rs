@@ -265,7 +265,8 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
-            // The web chat beside the bot: one conversation service for both.
+            // One conversation service for both channels: the same store, counters and
+            // background work.
             let service = Service::new(engine, store, config).with_stats(stats);
             let web = service
                 .config

@@ -251,8 +251,8 @@ fn tools(engine: &Engine, lang: Lang, calendar: bool) -> String {
 pub fn notice(engine: &Engine, lang: Lang, title_id: &str, text_id: &str, link_id: &str) -> String {
     let t = |id: &str| escape(&text(engine, lang, id));
     let body = format!(
-        "<main id=\"chat\">\n<div class=\"msg bot notice\" tabindex=\"-1\">\n<h2>{}</h2>\n{}</div>\n\
-         <p><a class=\"button\" href=\"/\">{}</a></p>\n</main>\n",
+        "<main id=\"chat\">\n<div aria-live=\"polite\">\n<div class=\"msg bot notice\" tabindex=\"-1\">\n\
+         <h2>{}</h2>\n{}</div>\n</div>\n<p><a class=\"button\" href=\"/\">{}</a></p>\n</main>\n",
         t(title_id),
         paragraphs(&text(engine, lang, text_id)),
         t(link_id),

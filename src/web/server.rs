@@ -72,20 +72,18 @@ pub fn router(service: Service) -> Router {
         .route("/forget", post(forget))
         .route("/calendar.ics", get(calendar_file))
         .route("/static/chat.css", get(css))
-        .route("/static/chat.js", get(js));
-    if web.config.health {
-        router = router
-            .route("/healthz", get(healthz))
-            .route("/metrics", get(metrics));
-    }
-    router
+        .route("/static/chat.js", get(js))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::map_response_with_state(
-            web.clone(),
-            security_headers,
-        ))
-        .with_state(web)
+        .with_state(web.clone());
+    if web.config.health {
+        router = router.merge(crate::conversation::health::router(
+            web.service.metrics.clone(),
+            web.service.store.clone(),
+        ));
+    }
+    router.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(
+        axum::middleware::map_response_with_state(web, security_headers),
+    )
 }
 
 /// Serves the web chat on `listener` until `shutdown` completes.
@@ -708,43 +706,6 @@ async fn not_found(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
         "web-back",
     );
     (StatusCode::NOT_FOUND, html_body(html)).into_response()
-}
-
-/// `/healthz` on the web listener (only with `web_health = "on"`): 200 while the store
-/// answers and saves work.
-async fn healthz(State(web): State<Arc<Web>>) -> Response {
-    if web.service.health.store_failing() {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "store failing: saves do not work\n",
-        )
-            .into_response();
-    }
-    match web.service.on_store(|s| s.len()).await {
-        Ok(_) => (StatusCode::OK, "ok\n").into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n").into_response(),
-    }
-}
-
-/// `/metrics` on the web listener (only with `web_health = "on"`): the store's counts.
-async fn metrics(State(web): State<Arc<Web>>) -> Response {
-    let stored = web.service.on_store(|s| s.len()).await.ok();
-    let mut out = String::from(
-        "# HELP mitid_bot_store_errors_total Conversation loads and saves that failed.\n\
-         # TYPE mitid_bot_store_errors_total counter\n",
-    );
-    out.push_str(&format!(
-        "mitid_bot_store_errors_total {}\n",
-        web.service.health.store_errors()
-    ));
-    if let Some(n) = stored {
-        out.push_str(
-            "# HELP mitid_bot_conversations Conversations kept in the store.\n\
-             # TYPE mitid_bot_conversations gauge\n",
-        );
-        out.push_str(&format!("mitid_bot_conversations {n}\n"));
-    }
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
 }
 
 #[cfg(test)]
