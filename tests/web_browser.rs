@@ -431,6 +431,11 @@ async fn a_citizen_walks_to_the_checklist_by_keyboard_in_a_real_browser() {
     b.say(&typed).await;
     assert!(b.newest().await.contains("kl. 10"), "{}", b.newest().await);
     b.press("Ja, mind mig om det").await;
+    assert!(
+        b.newest().await.contains("Tilføj tiden til din kalender"),
+        "the calendar file is offered in the reply: {}",
+        b.newest().await
+    );
     b.tab_to("Tilføj tiden til din kalender").await;
     b.key(Key::Enter.into()).await;
     let deadline = Instant::now() + Duration::from_secs(15);
