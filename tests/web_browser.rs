@@ -58,6 +58,34 @@ for (const el of document.querySelectorAll('img')) {
   if (!el.hasAttribute('alt')) problems.push('an image without alt');
 }
 if (!document.querySelector('h1')) problems.push('no h1');
+// Contrast (WCAG 1.4.3): text against the first opaque background behind it.
+const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+const lum = ([r, g, b]) => {
+  const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+};
+const background = (el) => {
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+  }
+  return [255, 255, 255];
+};
+for (const el of document.querySelectorAll('body *')) {
+  const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !visible(el) || el.closest('.visually-hidden')) continue;
+  const style = getComputedStyle(el);
+  const fg = rgb(style.color).slice(0, 3);
+  const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const size = parseFloat(style.fontSize);
+  const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight, 10) >= 700);
+  if (ratio < (large ? 3 : 4.5)) problems.push(`contrast ${ratio.toFixed(2)} for "${el.textContent.trim().slice(0, 40)}"`);
+}
+// Reflow (WCAG 1.4.10): nothing wider than the window, also at 412 CSS pixels.
+if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+  problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+}
 if (!document.title.trim()) problems.push('no title');
 return problems;
 "#;
@@ -130,6 +158,15 @@ impl Browser {
                 )
                 .await;
             if focused.as_str() == Some(label) {
+                // Focus is visible (WCAG 2.4.7): an outline of at least 2 px.
+                let outline = self
+                    .js(
+                        "const s = getComputedStyle(document.activeElement);
+                         return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;",
+                        vec![],
+                    )
+                    .await;
+                assert_eq!(outline, json!(true), "no visible focus on {label:?}");
                 return;
             }
         }
@@ -358,6 +395,25 @@ async fn a_citizen_walks_to_the_checklist_by_keyboard_in_a_real_browser() {
     ] {
         assert!(checklist.contains(words), "{words:?} not in\n{checklist}");
     }
+    // 320 CSS pixels wide is a 1280-pixel screen at 400 % zoom (WCAG 1.4.10): the
+    // checklist still reads without sideways scrolling.
+    b.client.set_window_size(320, 800).await.unwrap();
+    b.audit().await;
+    if let Ok(dir) = std::env::var("MITID_BOT_SCREENSHOTS") {
+        let png = b.client.screenshot().await.unwrap();
+        std::fs::write(format!("{dir}/checklist-320.png"), png).unwrap();
+    }
+    b.client.set_window_size(412, 915).await.unwrap();
+    // Printed (the print stylesheet: the conversation without its controls).
+    let pdf = b
+        .client
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    if let Ok(dir) = std::env::var("MITID_BOT_SCREENSHOTS") {
+        std::fs::write(format!("{dir}/checklist.pdf"), pdf).unwrap();
+    }
     // The booking button is a link that opens the booking page.
     assert_eq!(
         b.js(
@@ -375,6 +431,11 @@ async fn a_citizen_walks_to_the_checklist_by_keyboard_in_a_real_browser() {
     b.say(&typed).await;
     assert!(b.newest().await.contains("kl. 10"), "{}", b.newest().await);
     b.press("Ja, mind mig om det").await;
+    assert!(
+        b.newest().await.contains("Tilføj tiden til din kalender"),
+        "the calendar file is offered in the reply: {}",
+        b.newest().await
+    );
     b.tab_to("Tilføj tiden til din kalender").await;
     b.key(Key::Enter.into()).await;
     let deadline = Instant::now() + Duration::from_secs(15);

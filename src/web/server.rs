@@ -17,12 +17,12 @@ use chrono::{DateTime, Utc};
 
 use super::limits::RateLimit;
 use super::page::{self, PageParts};
-use crate::calendar::{self, Alarms, EventText};
+use crate::calendar;
 use crate::config::{CookieSecure, WebConfig};
 use crate::conversation::{parse_text, Incoming, Key, Service, Turn, TurnKind};
 use crate::dialogue::engine::{Command, Input};
 use crate::dialogue::reminders;
-use crate::i18n::{moment_args, Lang, Msg};
+use crate::i18n::Lang;
 use crate::storage::Loaded;
 
 /// The cookie that holds the conversation's id.
@@ -241,7 +241,23 @@ impl Web {
 
     /// The page for a turn, with the cookie.
     async fn page(&self, key: &Key, client: &Client, turn: &Turn, focus: bool) -> Response {
-        let calendar = self.appointment(key).await.is_some();
+        self.page_since(key, client, turn, focus, None).await
+    }
+
+    /// The page for a turn; `before`: the appointment before it, when known, so that an
+    /// appointment learnt in this turn is offered as a calendar file in the reply.
+    async fn page_since(
+        &self,
+        key: &Key,
+        client: &Client,
+        turn: &Turn,
+        focus: bool,
+        before: Option<Option<DateTime<Utc>>>,
+    ) -> Response {
+        let appointment = self.appointment(key).await;
+        let calendar = appointment.is_some();
+        let calendar_in_turn =
+            calendar && turn.kind == TurnKind::Stepped && before.is_some_and(|b| b != appointment);
         let html = page::conversation(
             &self.service.engine,
             &PageParts {
@@ -249,6 +265,7 @@ impl Web {
                 replies: &turn.replies,
                 nonce: nonce(),
                 calendar,
+                calendar_in_turn,
                 focus_reply: focus,
             },
         );
@@ -517,10 +534,16 @@ async fn input(
             }
         }
     };
+    let before = web.appointment(&key).await;
     let turn = web
         .service
         .handle(&key, form.nonce, Some(lang), incoming)
         .await;
+    if turn.kind == TurnKind::Stepped {
+        return web
+            .page_since(&key, &client, &turn, true, Some(before))
+            .await;
+    }
     web.answer(&key, &client, turn, lang).await
 }
 
@@ -633,7 +656,7 @@ async fn calendar_file(
         );
         return (StatusCode::NOT_FOUND, html_body(html)).into_response();
     };
-    let ics = appointment_ics(&web.service, lang, at);
+    let ics = calendar::for_appointment(&web.service.engine, lang, at, web.service.clock.now());
     (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -645,33 +668,6 @@ async fn calendar_file(
         ics,
     )
         .into_response()
-}
-
-/// The calendar file for an appointment at `at`, in `lang`. Shared with other channels
-/// that offer the file.
-pub fn appointment_ics(service: &Service, lang: Lang, at: DateTime<Utc>) -> String {
-    let say = |id: &str| {
-        let mut msg = Msg::new(id);
-        msg.args.extend(moment_args("appointment", at));
-        service.text(lang, &msg)
-    };
-    let text = EventText {
-        summary: say("calendar-summary"),
-        location: say("calendar-location"),
-        description: say("calendar-description"),
-        alarm_evening: say("calendar-alarm-evening"),
-        alarm_soon: say("calendar-alarm-soon"),
-    };
-    let g = &service.engine.globals;
-    calendar::appointment_ics(
-        at,
-        &text,
-        Alarms {
-            evening: g.reminder_evening,
-            before_hours: g.reminder_before_hours,
-        },
-        service.clock.now(),
-    )
 }
 
 async fn css() -> Response {
