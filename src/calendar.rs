@@ -7,13 +7,50 @@
 //! calendar shows the right local time. Lines end in CRLF and are folded at 75 octets,
 //! never inside a UTF-8 character; text values are escaped (`\\`, `;`, `,`, newlines).
 //!
-//! Must not: render texts (the caller passes them, already in the person's language) or
-//! put anything about the conversation in the file but the appointment and those texts
-//! (no conversation id: the `UID` is made from the appointment time alone).
+//! Any channel gets the file with [`for_appointment`] (the web chat's `/calendar.ics`;
+//! Telegram can send the same bytes as a document).
+//!
+//! Must not: put anything about the conversation in the file but the appointment and the
+//! texts of `locales/*/web.ftl` (`calendar-*`): no conversation id (the `UID` is made from
+//! the appointment time alone), no answers.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
+use crate::dialogue::engine::Engine;
 use crate::domain::time::{to_utc, DateReading, Safer, ZONE};
+use crate::i18n::{moment_args, Lang, Msg};
+
+/// The calendar file for an appointment at `at`, in `lang`, with the alarms at the
+/// reminder times of the settings (`reminder_evening`, `reminder_before_hours`).
+pub fn for_appointment(
+    engine: &Engine,
+    lang: Lang,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> String {
+    let say = |id: &str| {
+        let mut msg = Msg::new(id);
+        msg.args.extend(moment_args("appointment", at));
+        engine.i18n.render(lang, &msg, &engine.globals)
+    };
+    let text = EventText {
+        summary: say("calendar-summary"),
+        location: say("calendar-location"),
+        description: say("calendar-description"),
+        alarm_evening: say("calendar-alarm-evening"),
+        alarm_soon: say("calendar-alarm-soon"),
+    };
+    let g = &engine.globals;
+    appointment_ics(
+        at,
+        &text,
+        Alarms {
+            evening: g.reminder_evening,
+            before_hours: g.reminder_before_hours,
+        },
+        now,
+    )
+}
 
 /// The words of the event, in the person's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,5 +302,30 @@ mod tests {
         }
         let p = parse(&out);
         assert_eq!(p[0].1, "æøå, ;\\\n".repeat(40));
+    }
+
+    #[test]
+    fn the_file_speaks_the_persons_language_and_carries_the_phone_number() {
+        let engine = crate::check::load(
+            &crate::content::ContentSource::embedded(),
+            crate::i18n::Globals::default(),
+        )
+        .expect("content loads");
+        let start = ZONE
+            .with_ymd_and_hms(2026, 12, 3, 9, 30, 0)
+            .unwrap()
+            .with_timezone(&Utc);
+        let p = parse(&for_appointment(&engine, Lang::De, start, start));
+        assert_eq!(
+            get(&p, "SUMMARY"),
+            ["MitID beim Bürgerservice, Aabenraa Kommune"]
+        );
+        assert!(get(&p, "LOCATION")[0].contains("Skelbækvej"));
+        assert!(
+            get(&p, "DESCRIPTION")[0].contains("+45 73 76 76 76"),
+            "{:?}",
+            get(&p, "DESCRIPTION")
+        );
+        assert_eq!(get(&p, "TRIGGER;VALUE=DATE-TIME"), ["20261202T170000Z"]);
     }
 }

@@ -84,15 +84,10 @@ pub fn load(source: &ContentSource, globals: Globals) -> Result<Engine, Vec<Prob
                 &mut problems,
             );
         }
-        for id in crate::telegram::MESSAGES {
-            require(
-                i18n,
-                id,
-                "src/telegram/mod.rs",
-                0,
-                "the Telegram front end",
-                &mut problems,
-            );
+        for (file, who, ids) in crate::conversation::messages::USERS {
+            for id in *ids {
+                require(i18n, id, file, 0, who, &mut problems);
+            }
         }
         for id in crate::web::MESSAGES {
             require(i18n, id, "src/web/mod.rs", 0, "the web chat", &mut problems);

@@ -19,10 +19,11 @@ use chrono::{Days, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use mitid_bot::config::{Config, StorageKind};
 use mitid_bot::content::ContentSource;
+use mitid_bot::conversation::jobs::{Jobs, ReminderTimer};
 use mitid_bot::conversation::Service;
 use mitid_bot::i18n::{Lang, Msg};
 use mitid_bot::staff::{self, OutputFormat, StaffError};
-use mitid_bot::storage::{RedisStore, SledStore, Store};
+use mitid_bot::storage::{MemoryStore, RedisStore, SledStore, Store};
 
 #[derive(Parser)]
 #[command(
@@ -217,13 +218,14 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
-            let service = Service::new(engine, store, config).with_stats(stats.clone());
+            let service = Service::new(engine, store, config).with_stats(stats);
             tokio::runtime::Runtime::new()?.block_on(async move {
                 let listener = bind_web(addr).await?;
-                let jobs = tokio::spawn(web_only_jobs(service.clone()));
+                // Expiry and the statistics run here too; Telegram's reminders wait for
+                // an instance that serves Telegram.
+                let jobs = Jobs::start(&service, Vec::new(), ReminderTimer::default());
                 mitid_bot::web::serve(service, listener, shutdown_signal()).await?;
-                jobs.abort();
-                stats.flush()?;
+                jobs.stop().await;
                 anyhow::Ok(())
             })?;
             Ok(ExitCode::SUCCESS)
@@ -263,22 +265,15 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let store = open_store(&config)?;
             let stats = Arc::new(mitid_bot::stats::Stats::open(&config.data_dir)?);
-            // The web chat beside the bot: the same store and counters, its own copy of
-            // the engine (the Telegram adapter owns one).
-            let web = match config.web.listen {
-                Some(addr) => {
-                    let engine = match mitid_bot::check::load(&source, config.globals()) {
-                        Ok(engine) => engine,
-                        Err(problems) => return Ok(content_problems(&problems)),
-                    };
-                    let service = Service::new(engine, store.clone(), config.clone())
-                        .with_stats(stats.clone());
-                    Some((addr, service))
-                }
-                None => None,
-            };
-            let app =
-                Arc::new(mitid_bot::telegram::App::new(engine, store, config).with_stats(stats));
+            // One conversation service for both channels: the same store, counters and
+            // background work.
+            let service = Service::new(engine, store, config).with_stats(stats);
+            let web = service
+                .config
+                .web
+                .listen
+                .map(|addr| (addr, service.clone()));
+            let app = Arc::new(mitid_bot::telegram::App::serving(service));
             tokio::runtime::Runtime::new()?.block_on(async move {
                 let web = match web {
                     Some((addr, service)) => {
@@ -312,24 +307,25 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             // With a data directory the conversation is kept, and counted; without, it
             // lives in memory and leaves nothing behind.
-            let (stats, store) = if data_dir_given {
-                (
-                    Some(mitid_bot::stats::Stats::open(&config.data_dir)?),
-                    Some(mitid_bot::storage::SledStore::open(&config.data_dir)?),
-                )
+            let data_dir = config.data_dir.clone();
+            let service = if data_dir_given {
+                let store: Arc<dyn Store> = Arc::new(SledStore::open(&data_dir)?);
+                let stats = Arc::new(mitid_bot::stats::Stats::open(&data_dir)?);
+                Service::new(engine, store, config).with_stats(stats)
             } else {
-                (None, None)
+                Service::new(engine, Arc::new(MemoryStore::new()), config)
             };
-            let chat = mitid_bot::console::run(
-                &engine,
-                lang,
-                io::stdin().lock(),
-                io::stdout().lock(),
-                stats.as_ref(),
-                store.as_ref().map(|s| s as &dyn mitid_bot::storage::Store),
-            );
-            if let Some(stats) = &stats {
-                stats.flush()?;
+            let chat = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?
+                .block_on(mitid_bot::console::run(
+                    &service,
+                    lang,
+                    io::stdin().lock(),
+                    io::stdout().lock(),
+                ));
+            if data_dir_given {
+                service.stats.flush()?;
             }
             chat?;
             Ok(ExitCode::SUCCESS)
@@ -363,31 +359,6 @@ async fn shutdown_signal() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
-}
-
-/// What a web-only process must do in the background that the Telegram adapter does
-/// beside the bot: expire idle conversations (hourly, the first sweep after an hour) and
-/// flush the statistics (every minute). To move into the conversation service's own
-/// jobs once it has them.
-async fn web_only_jobs(service: Service) {
-    let retention = chrono::Duration::days(i64::from(service.config.retention_days));
-    let mut tick = 0u64;
-    loop {
-        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
-        tick += 1;
-        let stats = service.stats.clone();
-        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || stats.flush()).await {
-            tracing::warn!(error = %e, "could not write the statistics");
-        }
-        if tick.is_multiple_of(60) {
-            let now = service.clock.now();
-            match service.on_store(move |s| s.expire(now, retention)).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
-                Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
-            }
-        }
-    }
 }
 
 /// The conversation store the settings name: sled in the data directory, or Redis.

@@ -332,3 +332,70 @@ fn the_german_witness_answer_names_every_cpr_document_for_a_foreign_id() {
     }
     assert!(!out.contains("Lichtbildausweis"), "{out}");
 }
+
+/// `/glem`, `/forget` and `/vergessen` delete the kept conversation in the terminal as on
+/// Telegram, and say so in the conversation's language; the next chat starts afresh.
+#[test]
+fn forgetting_in_the_terminal_deletes_the_kept_conversation_and_says_so() {
+    use mitid_bot::storage::{SledStore, Store};
+    let cases = [
+        (
+            "da",
+            "/glem",
+            "Nu har jeg slettet alt, hvad jeg havde gemt om dig.",
+        ),
+        (
+            "da",
+            "/forget",
+            "Nu har jeg slettet alt, hvad jeg havde gemt om dig.",
+        ),
+        (
+            "en",
+            "/forget",
+            "Done: I have deleted everything I kept about you.",
+        ),
+        (
+            "en",
+            "/glem",
+            "Done: I have deleted everything I kept about you.",
+        ),
+        (
+            "de",
+            "/vergessen",
+            "Ich habe alles gelöscht, was ich über Sie gespeichert hatte.",
+        ),
+        (
+            "de",
+            "/forget",
+            "Ich habe alles gelöscht, was ich über Sie gespeichert hatte.",
+        ),
+    ];
+    for (lang, command, said) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        let (out, err, code) = chat(
+            &["chat", "--lang", lang, "--data-dir", d],
+            &format!("1\n1\n{command}\n"),
+        );
+        assert_eq!(code, 0, "{lang} {command}: {err}");
+        assert!(out.contains(said), "{lang} {command}: not told:\n{out}");
+        let after = out.rsplit(said).next().unwrap_or_default();
+        assert!(
+            !after.contains("1) "),
+            "{lang} {command}: buttons after:\n{out}"
+        );
+        let store = SledStore::open(dir.path()).unwrap();
+        assert!(
+            store.is_empty().unwrap(),
+            "{lang} {command}: a record is left"
+        );
+        drop(store);
+        if lang == "en" {
+            let (again, _, _) = chat(&["chat", "--lang", "en", "--data-dir", d], "");
+            assert!(
+                !again.contains("Continue where I left off"),
+                "nothing to continue after {command}:\n{again}"
+            );
+        }
+    }
+}

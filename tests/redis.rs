@@ -206,7 +206,7 @@ async fn two_instances_continue_one_conversation() {
         assert_eq!(asked, 1, "`{id}` shown {asked} times:\n{all:#?}");
     }
     // The shared record is where the conversation is, whichever connection reads it.
-    for store in [&a.store, &b.store] {
+    for store in [&a.service.store, &b.service.store] {
         let Loaded::Found(record) = store.load(&Key::telegram(ANNA.id)).unwrap() else {
             panic!("the conversation is in Redis");
         };
@@ -214,9 +214,9 @@ async fn two_instances_continue_one_conversation() {
     }
     assert!(!dir.path().join("unused").exists(), "sled was not used");
 
-    a.store.forget(&Key::telegram(ANNA.id)).unwrap();
+    a.service.store.forget(&Key::telegram(ANNA.id)).unwrap();
     assert_eq!(
-        b.store.load(&Key::telegram(ANNA.id)).unwrap(),
+        b.service.store.load(&Key::telegram(ANNA.id)).unwrap(),
         Loaded::Missing
     );
 }

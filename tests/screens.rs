@@ -344,9 +344,10 @@ fn every_screen_in_every_language_is_complete() {
                 screens.check(lang, &format!("FAQ `{data}`"), &step.replies);
             }
         }
-        // The adapters' own messages (Telegram, the staff tools).
-        for id in mitid_bot::telegram::MESSAGES
+        // The service's and the adapters' own messages (Telegram, the staff tools).
+        for id in mitid_bot::conversation::messages::USERS
             .iter()
+            .flat_map(|(_, _, ids)| ids.iter())
             .chain(mitid_bot::staff::MESSAGES)
         {
             let msg = Msg::new(*id).str("link", "https://t.me/example_bot");

@@ -334,3 +334,47 @@ fn a_page_that_does_not_exist_says_so_in_the_browsers_language() {
         .body
         .contains("Jeg kender ikke tidspunktet for din tid endnu"));
 }
+
+#[test]
+fn beside_the_telegram_bot_the_web_chat_shares_the_store_and_both_answer() {
+    let fake = support::FakeTelegram::start_in_background();
+    let env: Vec<(String, String)> = fake
+        .child_env()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let mut chat = WebChat::start_with(&["run", "--web-listen", "127.0.0.1:0"], &env);
+    let maria = support::User {
+        id: 4711,
+        first_name: "Maria",
+        language_code: Some("da"),
+    };
+    fake.send_text(maria, "/start");
+    let web = chat.get("/", &[DA]);
+    assert!(web.body.contains("Jeg er en automatisk assistent"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while fake.sent_messages(maria.id).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Telegram got no reply"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(fake.sent_messages(maria.id)[0]
+        .text
+        .contains("Jeg er en automatisk assistent"));
+    // The webhook's /healthz is not on the public web listener.
+    assert_eq!(chat.get("/healthz", &[]).status, 404);
+    chat.stop();
+    let (out, err, code) = support::binary::run(
+        &[
+            "--data-dir",
+            chat.data_dir.path().to_str().unwrap(),
+            "check",
+        ],
+        "",
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("opens; 2 conversation(s)"), "{out}");
+}

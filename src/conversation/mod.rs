@@ -14,7 +14,6 @@
 //! screen (editing in place is Telegram's business), or store or log anything a person
 //! typed, or which conversation a log line is about.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
@@ -28,8 +27,12 @@ use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
 use crate::storage::{Loaded, Record, Screen, Store, StoreError};
 
+pub mod health;
+pub mod jobs;
 mod key;
+pub mod messages;
 
+pub use health::{Health, Metrics};
 pub use key::{Channel, Key};
 
 /// What a person's message or button means for the service.
@@ -107,36 +110,6 @@ pub enum TurnKind {
     StoreFailed,
 }
 
-/// The store's health, for `/healthz` and `/metrics`: counts only.
-#[derive(Debug, Default)]
-pub struct Health {
-    /// Loads and saves that failed (a full disk, a lost Redis).
-    store_errors: AtomicU64,
-    /// Whether the latest save failed: `/healthz` answers 503 until one works again.
-    store_failing: AtomicBool,
-}
-
-impl Health {
-    /// The store failed to load or save a conversation.
-    pub fn store_failed(&self) {
-        self.store_errors.fetch_add(1, Ordering::Relaxed);
-        self.store_failing.store(true, Ordering::Relaxed);
-    }
-
-    /// A save worked: the store is writable (again).
-    pub fn store_ok(&self) {
-        self.store_failing.store(false, Ordering::Relaxed);
-    }
-
-    pub fn store_failing(&self) -> bool {
-        self.store_failing.load(Ordering::Relaxed)
-    }
-
-    pub fn store_errors(&self) -> u64 {
-        self.store_errors.load(Ordering::Relaxed)
-    }
-}
-
 /// Why screens could not be delivered.
 #[derive(thiserror::Error, Debug)]
 pub enum DeliveryError {
@@ -172,19 +145,24 @@ pub struct Service {
     pub stats: Arc<Stats>,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<Config>,
+    /// The store's failures (`/healthz` answers 503 while saves fail).
     pub health: Arc<Health>,
+    /// Updates handled, errors and latency, for `/metrics`; holds `health`.
+    pub metrics: Arc<Metrics>,
 }
 
 impl Service {
     /// A service on the system clock, counting in memory.
     pub fn new(engine: Engine, store: Arc<dyn Store>, config: Config) -> Service {
+        let metrics = Arc::new(Metrics::default());
         Service {
+            health: metrics.health.clone(),
+            metrics,
             engine: Arc::new(engine),
             store,
             stats: Arc::new(Stats::memory()),
             clock: Arc::new(SystemClock),
             config: Arc::new(config),
-            health: Arc::default(),
         }
     }
 

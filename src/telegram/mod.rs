@@ -11,7 +11,6 @@
 //! reach a log line (see [`redact`]).
 
 mod answer;
-mod metrics;
 mod render;
 
 use std::sync::Arc;
@@ -29,15 +28,16 @@ use teloxide::types::{BotCommand, ChatId, MessageId};
 use teloxide::update_listeners::Polling;
 use teloxide::{ApiError, RequestError};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::Clock;
 use crate::config::Config;
+use crate::conversation::jobs::{Jobs, ReminderTimer};
 use crate::conversation::Key;
+use crate::conversation::{Channel, Delivery, DeliveryError, Service, Turn, TurnKind};
 use crate::dialogue::engine::{Engine, Input, Rendered};
-use crate::dialogue::reminders::{self, Reminder, ReminderKind};
-use crate::dialogue::State;
 use crate::i18n::{Lang, Msg};
 use crate::stats::Stats;
-use crate::storage::{Loaded, Record, Screen, Store};
+use crate::storage::{Screen, Store};
+use futures_util::future::BoxFuture;
 
 pub use crate::conversation::{parse_text, Incoming};
 pub use render::{split_text, MAX_TEXT};
@@ -90,31 +90,6 @@ impl<B> TgBot for B where
 {
 }
 
-/// Messages this adapter uses besides the engine's; `check` makes sure they exist.
-pub const MESSAGES: &[&str] = &[
-    "forget-done",
-    "group-private-only",
-    "edited-message",
-    "store-start-over",
-    "store-failed",
-    "store-lost",
-    "bot-description",
-    "bot-short-description",
-    "cmd-start",
-    "cmd-help",
-    "cmd-menu",
-    "cmd-language",
-    "cmd-restart",
-    "cmd-faq",
-    "cmd-book",
-    "cmd-userid",
-    "cmd-witness",
-    "cmd-checklist",
-    "cmd-reminders",
-    "cmd-privacy",
-    "cmd-forget",
-];
-
 /// The commands shown in Telegram's menu, with the message that describes each.
 const COMMANDS: &[(&str, &str)] = &[
     ("start", "cmd-start"),
@@ -132,19 +107,13 @@ const COMMANDS: &[(&str, &str)] = &[
     ("help", "cmd-help"),
 ];
 
-/// Everything a handler needs.
+/// Everything a handler needs: the conversation service and Telegram's own settings.
 pub struct App {
-    pub engine: Engine,
-    pub store: Arc<dyn Store>,
-    pub config: Config,
-    pub metrics: Arc<metrics::Metrics>,
-    pub clock: Arc<dyn Clock>,
+    pub service: Service,
     /// How often due reminders are looked for.
     pub reminder_tick: Duration,
     /// Wakes the reminder sender before its tick (tests that moved the clock on).
     pub wake_reminders: Arc<tokio::sync::Notify>,
-    /// Anonymous counters; in memory unless the bot was given a data directory.
-    pub stats: Arc<Stats>,
     /// Telegram's rate limits, kept by teloxide's `Throttle` adaptor ([`telegram_limits`]);
     /// `None` sends without waiting. Only tests and benchmarks against a local fake Bot
     /// API turn it off (`rate_limits = "off"`): the real Telegram answers a bot that
@@ -170,28 +139,28 @@ pub fn telegram_limits() -> Limits {
 
 impl App {
     pub fn new(engine: Engine, store: Arc<dyn Store>, config: Config) -> App {
+        App::serving(Service::new(engine, store, config))
+    }
+
+    /// Telegram in front of a conversation service (shared with other channels).
+    pub fn serving(service: Service) -> App {
         App {
-            engine,
-            store,
-            metrics: Arc::default(),
-            clock: Arc::new(SystemClock),
             reminder_tick: Duration::from_secs(20),
             wake_reminders: Arc::default(),
-            stats: Arc::new(Stats::memory()),
-            limits: config.rate_limits.then(telegram_limits),
-            config,
+            limits: service.config.rate_limits.then(telegram_limits),
+            service,
         }
     }
 
     /// The same app counting into `stats`.
     pub fn with_stats(mut self, stats: Arc<Stats>) -> App {
-        self.stats = stats;
+        self.service = self.service.with_stats(stats);
         self
     }
 
     /// The same app on another clock (tests).
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> App {
-        self.clock = clock;
+        self.service = self.service.with_clock(clock);
         self
     }
 }
@@ -261,6 +230,7 @@ async fn serve_with<B: TgBot>(
     tracing::info!(bot = %me.username(), "connected to Telegram");
     announce(&bot, &app, &token).await;
     let username = app
+        .service
         .config
         .bot_username
         .clone()
@@ -301,10 +271,21 @@ async fn serve_with<B: TgBot>(
             }
         }
     });
-    let expiry = tokio::spawn(expire_regularly(app.clone()));
-    let counting = tokio::spawn(flush_stats_regularly(app.clone()));
-    let reminding = tokio::spawn(remind_regularly(bot.clone(), app.clone()));
-    let health = metrics::router(app.metrics.clone(), app.store.clone());
+    let delivery: Arc<dyn Delivery> = Arc::new(TelegramDelivery {
+        bot: bot.clone(),
+        app: app.clone(),
+        token: token.clone(),
+    });
+    let jobs = Jobs::start(
+        &app.service,
+        vec![delivery],
+        ReminderTimer {
+            tick: app.reminder_tick,
+            wake: app.wake_reminders.clone(),
+        },
+    );
+    let health =
+        crate::conversation::health::router(app.service.metrics.clone(), app.service.store.clone());
     let until_stopped = move || {
         let mut rx = stopped_rx.clone();
         async move {
@@ -312,13 +293,13 @@ async fn serve_with<B: TgBot>(
         }
     };
 
-    match (&app.config.webhook_url, app.config.listen) {
+    match (&app.service.config.webhook_url, app.service.config.listen) {
         (Some(url), Some(addr)) => {
             let url: url::Url = url
                 .parse()
                 .map_err(|e| anyhow::anyhow!("webhook_url: {e}"))?;
             let mut options = teloxide::update_listeners::webhooks::Options::new(addr, url);
-            if let Some(secret) = &app.config.webhook_secret {
+            if let Some(secret) = &app.service.config.webhook_secret {
                 options = options.secret_token(secret.clone());
             }
             let (listener, listener_stopped, router) =
@@ -382,10 +363,7 @@ async fn serve_with<B: TgBot>(
             }
         }
     }
-    expiry.abort();
-    reminding.abort();
-    counting.abort();
-    flush_stats(&app).await;
+    jobs.stop().await;
     tracing::info!("stopped");
     Ok(())
 }
@@ -416,110 +394,45 @@ async fn wait_for_signal() {
     }
 }
 
-async fn expire_regularly(app: Arc<App>) {
-    let retention = chrono::Duration::days(app.config.retention_days as i64);
-    loop {
-        // The first sweep waits an hour: a user who returns right after an upgrade that
-        // could not read their record is told so, instead of meeting a silent restart.
-        tokio::time::sleep(Duration::from_secs(3600)).await;
-        let now = app.clock.now();
-        match on_store(&app, move |s| s.expire(now, retention)).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(deleted = n, "expired idle conversations"),
-            Err(e) => tracing::warn!(error = %e, "could not expire idle conversations"),
-        }
-    }
+/// Telegram as a way to reach a conversation unasked (reminders): it can push.
+struct TelegramDelivery<B> {
+    bot: B,
+    app: Arc<App>,
+    token: String,
 }
 
-async fn flush_stats(app: &Arc<App>) {
-    let stats = app.stats.clone();
-    match tokio::task::spawn_blocking(move || stats.flush()).await {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => tracing::warn!(error = %e, "could not write statistics"),
-        Err(_) => tracing::warn!("writing statistics failed"),
+impl<B: TgBot> Delivery for TelegramDelivery<B> {
+    fn channel(&self) -> Channel {
+        Channel::Telegram
     }
-}
 
-async fn flush_stats_regularly(app: Arc<App>) {
-    loop {
-        tokio::time::sleep(Duration::from_secs(60)).await;
-        flush_stats(&app).await;
+    fn can_push(&self) -> bool {
+        true
     }
-}
 
-/// Sends the reminders that are due, every tick (or when woken). One that came due while
-/// the bot was down goes out late if the appointment is still ahead; otherwise it is
-/// dropped. Several due at once for one chat (the bot was down) become one: the evening
-/// reminder, which carries the checklist.
-async fn remind_regularly<B: TgBot>(bot: B, app: Arc<App>) {
-    loop {
-        if let Err(e) = send_due_reminders(&bot, &app).await {
-            app.metrics.error();
-            tracing::warn!(error = %e, "could not send reminders");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(app.reminder_tick) => {}
-            _ = app.wake_reminders.notified() => {}
-        }
-    }
-}
-
-async fn send_due_reminders<B: TgBot>(bot: &B, app: &Arc<App>) -> anyhow::Result<()> {
-    let now = app.clock.now();
-    let due = on_store(app, move |s| s.due_reminders(now, 500)).await?;
-    let mut chosen: Vec<(Key, Reminder)> = Vec::new();
-    for (chat, r) in due {
-        // Removed before it is sent: it goes out at most once, even with several
-        // instances on one store.
-        let key = chat.clone();
-        let taken = on_store(app, move |s| s.take_reminder(&key, &r)).await?;
-        if !taken {
-            continue;
-        }
-        match chosen
-            .iter_mut()
-            .find(|(c, other)| *c == chat && other.appointment == r.appointment)
-        {
-            Some((_, other)) => {
-                if r.kind == ReminderKind::Evening {
-                    *other = r;
+    fn deliver<'a>(
+        &'a self,
+        key: &'a Key,
+        screens: Vec<Rendered>,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            let Some(chat) = key.telegram_chat() else {
+                return Err(DeliveryError::Failed("not a Telegram conversation".into()));
+            };
+            for screen in screens {
+                let keyboard = render::keyboard(&screen.buttons);
+                match send_or_forget(&self.bot, &self.app, ChatId(chat), &screen.text, keyboard)
+                    .await
+                {
+                    Ok(Some(_)) => {}
+                    Ok(None) => return Err(DeliveryError::Gone),
+                    Err(e) => {
+                        return Err(DeliveryError::Failed(redact(&e.to_string(), &self.token)))
+                    }
                 }
             }
-            None => chosen.push((chat, r)),
-        }
-    }
-    for (key, r) in chosen {
-        let Some(chat) = key.telegram_chat() else {
-            continue;
-        };
-        let record = match on_store(app, move |s| s.load(&key)).await? {
-            Loaded::Found(record) => record,
-            _ => continue,
-        };
-        let Some(reply) = app.engine.reminder_reply(&record.state, &r, now) else {
-            continue;
-        };
-        let rendered = app.engine.render(record.state.lang, &reply);
-        if send_or_forget(bot, app, ChatId(chat), &rendered.text, None)
-            .await?
-            .is_none()
-        {
-            continue;
-        }
-        tracing::info!(kind = ?r.kind, "sent a reminder");
-    }
-    Ok(())
-}
-
-/// Runs a store call off the async threads: a durable save waits for the disk.
-async fn on_store<T: Send + 'static>(
-    app: &App,
-    f: impl FnOnce(&dyn Store) -> T + Send + 'static,
-) -> T {
-    let store = app.store.clone();
-    match tokio::task::spawn_blocking(move || f(&*store)).await {
-        Ok(v) => v,
-        Err(e) => std::panic::resume_unwind(e.into_panic()),
+            Ok(())
+        })
     }
 }
 
@@ -537,9 +450,10 @@ impl<E: std::fmt::Debug + Send + 'static> ErrorHandler<E> for Redacting {
 async fn announce<B: TgBot>(bot: &B, app: &App, token: &str) {
     for lang in [Lang::En, Lang::Da, Lang::De] {
         let text = |id: &str| {
-            app.engine
+            app.service
+                .engine
                 .i18n
-                .render(lang, &Msg::new(id), &app.engine.globals)
+                .render(lang, &Msg::new(id), &app.service.engine.globals)
         };
         let commands: Vec<BotCommand> = COMMANDS
             .iter()
@@ -574,9 +488,9 @@ async fn timed(
     result: Result<(), RequestError>,
 ) -> Result<(), RequestError> {
     if result.is_err() {
-        app.metrics.error();
+        app.service.metrics.error();
     }
-    app.metrics.observe(started.elapsed());
+    app.service.metrics.observe(started.elapsed());
     result
 }
 
@@ -705,22 +619,27 @@ async fn in_group<B: TgBot>(
         return Ok(());
     }
     let key = format!("group-pointer:{}", msg.chat.id.0);
-    let first = on_store(app, move |s| s.claim_once(&key, Duration::from_secs(3))).await;
+    let first = app
+        .service
+        .on_store(move |s| s.claim_once(&key, Duration::from_secs(3)))
+        .await;
     if !first.unwrap_or(true) {
         return Ok(());
     }
-    let lang = language_for(lang_code, app.config.default_language);
+    let lang = language_for(lang_code, app.service.config.default_language);
     let link = format!("https://t.me/{}", name.0);
-    let text = app.engine.i18n.render(
+    let text = app.service.engine.i18n.render(
         lang,
         &Msg::new("group-private-only").str("link", link),
-        &app.engine.globals,
+        &app.service.engine.globals,
     );
     send_retrying(bot, msg.chat.id, &text, None)
         .await
         .map(|_| ())
 }
 
+/// One update of a private chat: the conversation service steps and saves, then the
+/// turn is shown here, Telegram's way (`show`).
 #[allow(clippy::too_many_arguments)]
 async fn handle<B: TgBot>(
     bot: &B,
@@ -737,162 +656,72 @@ async fn handle<B: TgBot>(
             p.answers.forget(&p.query);
         }
     };
-    let now = app.clock.now();
-    let default_lang = language_for(lang_code, app.config.default_language);
-    let (mut record, mut notices) =
-        match on_store(app, move |s| s.load(&Key::telegram(chat.0))).await {
-            Ok(Loaded::Found(r)) => (r, Vec::new()),
-            Ok(Loaded::Missing) => {
-                // A button pressed in a chat we hold nothing for, after the store had to be
-                // started afresh: the citizen answered before and deserves to know why the
-                // answers are gone.
-                let lost = pressed.is_some() && app.store.lost_at().is_some();
-                let notices = if lost {
-                    vec![Msg::new("store-lost")]
-                } else {
-                    Vec::new()
-                };
-                (Record::new(State::new(default_lang), now), notices)
-            }
-            Ok(Loaded::Unreadable) => {
-                tracing::warn!("a stored conversation could not be read; starting over");
-                (
-                    Record::new(State::new(default_lang), now),
-                    vec![Msg::new("store-start-over")],
-                )
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "store unavailable");
-                app.metrics.store_failed();
-                forget_answer();
-                return say_store_failed(bot, app, chat, default_lang).await;
-            }
-        };
-    if record.seen(update_id) {
-        // Telegram delivered this update again (we crashed before confirming it): it was
-        // handled, so it must not move the dialogue a second time.
-        forget_answer();
-        return Ok(());
-    }
-    let lang = record.state.lang;
-    let input = match incoming {
-        Incoming::Forget => {
-            // The screen's buttons would start a new conversation: take them away first.
-            if let Some(screen) = record.screen {
-                strip(bot, chat, screen).await;
-            }
-            let result = on_store(app, move |s| s.forget(&Key::telegram(chat.0))).await;
-            if let Err(e) = &result {
-                tracing::error!(error = %e, "could not forget a conversation");
-            }
-            let text = app
-                .engine
-                .i18n
-                .render(lang, &Msg::new("forget-done"), &app.engine.globals);
-            send_retrying(bot, chat, &text, None).await?;
+    let key = Key::telegram(chat.0);
+    let hint = lang_code.and_then(Lang::from_code);
+    let turn = app
+        .service
+        .handle(&key, Some(i64::from(update_id)), hint, incoming)
+        .await;
+    let text = |turn: &Turn| {
+        turn.replies
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    match turn.kind {
+        TurnKind::Stepped => {}
+        TurnKind::Duplicate => {
+            forget_answer();
             return Ok(());
         }
-        Incoming::Edited => {
-            notices.push(Msg::new("edited-message"));
-            None
+        TurnKind::StoreFailed => {
+            // Not the step's reply (it is not saved), but never silence.
+            forget_answer();
+            return send_retrying(bot, chat, &text(&turn), None)
+                .await
+                .map(|_| ());
         }
-        Incoming::Engine(i) => Some(i),
-    };
-    let before = reminders::appointment(&record.state.facts);
-    let step = input.map(|i| app.engine.step(&record.state, i, now));
-    if let Some(s) = &step {
-        record.state = s.state.clone();
-        app.stats.record(&s.events, now);
-    }
-    let plan = app.engine.reminder_plan(&record.state, now);
-    let replan = before != reminders::appointment(&record.state.facts);
-    record.reminder_at = plan.iter().map(|r| r.at.timestamp()).max();
-    record.mark_seen(update_id);
-    record.last_active = now.timestamp();
-    let saved = record.clone();
-    let saved = on_store(app, move |s| {
-        s.save(&Key::telegram(chat.0), &saved)?;
-        if replan {
-            s.set_reminders(&Key::telegram(chat.0), &plan)?;
+        TurnKind::Forgotten => {
+            // The screen's buttons would start a new conversation: take them away.
+            if let Some(screen) = turn.screen {
+                strip(bot, chat, screen).await;
+            }
+            return send_retrying(bot, chat, &text(&turn), None)
+                .await
+                .map(|_| ());
         }
-        Ok::<(), crate::storage::StoreError>(())
-    })
-    .await;
-    if let Err(e) = saved {
-        tracing::error!(error = %e, "could not save a conversation");
-        // Counted, and /healthz answers 503 until a save works again.
-        app.metrics.store_failed();
-        forget_answer();
-        // Not the step's reply (it is not saved), but never silence.
-        return say_store_failed(bot, app, chat, lang).await;
     }
-    app.metrics.store_ok();
     if let Some(p) = &pressed {
         p.answered().await;
     }
-    let lang = record.state.lang;
-    // A notice (we could not read the old record; an edit is not read) leads the first
-    // reply rather than arriving as a message of its own.
-    let notice: Option<String> = (!notices.is_empty()).then(|| {
-        notices
-            .iter()
-            .map(|m| app.engine.i18n.render(lang, m, &app.engine.globals))
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    });
-    let replies = match step {
-        Some(s) => {
-            if s.delete_input {
-                if let Some(id) = user_message {
-                    // Private input (a CPR number, a UserID idea): remove it from the chat.
-                    let bot = bot.clone();
-                    tokio::spawn(async move {
-                        let _ = bot.delete_message(chat, id).await;
-                    });
-                }
-            }
-            s.replies
-                .iter()
-                .map(|r| app.engine.render(lang, r))
-                .collect()
+    if turn.delete_input {
+        if let Some(id) = user_message {
+            // Private input (a CPR number, a UserID idea): remove it from the chat.
+            let bot = bot.clone();
+            tokio::spawn(async move {
+                let _ = bot.delete_message(chat, id).await;
+            });
         }
-        None => Vec::new(),
-    };
-    if replies.is_empty() {
-        if let Some(n) = notice {
-            if send_or_forget(bot, app, chat, &n, None).await?.is_none() {
-                return Ok(());
-            }
-        }
+    }
+    if turn.notice && turn.replies.len() == 1 && turn.replies[0].buttons.is_empty() {
+        // A notice alone (an edited message is not read): a new message, and the screen
+        // stays the screen.
+        send_or_forget(bot, app, chat, &text(&turn), None).await?;
+        return Ok(());
+    }
+    if turn.replies.is_empty() {
         return Ok(());
     }
     let from = pressed.as_ref().map(|p| p.message);
-    let Some(screen) = show(bot, app, chat, record.screen, from, replies, notice).await? else {
+    let Some(screen) = show(bot, app, chat, turn.screen, from, turn.replies, turn.notice).await?
+    else {
         return Ok(()); // blocked: everything held for the chat is gone
     };
-    if screen != record.screen {
-        record.screen = screen;
-        let kept = record.clone();
-        if let Err(e) = on_store(app, move |s| s.save_soon(&Key::telegram(chat.0), &kept)).await {
-            tracing::warn!(error = %e, "could not note which message shows the screen");
-        }
+    if screen != turn.screen {
+        app.service.note_screen(&key, screen).await;
     }
     Ok(())
-}
-
-/// Tells the person that their answer could not be saved, with the phone number: every
-/// update gets a reply, also when the store fails.
-async fn say_store_failed<B: TgBot>(
-    bot: &B,
-    app: &App,
-    chat: ChatId,
-    lang: Lang,
-) -> Result<(), RequestError> {
-    let text = app
-        .engine
-        .i18n
-        .render(lang, &Msg::new("store-failed"), &app.engine.globals);
-    send_retrying(bot, chat, &text, None).await.map(|_| ())
 }
 
 /// Shows one update's replies: edits the screen in place where that keeps the chat clear,
@@ -908,18 +737,15 @@ async fn show<B: TgBot>(
     screen: Option<Screen>,
     pressed: Option<MessageId>,
     replies: Vec<Rendered>,
-    mut notice: Option<String>,
+    noticed: bool,
 ) -> Result<Option<Option<Screen>>, RequestError> {
     let mut current = screen;
     let mut left: Vec<Screen> = Vec::new();
     for (i, reply) in replies.into_iter().enumerate() {
-        let mut text = reply.text;
-        let had_notice = notice.is_some();
-        if let Some(n) = notice.take() {
-            text = format!("{n}\n\n{text}");
-        }
+        let text = reply.text;
         let keyboard = render::keyboard(&reply.buttons);
-        let target = if i == 0 && !had_notice {
+        // A notice (the first reply carries it) comes as a new message.
+        let target = if i == 0 && !noticed {
             edit_target(current, pressed, reply.keep, &text)
         } else {
             None
@@ -1012,7 +838,7 @@ async fn send_or_forget<B: TgBot>(
         Ok(id) => Ok(Some(id)),
         Err(RequestError::Api(ApiError::BotBlocked))
         | Err(RequestError::Api(ApiError::UserDeactivated)) => {
-            if let Err(e) = on_store(app, move |s| s.forget(&Key::telegram(chat.0))).await {
+            if let Err(e) = app.service.forget(&Key::telegram(chat.0)).await {
                 tracing::error!(error = %e, "could not forget a blocked chat");
             }
             tracing::info!("a user blocked the bot; their conversation was deleted");

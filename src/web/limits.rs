@@ -1,6 +1,7 @@
 //! The web chat's per-client rate limit: a token bucket per conversation (cookie id) and
 //! one per address, in memory. A client over its limit gets a friendly 429 page; nothing
-//! is stored, and a bucket that has filled up again is forgotten.
+//! is stored, and a bucket that has filled up again (a minute without requests) is
+//! forgotten at the next sweep.
 //!
 //! Must not: keep an address or an id longer than its bucket needs, or log either.
 
@@ -8,13 +9,16 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// Buckets above this many are swept of the full ones before another is added.
+/// Every this many requests, buckets that have filled up again (a minute without
+/// requests) are dropped; also whenever there are [`SWEEP_AT`] of them.
+const SWEEP_EVERY: u64 = 256;
 const SWEEP_AT: usize = 10_000;
 
 /// Token buckets by key: `per_minute` requests a minute, bursts up to the same number.
 pub struct RateLimit {
     per_minute: f64,
     buckets: Mutex<HashMap<String, (f64, Instant)>>,
+    calls: std::sync::atomic::AtomicU64,
 }
 
 impl RateLimit {
@@ -22,6 +26,7 @@ impl RateLimit {
         RateLimit {
             per_minute: per_minute.max(1) as f64,
             buckets: Mutex::new(HashMap::new()),
+            calls: Default::default(),
         }
     }
 
@@ -35,7 +40,10 @@ impl RateLimit {
             let secs = now.saturating_duration_since(since).as_secs_f64();
             (tokens + secs * full / 60.0).min(full)
         };
-        if buckets.len() >= SWEEP_AT && !buckets.contains_key(key) {
+        let calls = self
+            .calls
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if calls % SWEEP_EVERY == SWEEP_EVERY - 1 || buckets.len() >= SWEEP_AT {
             buckets.retain(|_, (tokens, since)| refill(*tokens, *since) < full);
         }
         let (tokens, since) = buckets.entry(key.to_string()).or_insert((full, now));
@@ -68,5 +76,21 @@ mod tests {
         assert!(!limit.allow("a", t0 + Duration::from_secs(6)));
         assert!(limit.allow("a", t0 + Duration::from_secs(13)));
         assert!(!limit.allow("a", t0 + Duration::from_secs(13)));
+    }
+
+    #[test]
+    fn a_client_idle_for_a_minute_is_forgotten() {
+        let limit = RateLimit::new(5);
+        let t0 = Instant::now();
+        limit.allow("idle", t0);
+        for i in 0..SWEEP_EVERY {
+            limit.allow(&format!("busy{i}"), t0 + Duration::from_secs(61));
+        }
+        let buckets = limit.buckets.lock().unwrap();
+        assert!(!buckets.contains_key("idle"));
+        assert!(
+            buckets.contains_key("busy0"),
+            "a client seen just now is kept"
+        );
     }
 }

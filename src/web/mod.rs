@@ -16,7 +16,7 @@ pub mod page;
 mod server;
 
 pub use limits::RateLimit;
-pub use server::{accept_language, appointment_ics, router, serve, BODY_LIMIT, COOKIE};
+pub use server::{accept_language, router, serve, BODY_LIMIT, COOKIE};
 
 /// Messages the web chat uses besides the engine's; `check` makes sure they exist.
 pub const MESSAGES: &[&str] = &[

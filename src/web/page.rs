@@ -19,6 +19,9 @@ pub struct PageParts<'a> {
     pub nonce: i64,
     /// The conversation knows an appointment: offer the calendar file.
     pub calendar: bool,
+    /// It learnt the appointment in this turn: offer the file in the reply too, where
+    /// the person (and a screen reader) is.
+    pub calendar_in_turn: bool,
     /// The page answers a post: focus starts at the newest message.
     pub focus_reply: bool,
 }
@@ -54,6 +57,15 @@ pub fn conversation(engine: &Engine, p: &PageParts) -> String {
         t("web-conversation")
     ));
     body.push_str(&turn(engine, p.lang, p.replies, p.nonce, p.focus_reply));
+    if p.calendar_in_turn {
+        // Inside the newest turn, so the script appends it with the reply.
+        let at = body.rfind("</div>\n").unwrap_or(body.len());
+        let link = format!(
+            "<p class=\"offer\"><a class=\"button\" href=\"/calendar.ics\" download=\"mitid.ics\">{}</a></p>\n",
+            escape(&text(engine, p.lang, "web-calendar"))
+        );
+        body.insert_str(at, &link);
+    }
     body.push_str("</div>\n");
     body.push_str(&ask_form(engine, p.lang, p.nonce));
     body.push_str(&tools(engine, p.lang, p.calendar));
@@ -251,8 +263,8 @@ fn tools(engine: &Engine, lang: Lang, calendar: bool) -> String {
 pub fn notice(engine: &Engine, lang: Lang, title_id: &str, text_id: &str, link_id: &str) -> String {
     let t = |id: &str| escape(&text(engine, lang, id));
     let body = format!(
-        "<main id=\"chat\">\n<div class=\"msg bot notice\" tabindex=\"-1\">\n<h2>{}</h2>\n{}</div>\n\
-         <p><a class=\"button\" href=\"/\">{}</a></p>\n</main>\n",
+        "<main id=\"chat\">\n<div aria-live=\"polite\">\n<div class=\"msg bot notice\" tabindex=\"-1\">\n\
+         <h2>{}</h2>\n{}</div>\n</div>\n<p><a class=\"button\" href=\"/\">{}</a></p>\n</main>\n",
         t(title_id),
         paragraphs(&text(engine, lang, text_id)),
         t(link_id),

@@ -17,12 +17,12 @@ use chrono::{DateTime, Utc};
 
 use super::limits::RateLimit;
 use super::page::{self, PageParts};
-use crate::calendar::{self, Alarms, EventText};
+use crate::calendar;
 use crate::config::{CookieSecure, WebConfig};
 use crate::conversation::{parse_text, Incoming, Key, Service, Turn, TurnKind};
 use crate::dialogue::engine::{Command, Input};
 use crate::dialogue::reminders;
-use crate::i18n::{moment_args, Lang, Msg};
+use crate::i18n::Lang;
 use crate::storage::Loaded;
 
 /// The cookie that holds the conversation's id.
@@ -72,20 +72,18 @@ pub fn router(service: Service) -> Router {
         .route("/forget", post(forget))
         .route("/calendar.ics", get(calendar_file))
         .route("/static/chat.css", get(css))
-        .route("/static/chat.js", get(js));
-    if web.config.health {
-        router = router
-            .route("/healthz", get(healthz))
-            .route("/metrics", get(metrics));
-    }
-    router
+        .route("/static/chat.js", get(js))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::map_response_with_state(
-            web.clone(),
-            security_headers,
-        ))
-        .with_state(web)
+        .with_state(web.clone());
+    if web.config.health {
+        router = router.merge(crate::conversation::health::router(
+            web.service.metrics.clone(),
+            web.service.store.clone(),
+        ));
+    }
+    router.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(
+        axum::middleware::map_response_with_state(web, security_headers),
+    )
 }
 
 /// Serves the web chat on `listener` until `shutdown` completes.
@@ -243,7 +241,23 @@ impl Web {
 
     /// The page for a turn, with the cookie.
     async fn page(&self, key: &Key, client: &Client, turn: &Turn, focus: bool) -> Response {
-        let calendar = self.appointment(key).await.is_some();
+        self.page_since(key, client, turn, focus, None).await
+    }
+
+    /// The page for a turn; `before`: the appointment before it, when known, so that an
+    /// appointment learnt in this turn is offered as a calendar file in the reply.
+    async fn page_since(
+        &self,
+        key: &Key,
+        client: &Client,
+        turn: &Turn,
+        focus: bool,
+        before: Option<Option<DateTime<Utc>>>,
+    ) -> Response {
+        let appointment = self.appointment(key).await;
+        let calendar = appointment.is_some();
+        let calendar_in_turn =
+            calendar && turn.kind == TurnKind::Stepped && before.is_some_and(|b| b != appointment);
         let html = page::conversation(
             &self.service.engine,
             &PageParts {
@@ -251,6 +265,7 @@ impl Web {
                 replies: &turn.replies,
                 nonce: nonce(),
                 calendar,
+                calendar_in_turn,
                 focus_reply: focus,
             },
         );
@@ -519,10 +534,16 @@ async fn input(
             }
         }
     };
+    let before = web.appointment(&key).await;
     let turn = web
         .service
         .handle(&key, form.nonce, Some(lang), incoming)
         .await;
+    if turn.kind == TurnKind::Stepped {
+        return web
+            .page_since(&key, &client, &turn, true, Some(before))
+            .await;
+    }
     web.answer(&key, &client, turn, lang).await
 }
 
@@ -635,7 +656,7 @@ async fn calendar_file(
         );
         return (StatusCode::NOT_FOUND, html_body(html)).into_response();
     };
-    let ics = appointment_ics(&web.service, lang, at);
+    let ics = calendar::for_appointment(&web.service.engine, lang, at, web.service.clock.now());
     (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -647,33 +668,6 @@ async fn calendar_file(
         ics,
     )
         .into_response()
-}
-
-/// The calendar file for an appointment at `at`, in `lang`. Shared with other channels
-/// that offer the file.
-pub fn appointment_ics(service: &Service, lang: Lang, at: DateTime<Utc>) -> String {
-    let say = |id: &str| {
-        let mut msg = Msg::new(id);
-        msg.args.extend(moment_args("appointment", at));
-        service.text(lang, &msg)
-    };
-    let text = EventText {
-        summary: say("calendar-summary"),
-        location: say("calendar-location"),
-        description: say("calendar-description"),
-        alarm_evening: say("calendar-alarm-evening"),
-        alarm_soon: say("calendar-alarm-soon"),
-    };
-    let g = &service.engine.globals;
-    calendar::appointment_ics(
-        at,
-        &text,
-        Alarms {
-            evening: g.reminder_evening,
-            before_hours: g.reminder_before_hours,
-        },
-        service.clock.now(),
-    )
 }
 
 async fn css() -> Response {
@@ -708,43 +702,6 @@ async fn not_found(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
         "web-back",
     );
     (StatusCode::NOT_FOUND, html_body(html)).into_response()
-}
-
-/// `/healthz` on the web listener (only with `web_health = "on"`): 200 while the store
-/// answers and saves work.
-async fn healthz(State(web): State<Arc<Web>>) -> Response {
-    if web.service.health.store_failing() {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "store failing: saves do not work\n",
-        )
-            .into_response();
-    }
-    match web.service.on_store(|s| s.len()).await {
-        Ok(_) => (StatusCode::OK, "ok\n").into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n").into_response(),
-    }
-}
-
-/// `/metrics` on the web listener (only with `web_health = "on"`): the store's counts.
-async fn metrics(State(web): State<Arc<Web>>) -> Response {
-    let stored = web.service.on_store(|s| s.len()).await.ok();
-    let mut out = String::from(
-        "# HELP mitid_bot_store_errors_total Conversation loads and saves that failed.\n\
-         # TYPE mitid_bot_store_errors_total counter\n",
-    );
-    out.push_str(&format!(
-        "mitid_bot_store_errors_total {}\n",
-        web.service.health.store_errors()
-    ));
-    if let Some(n) = stored {
-        out.push_str(
-            "# HELP mitid_bot_conversations Conversations kept in the store.\n\
-             # TYPE mitid_bot_conversations gauge\n",
-        );
-        out.push_str(&format!("mitid_bot_conversations {n}\n"));
-    }
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
 }
 
 #[cfg(test)]

@@ -17,12 +17,22 @@ impl WebChat {
     /// Starts the binary with these extra environment variables and waits for the
     /// address it prints.
     pub fn start(env: &[(&str, &str)]) -> WebChat {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        WebChat::start_with(&["web", "--listen", "127.0.0.1:0"], &env)
+    }
+
+    /// Starts the binary with these arguments (after `--data-dir`), which must make it
+    /// serve the web chat on a port it prints.
+    pub fn start_with(args: &[&str], env: &[(String, String)]) -> WebChat {
         let data_dir = tempfile::tempdir().expect("a temporary directory");
         let mut command = Command::new(env!("CARGO_BIN_EXE_mitid-bot"));
         command
             .arg("--data-dir")
             .arg(data_dir.path())
-            .args(["web", "--listen", "127.0.0.1:0"])
+            .args(args)
             .env_remove("TELOXIDE_TOKEN")
             .env_remove("MITID_BOT_DATA_DIR")
             .env_remove("MITID_BOT_CONFIG")

@@ -1,5 +1,9 @@
-//! Operator-facing health and Prometheus metrics: updates handled, errors, reply latency,
-//! stored conversations. Counts only; no chat ids, no text.
+//! Operator-facing health and Prometheus metrics of the conversation service, whatever
+//! the channel: updates handled, errors, reply latency, store failures, stored
+//! conversations. `/healthz` and `/metrics` ([`router`]), served by whichever listener the
+//! operator asks for.
+//!
+//! Must not: count or show anything about one conversation (no keys, no text).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -13,6 +17,36 @@ use axum::Router;
 
 use crate::storage::Store;
 
+/// The store's health, for `/healthz` and `/metrics`: counts only.
+#[derive(Debug, Default)]
+pub struct Health {
+    /// Loads and saves that failed (a full disk, a lost Redis).
+    store_errors: AtomicU64,
+    /// Whether the latest save failed: `/healthz` answers 503 until one works again.
+    store_failing: AtomicBool,
+}
+
+impl Health {
+    /// The store failed to load or save a conversation.
+    pub fn store_failed(&self) {
+        self.store_errors.fetch_add(1, Ordering::Relaxed);
+        self.store_failing.store(true, Ordering::Relaxed);
+    }
+
+    /// A save worked: the store is writable (again).
+    pub fn store_ok(&self) {
+        self.store_failing.store(false, Ordering::Relaxed);
+    }
+
+    pub fn store_failing(&self) -> bool {
+        self.store_failing.load(Ordering::Relaxed)
+    }
+
+    pub fn store_errors(&self) -> u64 {
+        self.store_errors.load(Ordering::Relaxed)
+    }
+}
+
 /// Upper bounds of the latency histogram, in seconds.
 const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
 
@@ -23,10 +57,8 @@ pub struct Metrics {
     buckets: [AtomicU64; BUCKETS.len()],
     count: AtomicU64,
     sum_micros: AtomicU64,
-    /// Loads and saves that failed (a full disk, a lost Redis).
-    store_errors: AtomicU64,
-    /// Whether the latest save failed: `/healthz` answers 503 until one works again.
-    store_failing: AtomicBool,
+    /// The store's failures, counted by the service.
+    pub health: Arc<Health>,
 }
 
 impl Metrics {
@@ -48,22 +80,6 @@ impl Metrics {
         self.errors.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// The store failed to load or save a conversation.
-    pub fn store_failed(&self) {
-        self.store_errors.fetch_add(1, Ordering::Relaxed);
-        self.errors.fetch_add(1, Ordering::Relaxed);
-        self.store_failing.store(true, Ordering::Relaxed);
-    }
-
-    /// A save worked: the store is writable (again).
-    pub fn store_ok(&self) {
-        self.store_failing.store(false, Ordering::Relaxed);
-    }
-
-    pub fn store_failing(&self) -> bool {
-        self.store_failing.load(Ordering::Relaxed)
-    }
-
     pub fn updates(&self) -> u64 {
         self.updates.load(Ordering::Relaxed)
     }
@@ -72,15 +88,15 @@ impl Metrics {
     /// store was started empty because the earlier one was damaged.
     pub fn render(&self, stored: Option<usize>, afresh: bool) -> String {
         let mut out = String::new();
-        out.push_str("# HELP mitid_bot_updates_total Telegram updates handled.\n# TYPE mitid_bot_updates_total counter\n");
+        out.push_str("# HELP mitid_bot_updates_total Updates handled, of every channel.\n# TYPE mitid_bot_updates_total counter\n");
         out.push_str(&format!(
             "mitid_bot_updates_total {}\n",
             self.updates.load(Ordering::Relaxed)
         ));
-        out.push_str("# HELP mitid_bot_errors_total Updates that failed (store or Telegram errors).\n# TYPE mitid_bot_errors_total counter\n");
+        out.push_str("# HELP mitid_bot_errors_total Updates that failed (store or channel errors).\n# TYPE mitid_bot_errors_total counter\n");
         out.push_str(&format!(
             "mitid_bot_errors_total {}\n",
-            self.errors.load(Ordering::Relaxed)
+            self.errors.load(Ordering::Relaxed) + self.health.store_errors()
         ));
         out.push_str("# HELP mitid_bot_reply_seconds Time from an update to its last reply.\n# TYPE mitid_bot_reply_seconds histogram\n");
         for (i, bound) in BUCKETS.iter().enumerate() {
@@ -101,12 +117,12 @@ impl Metrics {
         out.push_str("# HELP mitid_bot_store_errors_total Conversation loads and saves that failed.\n# TYPE mitid_bot_store_errors_total counter\n");
         out.push_str(&format!(
             "mitid_bot_store_errors_total {}\n",
-            self.store_errors.load(Ordering::Relaxed)
+            self.health.store_errors()
         ));
         out.push_str("# HELP mitid_bot_store_failing 1 while saves fail (then /healthz answers 503).\n# TYPE mitid_bot_store_failing gauge\n");
         out.push_str(&format!(
             "mitid_bot_store_failing {}\n",
-            u8::from(self.store_failing())
+            u8::from(self.health.store_failing())
         ));
         out.push_str("# HELP mitid_bot_store_started_afresh 1 if the store was damaged and set aside at start (see the log for where).\n# TYPE mitid_bot_store_started_afresh gauge\n");
         out.push_str(&format!(
@@ -122,7 +138,7 @@ impl Metrics {
 }
 
 #[derive(Clone)]
-struct Health {
+struct Served {
     metrics: Arc<Metrics>,
     store: Arc<dyn Store>,
 }
@@ -132,7 +148,7 @@ pub fn router(metrics: Arc<Metrics>, store: Arc<dyn Store>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(prometheus))
-        .with_state(Health { metrics, store })
+        .with_state(Served { metrics, store })
 }
 
 async fn store_len(store: Arc<dyn Store>) -> Option<usize> {
@@ -142,8 +158,8 @@ async fn store_len(store: Arc<dyn Store>) -> Option<usize> {
         .flatten()
 }
 
-async fn healthz(State(h): State<Health>) -> impl IntoResponse {
-    if h.metrics.store_failing() {
+async fn healthz(State(h): State<Served>) -> impl IntoResponse {
+    if h.metrics.health.store_failing() {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             "store failing: saves do not work\n",
@@ -155,7 +171,7 @@ async fn healthz(State(h): State<Health>) -> impl IntoResponse {
     }
 }
 
-async fn prometheus(State(h): State<Health>) -> impl IntoResponse {
+async fn prometheus(State(h): State<Served>) -> impl IntoResponse {
     let stored = store_len(h.store.clone()).await;
     let afresh = h.store.lost_at().is_some();
     (
@@ -188,15 +204,15 @@ mod tests {
     #[test]
     fn a_failing_store_is_counted_until_a_save_works() {
         let m = Metrics::default();
-        m.store_failed();
-        m.store_failed();
-        assert!(m.store_failing());
+        m.health.store_failed();
+        m.health.store_failed();
+        assert!(m.health.store_failing());
         let text = m.render(None, true);
         assert!(text.contains("mitid_bot_store_errors_total 2"), "{text}");
         assert!(text.contains("mitid_bot_errors_total 2"), "{text}");
         assert!(text.contains("mitid_bot_store_failing 1"), "{text}");
         assert!(text.contains("mitid_bot_store_started_afresh 1"), "{text}");
-        m.store_ok();
-        assert!(!m.store_failing());
+        m.health.store_ok();
+        assert!(!m.health.store_failing());
     }
 }
