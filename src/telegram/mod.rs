@@ -8,8 +8,9 @@
 //! messages (`show`; ARCHITECTURE.md, "Screens and kept messages"). Reminders reach a chat
 //! through `TelegramDelivery`, called by the service's jobs.
 //!
-//! Must not: hold dialogue logic or load and save conversations (the service does), store or
-//! log anything a user typed, or let the bot token reach a log line (see [`redact`]).
+//! Must not: hold dialogue logic or load and save conversations (the service does),
+//! store or log anything a user typed, or let the bot token reach a log line (see
+//! [`redact`]).
 
 mod answer;
 mod render;
