@@ -303,3 +303,83 @@ async fn a_burst_at_six_goes_out_within_telegrams_limits_and_a_blocked_user_is_d
         .iter()
         .all(|(_, r)| r.kind == mitid_bot::dialogue::reminders::ReminderKind::Soon));
 }
+
+/// A data directory of the release before conversations had a channel: sled's keys are
+/// Telegram chat ids as 8 big-endian bytes, in the record tree and in the reminder
+/// schedule. After the upgrade Anna's reminder still goes out, through Telegram (the
+/// service's reminder job and Telegram's delivery), and her conversation goes on with
+/// what she told the bot before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_upgrade_to_channels_an_old_reminder_goes_out_and_the_conversation_goes_on() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+    let set_at = cph(2026, 11, 26, 10, 0);
+    let appointment = cph(2026, 12, 3, 10, 0);
+    {
+        let mut state = State::new(Lang::Da);
+        state.node = "remind-set".into();
+        state
+            .facts
+            .insert("appointment".into(), Fact::Time(appointment.timestamp()));
+        state
+            .facts
+            .insert("reminders".into(), Fact::One("on".into()));
+        let plan = engine.reminder_plan(&state, set_at);
+        assert_eq!(plan.len(), 2, "evening before and hours before");
+        let mut record = Record::new(state, set_at);
+        record.reminder_at = plan.iter().map(|r| r.at.timestamp()).max();
+        let chat = ANNA.id.to_be_bytes();
+        let db = sled::open(dir.path()).unwrap();
+        let mut bytes = vec![3u8]; // the record format of that release, unchanged since
+        bytes.extend(serde_json::to_vec(&record).unwrap());
+        db.open_tree("conversations")
+            .unwrap()
+            .insert(chat, bytes)
+            .unwrap();
+        let schedule = db.open_tree("reminders").unwrap();
+        for r in &plan {
+            let mut key = (r.at.timestamp() as u64).to_be_bytes().to_vec();
+            key.extend_from_slice(&chat);
+            key.push(r.kind.code());
+            schedule
+                .insert(key, &r.appointment.timestamp().to_be_bytes())
+                .unwrap();
+        }
+        db.open_tree("reminder_chats")
+            .unwrap()
+            .insert(chat, serde_json::to_vec(&plan).unwrap())
+            .unwrap();
+        db.flush().unwrap();
+    }
+
+    let clock = Arc::new(FakeClock::new(cph(2026, 12, 2, 18, 0)));
+    let bot = start(&fake, dir.path(), clock).await;
+    bot.app.wake_reminders.notify_one();
+    wait_for(&fake, ANNA.id, 1).await;
+    let sent = reminders_to(&fake, ANNA.id);
+    assert!(
+        sent[0]
+            .text
+            .starts_with("⏰ Husk: Du har tid til MitID hos Borgerservice i morgen"),
+        "{}",
+        sent[0].text
+    );
+    assert!(sent[0].text.contains("kl. 10.00"), "{}", sent[0].text);
+
+    let before = fake.sent_messages(ANNA.id).len();
+    fake.send_text(ANNA, "/paamindelser");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while fake.sent_messages(ANNA.id).len() <= before {
+        assert!(Instant::now() < deadline, "{}", fake.dump(&fake.calls()));
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let reply = fake.sent_messages(ANNA.id).pop().unwrap().text;
+    assert!(
+        reply.contains("Jeg minder dig om din tid")
+            && reply.contains("3. december")
+            && reply.contains("kl. 10.00"),
+        "her appointment is still known: {reply}"
+    );
+    stop(bot).await;
+}

@@ -1,4 +1,5 @@
-//! The Copenhagen clock: reading a date the citizen typed and turning it into an instant.
+//! The Copenhagen clock: turning a date the citizen typed (read by [`super::when`]) into
+//! an instant.
 //!
 //! Source: mitid-rules.md §2 (the witness's 30 days are 720 elapsed hours: "read both moments
 //! in Europe/Copenhagen local time, convert to UTC, subtract"; "when the witness only knows the
@@ -17,82 +18,6 @@ pub const ZONE: chrono_tz::Tz = chrono_tz::Europe::Copenhagen;
 pub enum DateReading {
     DateTime(NaiveDateTime),
     Date(NaiveDate),
-}
-
-/// Why a typed date could not be read. The messages are for developers; the dialogue layer
-/// shows its own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, Serialize, Deserialize)]
-pub enum DateError {
-    /// Not in a shape we read (e.g. "next Tuesday", "2026-03-10").
-    #[error("not a date of the form DD.MM.YYYY [HH:MM]")]
-    Unreadable,
-    /// The right shape, but no such day or time (e.g. 31.02.2026, 24:30).
-    #[error("no such date or time")]
-    NoSuchDate,
-}
-
-/// Reads `DD.MM.YYYY`, optionally followed by a time `HH:MM` or `HH.MM`.
-///
-/// Also accepted: one-digit day, month and hour (`1.3.2026 9:05`), `kl.` (or `kl`) between
-/// date and time (`10.03.2026 kl. 12.00`), and whitespace around the parts. The year must have
-/// four digits (a two-digit year is ambiguous). Nothing else yet; a friendlier reader comes
-/// later. Source: the Danish way of writing dates (design notes: "3. december kl. 10.00").
-pub fn read_date(text: &str) -> Result<DateReading, DateError> {
-    let text = text.trim();
-    let (date_part, rest) = match text.find(char::is_whitespace) {
-        Some(index) => (&text[..index], text[index..].trim_start()),
-        None => (text, ""),
-    };
-    let date = read_day(date_part)?;
-    if rest.is_empty() {
-        return Ok(DateReading::Date(date));
-    }
-    let time_part = strip_prefix_ignore_case(rest, "kl.")
-        .or_else(|| strip_prefix_ignore_case(rest, "kl"))
-        .unwrap_or(rest)
-        .trim_start();
-    let time = read_time(time_part)?;
-    Ok(DateReading::DateTime(date.and_time(time)))
-}
-
-/// Reads `D.M.YYYY` / `DD.MM.YYYY`.
-fn read_day(text: &str) -> Result<NaiveDate, DateError> {
-    let mut parts = text.split('.');
-    let (Some(day), Some(month), Some(year), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(DateError::Unreadable);
-    };
-    let day = number(day, 1..=2)?;
-    let month = number(month, 1..=2)?;
-    let year = number(year, 4..=4)?;
-    let year = i32::try_from(year).map_err(|_| DateError::Unreadable)?;
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDate)
-}
-
-/// Reads `H:MM`, `HH:MM`, `H.MM` or `HH.MM`.
-fn read_time(text: &str) -> Result<NaiveTime, DateError> {
-    let (hour, minute) = text
-        .split_once(':')
-        .or_else(|| text.split_once('.'))
-        .ok_or(DateError::Unreadable)?;
-    let hour = number(hour, 1..=2)?;
-    let minute = number(minute, 2..=2)?;
-    NaiveTime::from_hms_opt(hour, minute, 0).ok_or(DateError::NoSuchDate)
-}
-
-/// An unsigned number of ASCII digits whose count lies in `digits`.
-fn number(text: &str, digits: std::ops::RangeInclusive<usize>) -> Result<u32, DateError> {
-    if !digits.contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateError::Unreadable);
-    }
-    text.parse().map_err(|_| DateError::Unreadable)
-}
-
-fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
 }
 
 /// Which way to resolve a reading that could mean more than one instant.
@@ -186,56 +111,6 @@ mod tests {
 
     fn utc(d: u32, m: u32, y: i32, h: u32, min: u32) -> DateTime<Utc> {
         local(d, m, y, h, min).and_utc()
-    }
-
-    #[test]
-    fn reads_dates_as_danes_write_them() {
-        use DateReading::*;
-        let cases: Vec<(&str, Result<DateReading, DateError>)> = vec![
-            ("10.03.2026", Ok(Date(date(10, 3, 2026)))),
-            ("  10.03.2026  ", Ok(Date(date(10, 3, 2026)))),
-            ("1.3.2026", Ok(Date(date(1, 3, 2026)))),
-            ("10.03.2026 12:00", Ok(DateTime(local(10, 3, 2026, 12, 0)))),
-            ("10.03.2026 12.00", Ok(DateTime(local(10, 3, 2026, 12, 0)))),
-            (
-                "10.03.2026 kl. 12.00",
-                Ok(DateTime(local(10, 3, 2026, 12, 0))),
-            ),
-            (
-                "10.03.2026 Kl.12:00",
-                Ok(DateTime(local(10, 3, 2026, 12, 0))),
-            ),
-            ("10.03.2026 kl 9:05", Ok(DateTime(local(10, 3, 2026, 9, 5)))),
-            (
-                "10.03.2026\t 00:00 ",
-                Ok(DateTime(local(10, 3, 2026, 0, 0))),
-            ),
-            ("29.02.2028", Ok(Date(date(29, 2, 2028)))),
-            // Right shape, impossible value.
-            ("29.02.2026", Err(DateError::NoSuchDate)),
-            ("31.04.2026", Err(DateError::NoSuchDate)),
-            ("00.04.2026", Err(DateError::NoSuchDate)),
-            ("10.13.2026", Err(DateError::NoSuchDate)),
-            ("10.03.2026 24:00", Err(DateError::NoSuchDate)),
-            ("10.03.2026 12:60", Err(DateError::NoSuchDate)),
-            // Shapes we do not read (yet).
-            ("", Err(DateError::Unreadable)),
-            ("i morgen", Err(DateError::Unreadable)),
-            ("2026-03-10", Err(DateError::Unreadable)),
-            ("10/03/2026", Err(DateError::Unreadable)),
-            ("10.03.26", Err(DateError::Unreadable)),
-            ("10.03.2026.", Err(DateError::Unreadable)),
-            ("10.03.2026 12", Err(DateError::Unreadable)),
-            ("10.03.2026 12:0", Err(DateError::Unreadable)),
-            ("10.03.2026 kl.", Err(DateError::Unreadable)),
-            ("10.03.2026 12:00 extra", Err(DateError::Unreadable)),
-            ("+1.03.2026", Err(DateError::Unreadable)),
-            ("１0.03.2026", Err(DateError::Unreadable)),
-            ("10.03.2026 kø", Err(DateError::Unreadable)),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(read_date(text), expected, "text: {text:?}");
-        }
     }
 
     #[test]

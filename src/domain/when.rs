@@ -1,9 +1,8 @@
 //! A friendly reader for a date and time as citizens type it, in Danish, English or German,
 //! or a mix of them: `3.12. kl. 10`, `torsdag kl 9`, `morgen 14 Uhr`, `Dec 3 10:30`.
 //!
-//! [`super::time::read_date`] reads the strict `DD.MM.YYYY [HH:MM]`; this module reads what
-//! people actually write, and says so when it cannot tell what they meant instead of
-//! guessing ([`WhenError::Ambiguous`]). Its result is local Copenhagen wall time; turn it into
+//! It reads what people actually write, and says so when it cannot tell what they meant
+//! instead of guessing ([`WhenError::Ambiguous`]). Its result is local Copenhagen wall time; turn it into
 //! an instant with [`super::time::to_utc`] (via `DateReading::from(when)`).
 //!
 //! Must not: read the clock (callers pass `now`), do I/O, or hold user-visible words. The

@@ -212,16 +212,24 @@ pub fn check_witness(candidate: &WitnessCandidate, appointment: DateTime<Utc>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::time::{read_date, to_utc, Safer};
+    use crate::domain::time::{to_utc, DateReading, Safer};
+
+    /// `DD.MM.YYYY [HH:MM]`, local Copenhagen time.
+    fn reading(text: &str) -> DateReading {
+        chrono::NaiveDateTime::parse_from_str(text, "%d.%m.%Y %H:%M")
+            .map(DateReading::DateTime)
+            .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y").map(DateReading::Date))
+            .unwrap()
+    }
 
     /// A typed witness MitID date, read the safer way (latest).
     fn since(text: &str) -> DateTime<Utc> {
-        to_utc(&read_date(text).unwrap(), Safer::Latest)
+        to_utc(&reading(text), Safer::Latest)
     }
 
     /// A typed appointment, read the safer way (earliest).
     fn at(text: &str) -> DateTime<Utc> {
-        to_utc(&read_date(text).unwrap(), Safer::Earliest)
+        to_utc(&reading(text), Safer::Earliest)
     }
 
     fn candidate(mitid_since: DateTime<Utc>) -> WitnessCandidate {

@@ -6,11 +6,11 @@
 //! process), [`RedisStore`] (several instances of the bot sharing conversations) and
 //! [`MemoryStore`] (the terminal chat and tests). All three keep the same bytes per record.
 //!
-//! # How an adapter uses it
+//! # How the conversation service uses it
 //!
-//! For each update: [`Store::load`] the chat's record; if [`Record::seen`] says the update
-//! was handled already (Telegram redelivers after a crash), answer without stepping the
-//! engine again; otherwise step the engine, [`Record::mark_seen`], set `last_active`,
+//! For each update (`conversation::Service::handle`): [`Store::load`] the conversation's
+//! record; if [`Record::seen`] says the update was handled already (Telegram redelivers
+//! after a crash), answer without stepping the engine again; otherwise step the engine, [`Record::mark_seen`], set `last_active`,
 //! [`Store::save`], and only then send the replies. `save` returns after the record is on
 //! disk (for Redis: on the server, see [`RedisStore`] on its persistence), so a crash
 //! between save and reply repeats a reply at worst, never a step.
@@ -244,8 +244,10 @@ pub trait Store: Send + Sync + 'static {
     /// reminder goes out once even with several bot instances on one store.
     fn take_reminder(&self, key: &Key, reminder: &Reminder) -> Result<bool, StoreError>;
     /// Claims `key` for `ttl`: true for the first caller, false for every other until
-    /// `ttl` has passed, across every instance that shares this store. So that a
-    /// reminder fires once however many instances run: the one that gets `true` sends it.
+    /// `ttl` has passed, across every instance that shares this store. So that something
+    /// happens once however many instances run (the Telegram adapter's pointer in a group,
+    /// at most one every three seconds). Reminders do not need it: `take_reminder` is
+    /// their once.
     ///
     /// Required rather than provided, so that no store inherits an in-process answer
     /// where instances share it. `ttl` counts in whole milliseconds, at least one.

@@ -1,14 +1,16 @@
-//! The Telegram front end: teloxide's dispatcher over the same engine the terminal uses.
+//! The Telegram channel: teloxide's dispatcher in front of the conversation service.
 //!
-//! For every update: load the chat's record, drop it if this update id was handled before,
-//! step the engine, save the record durably, and only then reply. Updates of one chat are
-//! handled in order, different chats in parallel (teloxide distributes by chat). A button
-//! press is answered as it arrives (`answer.rs`), before all that. Replies edit the screen
-//! in place or come as new messages (`show`; ARCHITECTURE.md, "Screens and kept
-//! messages").
+//! For every update of a private chat: translate it into an [`Incoming`] and hand it to
+//! [`Service::handle`] (which loads, drops a redelivered update, steps, saves durably),
+//! then show the [`Turn`]. Updates of one chat are handled in order, different chats in
+//! parallel (teloxide distributes by chat). A button press is answered as it arrives
+//! (`answer.rs`), before all that. Replies edit the screen in place or come as new
+//! messages (`show`; ARCHITECTURE.md, "Screens and kept messages"). Reminders reach a chat
+//! through `TelegramDelivery`, called by the service's jobs.
 //!
-//! Must not: hold dialogue logic, store or log anything a user typed, or let the bot token
-//! reach a log line (see [`redact`]).
+//! Must not: hold dialogue logic or load and save conversations (the service does),
+//! store or log anything a user typed, or let the bot token reach a log line (see
+//! [`redact`]).
 
 mod answer;
 mod render;
