@@ -445,9 +445,13 @@ impl FaqMatcher {
                     .is_some_and(|p| self.stem_prefixes.contains(p))
             });
             let mut ids: Vec<u32> = Vec::new();
-            for form in &forms {
+            for (i, form) in forms.iter().enumerate() {
                 if let Some(found) = self.exact.get(form) {
-                    ids.extend(found);
+                    // A word matched "only as written" is not found through a stem
+                    // ("sidste" is not "sidst").
+                    ids.extend(found.iter().filter(|&&id| {
+                        i == 0 || !matches!(self.words[id as usize], WordPattern::Exact(_))
+                    }));
                 }
             }
             // A word the data knows as a whole is not split ("passport" is not "pas|port").
