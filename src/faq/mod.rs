@@ -4,7 +4,9 @@
 //! module folds spelling ([`normalise`]), finds each word's forms (Snowball stems in da, en
 //! and de, synonyms, the parts of a compound), finds the phrases in the text and weighs
 //! them: a question inside a long message weighs more than the story around it, and
-//! `[[about]]` rules move a score when the question is about someone else (the witness).
+//! `[[about]]` rules move a score when the question is about someone else (the witness) or
+//! something else (a renewal, a document on the phone). A text starting with "/" is a
+//! command and never a question.
 //! A question that is not clearly about one topic gets [`FaqMatch::Unsure`] or
 //! [`FaqMatch::NoMatch`]: a wrong confident answer is worse than asking back.
 //!
