@@ -271,3 +271,78 @@ fn opening_hours_and_address_come_from_the_settings() {
         "{out}"
     );
 }
+
+/// The misfires a stranger found by walking the bot, each read the way the rules say.
+#[test]
+fn the_stranger_walk_misfires() {
+    let m = matcher();
+    // The price of a code display: the code-display answer.
+    answers(&m, "code-display", &["hvad koster en kodeviser"]);
+    // NFC is how the app reads a passport's chip at home: offered alone, answered when
+    // the question is about reading the chip.
+    assert_eq!(
+        m.match_text("hvad er NFC"),
+        FaqMatch::Unsure(vec!["home".into()])
+    );
+    answers(
+        &m,
+        "home",
+        &["kan jeg bruge NFC til at læse chippen i mit pas hjemme"],
+    );
+    // "pasport" is a passport, not a password.
+    assert_eq!(
+        m.match_text("pasport"),
+        FaqMatch::Unsure(vec!["documents".into()])
+    );
+    answers(&m, "phone-cannot-run-app", &["my phone is huawei"]);
+    // NemID as such is not a MitID question.
+    for q in ["what is nemid", "jeg har nemid i forvejen"] {
+        assert_eq!(m.match_text(q), FaqMatch::NoMatch, "{q}");
+    }
+    // Flensburg is across the border: the border commuter's topics are offered.
+    assert!(
+        matches!(m.match_text("Ich wohne in Flensburg"), FaqMatch::Unsure(ids) if ids[0] == "cpr-document")
+    );
+    // A command is never an FAQ question, in any language.
+    for q in [
+        "/forget",
+        "/glem",
+        "/vergessen",
+        "/faq password",
+        "  /start",
+    ] {
+        assert_eq!(m.match_text(q), FaqMatch::NoMatch, "{q}");
+    }
+}
+
+/// Who the question is about, when the witness is named as the person who has the
+/// documents: the witness answer, also without "my witness".
+#[test]
+fn the_witness_named_by_role_gets_the_witness_answer() {
+    answers(
+        &matcher(),
+        "who-witness",
+        &[
+            "min nabo skal være mit vidne, hun har kun et sygesikringskort, er det nok?",
+            "Meine Freundin will meine Zeugin sein. Sie hat nur einen deutschen Führerschein, reicht das?",
+            "my brother will be my witness but he only has his UK passport, is that ok",
+        ],
+    );
+}
+
+/// The code-display answer reads right whatever was asked ("what does it cost"), so it
+/// does not start with a yes.
+#[test]
+fn the_code_display_answer_does_not_start_with_yes() {
+    let (out, err, code) = support::binary::run(
+        &["chat", "--lang", "da"],
+        "hvad koster en kodeviser\n",
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("De første 3 kodevisere eller kodeoplæsere er gratis."),
+        "{out}"
+    );
+    assert!(!out.contains("Ja. En kodeviser"), "{out}");
+}

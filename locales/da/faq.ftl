@@ -10,13 +10,13 @@ faq-none =
 
 faq-power-of-attorney-q = Kan jeg få fuldmagt til en andens MitID?
 faq-power-of-attorney =
-    Nej. Ingen kan få fuldmagt til en andens MitID – heller ikke til sit barns, sin partners eller sine forældres.
-    Med en Digital Fuldmagt kan du i stedet handle på en andens vegne med dit eget MitID.
+    Med en Digital Fuldmagt kan du handle på en andens vegne med dit eget MitID.
+    Ingen kan få fuldmagt til en andens MitID – heller ikke til sit barns, sin partners eller sine forældres.
     Læs mere på https://www.borger.dk (søg på "Digital Fuldmagt").
 
 faq-sharing-q = Må andre bruge mit MitID?
 faq-sharing =
-    Nej. Dit MitID er personligt, og kun du må bruge det.
+    Dit MitID er personligt, og kun du må bruge det.
     Ingen andre må kende dit bruger-ID eller din adgangskode eller bruge din MitID-app – heller ikke din familie.
     Hvis vi i { $municipality } opdager, at andre har adgang til dit MitID, skal vi spærre det.
     Skal nogen hjælpe dig med dine sager, kan du give dem en Digital Fuldmagt på https://www.borger.dk.
@@ -115,7 +115,7 @@ faq-new-phone =
 
 faq-code-display-q = Kan jeg få en kodeviser?
 faq-code-display =
-    Ja. En kodeviser viser en kode, som du bruger sammen med din adgangskode. Ser du dårligt, kan du få en kodeoplæser, der læser koden højt.
+    Du kan bruge en kodeviser i stedet for appen. Den viser en kode, som du bruger sammen med din adgangskode. Ser du dårligt, kan du få en kodeoplæser, der læser koden højt.
     De første 3 kodevisere eller kodeoplæsere er gratis. En MitID-chip koster penge.
     Læs mere på https://www.mitid.dk
 

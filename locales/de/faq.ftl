@@ -10,13 +10,13 @@ faq-none =
 
 faq-power-of-attorney-q = Vollmacht für die MitID eines anderen?
 faq-power-of-attorney =
-    Nein. Niemand kann eine Vollmacht für die MitID eines anderen Menschen bekommen – auch nicht für die MitID Ihres Kindes, Ihres Partners oder Ihrer Eltern.
-    Mit einer digitalen Vollmacht (Digital Fuldmagt) können Sie aber mit Ihrer eigenen MitID für eine andere Person handeln.
+    Mit einer digitalen Vollmacht (Digital Fuldmagt) können Sie mit Ihrer eigenen MitID für eine andere Person handeln.
+    Niemand kann aber eine Vollmacht für die MitID eines anderen Menschen bekommen – auch nicht für die MitID Ihres Kindes, Ihres Partners oder Ihrer Eltern.
     Mehr dazu auf https://www.borger.dk (suchen Sie nach „Digital Fuldmagt“).
 
 faq-sharing-q = Darf jemand anderes meine MitID nutzen?
 faq-sharing =
-    Nein. Ihre MitID ist persönlich, und nur Sie dürfen sie benutzen.
+    Ihre MitID ist persönlich, und nur Sie dürfen sie benutzen.
     Niemand sonst darf Ihre Benutzer-ID oder Ihr Passwort kennen oder Ihre MitID-App benutzen – auch nicht Ihre Familie.
     Erfährt die { $municipality }, dass jemand anderes Zugang zu Ihrer MitID hat, muss sie Ihre MitID sperren.
     Soll jemand anderes Ihre Angelegenheiten erledigen, können Sie dieser Person eine digitale Vollmacht (Digital Fuldmagt) auf https://www.borger.dk geben.
@@ -129,7 +129,7 @@ faq-new-phone =
 
 faq-code-display-q = Kann ich einen Codeanzeiger bekommen?
 faq-code-display =
-    Ja. Ein Codeanzeiger (kodeviser) zeigt einen Code, den Sie zusammen mit Ihrem Passwort benutzen. Wenn Sie schlecht sehen, gibt es einen Codevorleser (kodeoplæser), der den Code vorliest.
+    Statt der App können Sie einen Codeanzeiger (kodeviser) benutzen. Er zeigt einen Code, den Sie zusammen mit Ihrem Passwort benutzen. Wenn Sie schlecht sehen, gibt es einen Codevorleser (kodeoplæser), der den Code vorliest.
     Die ersten 3 Codeanzeiger oder Codevorleser sind kostenlos. Ein MitID-Chip kostet Geld.
     Mehr dazu auf https://www.mitid.dk
 

@@ -10,13 +10,13 @@ faq-none =
 
 faq-power-of-attorney-q = Can I get power of attorney for a MitID?
 faq-power-of-attorney =
-    No. Nobody can get power of attorney over another person's MitID – not a child's, a partner's or a parent's.
     With a Digital Power of Attorney you can act for another person using your own MitID.
+    Nobody can get power of attorney over another person's MitID – not a child's, a partner's or a parent's.
     Read more at https://www.borger.dk, the Danish public services website (search for "Digital Fuldmagt").
 
 faq-sharing-q = Can someone else use my MitID?
 faq-sharing =
-    No. Your MitID is personal, and only you may use it.
+    Your MitID is personal, and only you may use it.
     Nobody else may know your UserID or password or use your MitID app – not even your family.
     If { $municipality } learns that someone else has access to your MitID, we must block it.
     If someone needs to handle things for you, you can give them a Digital Power of Attorney at https://www.borger.dk
@@ -115,7 +115,7 @@ faq-new-phone =
 
 faq-code-display-q = Can I get a code display?
 faq-code-display =
-    Yes. A code display shows a code that you use together with your password. If you have poor sight, you can get an audio code reader that reads the code aloud.
+    You can use a code display instead of the app. It shows a code that you use together with your password. If you have poor sight, you can get an audio code reader that reads the code aloud.
     The first 3 code displays or audio code readers are free. A MitID chip costs money.
     Read more at https://www.mitid.dk
 

@@ -46,6 +46,9 @@ const STORY_CAP: f32 = 2.0;
 const STORY_WORDS: usize = 20;
 /// A stem shorter than this is not used as a key (it would find unrelated words).
 const MIN_STEM: usize = 4;
+/// How many first bytes of a typed word decide whether it is worth stemming (a stem is
+/// kept from 4 letters on).
+const STEM_PREFIX: usize = 4;
 /// A compound is split only when it is at least this long ("sundhedskortet").
 const MIN_COMPOUND: usize = 7;
 /// Each part of a split compound is at least this long.
@@ -113,11 +116,20 @@ pub struct FaqMatcher {
     /// A word form (loose form, stem, or a synonym's) -> the word patterns it matches exactly.
     exact: HashMap<String, Vec<u32>>,
     stemmers: Stemmers,
-    /// Word patterns by (first letter, length), for typos and inflections: a typed word is
-    /// compared only with words of its first letter and a length near its own.
-    near: HashMap<(u8, usize), Vec<u32>>,
-    /// `word*` and `*word` patterns (few): compared with every typed word.
+    /// Word patterns by first letter and length ([`near_slot`]), for typos and inflections:
+    /// a typed word is compared only with words of its first letter and a length near its
+    /// own.
+    near: Vec<Vec<u32>>,
+    /// `word*` patterns by first letter ([`near_slot`] with length 0).
+    prefixes: Vec<Vec<u32>>,
+    /// `*word` patterns (few): compared with every typed word.
     wildcards: Vec<u32>,
+    /// The first [`STEM_PREFIX`] bytes of every exact form: a typed word is stemmed only
+    /// when its loose form starts like one of them.
+    stem_prefixes: std::collections::HashSet<Vec<u8>>,
+    /// Phrases (indices, ascending) by the first word of their first part: a question is
+    /// scored only with phrases whose first word it contains.
+    phrases_by_first_word: Vec<Vec<u32>>,
 }
 
 impl FaqMatcher {
@@ -133,8 +145,11 @@ impl FaqMatcher {
             about: Vec::new(),
             exact: HashMap::new(),
             stemmers,
-            near: HashMap::new(),
+            near: vec![Vec::new(); 256 * NEAR_LENGTHS],
+            prefixes: vec![Vec::new(); 256],
             wildcards: Vec::new(),
+            stem_prefixes: Default::default(),
+            phrases_by_first_word: Vec::new(),
         };
         let mut word_ids = HashMap::new();
         let mut compile = |spec: &PhraseSpec, owner: Owner, matcher: &mut FaqMatcher| {
@@ -218,17 +233,26 @@ impl FaqMatcher {
             match word {
                 WordPattern::Word { loose, .. } => {
                     if let Some(&first) = loose.as_bytes().first() {
-                        matcher
-                            .near
-                            .entry((first, loose.len()))
-                            .or_default()
-                            .push(id as u32);
+                        matcher.near[near_slot(first, loose.len())].push(id as u32);
                     }
                 }
-                WordPattern::Prefix(_) | WordPattern::Contains(_) => {
-                    matcher.wildcards.push(id as u32)
-                }
+                WordPattern::Prefix(p) => match p.as_bytes().first() {
+                    Some(&first) => matcher.prefixes[first as usize].push(id as u32),
+                    None => matcher.wildcards.push(id as u32),
+                },
+                WordPattern::Contains(_) => matcher.wildcards.push(id as u32),
                 WordPattern::Exact(_) => {}
+            }
+        }
+        matcher.stem_prefixes = matcher
+            .exact
+            .keys()
+            .filter_map(|form| form.as_bytes().get(..STEM_PREFIX).map(<[u8]>::to_vec))
+            .collect();
+        matcher.phrases_by_first_word = vec![Vec::new(); matcher.words.len()];
+        for (index, phrase) in matcher.phrases.iter().enumerate() {
+            if let Some(&first) = phrase.parts.first().and_then(|part| part.first()) {
+                matcher.phrases_by_first_word[first as usize].push(index as u32);
             }
         }
         Ok(matcher)
@@ -412,7 +436,14 @@ impl FaqMatcher {
 
     fn push_hits(&self, words: &[String], hits: &mut Vec<Vec<u32>>) {
         for word in words {
-            let forms = self.stemmers.forms(word);
+            // A stem starts like its word (loosely): when no form of the data starts with
+            // the word's first four letters, no stem of it can be found either.
+            let forms = self.stemmers.forms_if(word, |loose| {
+                loose
+                    .as_bytes()
+                    .get(..STEM_PREFIX)
+                    .is_some_and(|p| self.stem_prefixes.contains(p))
+            });
             let mut ids: Vec<u32> = Vec::new();
             for form in &forms {
                 if let Some(found) = self.exact.get(form) {
@@ -428,11 +459,24 @@ impl FaqMatcher {
             // not a "paswort").
             if let Some(&first) = plain.as_bytes().first() {
                 let len = plain.len();
-                for near_len in len.saturating_sub(3)..=len + 2 {
-                    for &id in self.near.get(&(first, near_len)).into_iter().flatten() {
-                        if word_matches(&self.words[id as usize], plain, !known) {
+                // Endings: data words up to 3 letters shorter. Typos (unknown words of 6
+                // letters or more): data words up to 2 letters shorter or longer.
+                let typos = !known && len >= 6;
+                let lengths = if typos {
+                    len.saturating_sub(3)..=len + 2
+                } else {
+                    len.saturating_sub(3)..=len.saturating_sub(1)
+                };
+                for near_len in lengths {
+                    for &id in &self.near[near_slot(first, near_len)] {
+                        if word_matches(&self.words[id as usize], plain, typos) {
                             ids.push(id);
                         }
+                    }
+                }
+                for &id in &self.prefixes[first as usize] {
+                    if word_matches(&self.words[id as usize], plain, false) {
+                        ids.push(id);
                     }
                 }
             }
@@ -517,7 +561,15 @@ impl FaqMatcher {
         // The phrases that occur (the heaviest of each group).
         let mut credited = vec![false; self.groups];
         let mut found: Vec<&Phrase> = Vec::new();
-        for phrase in &self.phrases {
+        let mut candidates: Vec<u32> = found_anywhere
+            .iter()
+            .enumerate()
+            .filter(|(_, found)| **found)
+            .flat_map(|(id, _)| self.phrases_by_first_word[id].iter().copied())
+            .collect();
+        // In file order again: in a group, the heaviest phrase comes first.
+        candidates.sort_unstable();
+        for phrase in candidates.iter().map(|&i| &self.phrases[i as usize]) {
             if credited[phrase.group as usize] {
                 continue;
             }
@@ -587,6 +639,14 @@ impl FaqMatcher {
 /// What makes two phrases one piece of evidence: their owner, and their words (stems,
 /// synonyms as one) part by part.
 type GroupKey = ((u8, usize), Vec<Vec<String>>);
+
+/// Lengths told apart in [`FaqMatcher::near`]; longer words share the last slot.
+const NEAR_LENGTHS: usize = 40;
+
+/// The slot in [`FaqMatcher::near`] of words starting with `first` and `len` bytes long.
+fn near_slot(first: u8, len: usize) -> usize {
+    first as usize * NEAR_LENGTHS + len.min(NEAR_LENGTHS - 1)
+}
 
 /// A question inside a longer message, as ranges of word positions.
 struct QuestionSpan {

@@ -24,12 +24,19 @@ pub fn fold_words(text: &str) -> Vec<String> {
 pub fn raw_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
-    for c in text.nfc() {
+    let mut take = |c: char| {
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
             words.push(std::mem::take(&mut word));
         }
+    };
+    // Composing is needed only where a letter and a combining mark may meet.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text.chars().for_each(&mut take);
+    } else {
+        text.nfc().for_each(&mut take);
     }
     if !word.is_empty() {
         words.push(word);
@@ -76,6 +83,28 @@ pub fn join_words(words: Vec<String>) -> Vec<String> {
 
 /// The loose form of one lower-case word (see [`fold_words`]).
 pub fn loose(word: &str) -> String {
+    // Most words are plain ASCII: fold them in one pass over the bytes.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        let mut last = 0u8;
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i].to_ascii_lowercase();
+            i += 1;
+            if matches!(c, b'a' | b'o' | b'u')
+                && bytes.get(i).map(u8::to_ascii_lowercase) == Some(b'e')
+            {
+                i += 1;
+            }
+            if c == last && c.is_ascii_alphabetic() {
+                continue;
+            }
+            out.push(c as char);
+            last = c;
+        }
+        return out;
+    }
     let mut spelled = String::with_capacity(word.len() + 2);
     for c in word.chars() {
         spell_plain(c, &mut spelled);
@@ -103,23 +132,22 @@ fn spell_plain(c: char, out: &mut String) {
     }
 }
 
-/// ae → a, oe → o, ue → u, then runs of one letter → one letter.
+/// ae → a, oe → o, ue → u, then runs of one letter → one letter. One pass, one string.
 fn loosen(plain: &str) -> String {
-    let chars: Vec<char> = plain.chars().collect();
-    let mut merged = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if matches!(c, 'a' | 'o' | 'u') && chars.get(i + 1) == Some(&'e') {
-            merged.push(c);
-            i += 2;
-        } else {
-            merged.push(c);
-            i += 1;
+    let mut out = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    let mut last: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
+            chars.next();
         }
+        if last == Some(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
     }
-    merged.dedup_by(|a, b| a == b && a.is_alphabetic());
-    merged.into_iter().collect()
+    out
 }
 
 /// How many typos a keyword of this many characters forgives: none under 6, one from 6,
@@ -204,6 +232,21 @@ mod tests {
         ];
         for (a, b) in cases {
             assert_eq!(folded(a), folded(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_fold_like_any_other() {
+        for word in [
+            "Paasport",
+            "KOERekort",
+            "queue",
+            "aeoeue",
+            "Zeuge",
+            "abba1122",
+        ] {
+            let spelled: String = word.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(loose(word), loosen(&spelled), "{word}");
         }
     }
 

@@ -40,12 +40,14 @@ impl Stemmers {
 
     /// The forms a typed word may take: its loose form, then its stems in the three
     /// languages (people mix them), without repeats. The first is always the loose form.
-    pub fn forms(&self, word: &str) -> Vec<String> {
+    /// Stems only when `worth_stemming` says yes for the loose form (a caller that knows no
+    /// stem of its data starts like the word saves the work).
+    pub fn forms_if(&self, word: &str, worth_stemming: impl FnOnce(&str) -> bool) -> Vec<String> {
         let mut forms = vec![loose(word)];
         // A stem is kept from 4 letters on, and a stem is never longer than its word: a
         // short word ("jeg", "the", "ich") is its own only form. Most words of a long
         // message are short, so this saves most of the stemming.
-        if word.chars().count() <= 4 {
+        if word.chars().count() <= 4 || !worth_stemming(&forms[0]) {
             return forms;
         }
         for lang in ["da", "en", "de"] {
@@ -77,7 +79,7 @@ mod tests {
     #[test]
     fn a_typed_word_is_tried_in_every_language() {
         let s = Stemmers::default();
-        let forms = s.forms("zeugen");
+        let forms = s.forms_if("zeugen", |_| true);
         assert_eq!(forms[0], "zeugen");
         assert!(forms.contains(&s.stem("de", "zeuge")), "{forms:?}");
     }
