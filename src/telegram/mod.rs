@@ -13,6 +13,7 @@
 //! [`redact`]).
 
 mod answer;
+mod polling;
 mod render;
 mod show;
 
@@ -20,14 +21,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::throttle::Limits;
-use teloxide::dispatching::UpdateFilterExt;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::payloads::{
     SetMyCommandsSetters, SetMyDescriptionSetters, SetMyShortDescriptionSetters,
 };
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, ChatId, MessageId};
-use teloxide::update_listeners::Polling;
+use teloxide::types::{BotCommand, ChatId, MessageId, UpdateKind};
 use teloxide::RequestError;
 
 use crate::clock::Clock;
@@ -243,15 +242,14 @@ async fn serve_with<B: TgBot>(
         tracing::warn!("Telegram's rate limits are off: only for a local fake Bot API");
     }
     let answers = Arc::new(answer::Answers::default());
-    let handler = dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message::<B>))
-        .branch(Update::filter_edited_message().endpoint(on_edited::<B>))
-        .branch(Update::filter_callback_query().endpoint(on_callback::<B>));
+    let ledger = Arc::new(polling::Ledger::default());
+    let handler = dptree::endpoint(on_update::<B>);
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![
             app.clone(),
             BotName(username),
-            answers.clone()
+            answers.clone(),
+            ledger.clone()
         ])
         .default_handler(|_| async {})
         .error_handler(Arc::new(Redacting(token.clone())))
@@ -347,20 +345,25 @@ async fn serve_with<B: TgBot>(
                 }
                 None => None,
             };
-            let polling = Polling::builder(bot.clone())
-                .timeout(Duration::from_secs(25))
-                .delete_webhook()
-                .await
-                .build();
+            if let Err(e) = bot.delete_webhook().await {
+                tracing::warn!(error = %redact(&e.to_string(), &token), "could not delete a webhook");
+            }
+            let polling = polling::ConfirmedPolling::new(
+                bot.clone(),
+                ledger.clone(),
+                Duration::from_secs(25),
+            );
             let listener = answer::AnswerFirst {
                 inner: polling,
-                bot,
+                bot: bot.clone(),
                 answers,
             };
             tracing::info!("polling for updates");
             dispatcher
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
                 .await;
+            // Every update in flight is finished: Telegram may forget them.
+            polling::confirm(&bot, &ledger).await;
             if let Some(server) = server {
                 let _ = server.await;
             }
@@ -495,6 +498,26 @@ async fn timed(
     }
     app.service.metrics.observe(started.elapsed());
     result
+}
+
+/// Every update: handled by its kind, then marked done, so that polling confirms it to
+/// Telegram (`polling.rs`) only now.
+async fn on_update<B: TgBot>(
+    bot: B,
+    app: Arc<App>,
+    name: BotName,
+    answers: Arc<answer::Answers>,
+    ledger: Arc<polling::Ledger>,
+    update: Update,
+) -> Result<(), RequestError> {
+    let _handling = ledger.handling(update.id.0 as i32);
+    crate::conversation::stall::at("before-handle").await;
+    match update.kind.clone() {
+        UpdateKind::Message(msg) => on_message(bot, app, name, update, msg).await,
+        UpdateKind::EditedMessage(msg) => on_edited(bot, app, update, msg).await,
+        UpdateKind::CallbackQuery(q) => on_callback(bot, app, answers, update, q).await,
+        _ => Ok(()),
+    }
 }
 
 async fn on_message<B: TgBot>(
