@@ -13,7 +13,7 @@
 //! [`redact`]).
 
 mod answer;
-mod polling;
+mod confirm;
 mod render;
 mod show;
 
@@ -242,7 +242,7 @@ async fn serve_with<B: TgBot>(
         tracing::warn!("Telegram's rate limits are off: only for a local fake Bot API");
     }
     let answers = Arc::new(answer::Answers::default());
-    let ledger = Arc::new(polling::Ledger::default());
+    let ledger = Arc::new(confirm::Ledger::default());
     let handler = dptree::endpoint(on_update::<B>);
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![
@@ -316,6 +316,11 @@ async fn serve_with<B: TgBot>(
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
             tracing::info!(%addr, "taking updates by webhook");
+            // Telegram gets its answer once the update is handled (`confirm.rs`).
+            let router = router.layer(axum::middleware::from_fn_with_state(
+                ledger.clone(),
+                confirm::after_handling,
+            ));
             let server = tokio::spawn(async move {
                 axum::serve(tcp, router.merge(health))
                     .with_graceful_shutdown(listener_stopped)
@@ -348,7 +353,7 @@ async fn serve_with<B: TgBot>(
             if let Err(e) = bot.delete_webhook().await {
                 tracing::warn!(error = %redact(&e.to_string(), &token), "could not delete a webhook");
             }
-            let polling = polling::ConfirmedPolling::new(
+            let polling = confirm::ConfirmedPolling::new(
                 bot.clone(),
                 ledger.clone(),
                 Duration::from_secs(25),
@@ -363,7 +368,7 @@ async fn serve_with<B: TgBot>(
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
                 .await;
             // Every update in flight is finished: Telegram may forget them.
-            polling::confirm(&bot, &ledger).await;
+            confirm::confirm(&bot, &ledger).await;
             if let Some(server) = server {
                 let _ = server.await;
             }
@@ -507,7 +512,7 @@ async fn on_update<B: TgBot>(
     app: Arc<App>,
     name: BotName,
     answers: Arc<answer::Answers>,
-    ledger: Arc<polling::Ledger>,
+    ledger: Arc<confirm::Ledger>,
     update: Update,
 ) -> Result<(), RequestError> {
     let _handling = ledger.handling(update.id.0 as i32);

@@ -1,7 +1,9 @@
-//! Long polling that loses nothing it fetched: Telegram forgets an update only when the
-//! bot asks `getUpdates` with an offset above it, and this listener asks so only once
-//! every update up to it has been handled (its step and replies saved by the conversation
-//! service). A bot killed at any moment gets again, at its next start, every update it had
+//! Telegram learns that an update is done only once it is: its step and replies saved by
+//! the conversation service. With long polling, Telegram forgets an update only when the
+//! bot asks `getUpdates` with an offset above it, and [`ConfirmedPolling`] asks so only
+//! once every update up to it has been handled; with a webhook, Telegram redelivers an
+//! update until the bot answers its POST, and [`after_handling`] holds that answer until
+//! the update is done. A bot killed at any moment gets again, at its next start, every update it had
 //! fetched and not finished; the redelivery guard (`Record::seen`) drops those it had
 //! finished after all, so each is stepped once.
 //!
@@ -52,6 +54,8 @@ struct LedgerState {
     known: BTreeSet<i32>,
     /// The highest update id fetched.
     highest: Option<i32>,
+    /// Webhook answers waiting for their update to be done.
+    waiting: std::collections::HashMap<i32, tokio::sync::oneshot::Sender<()>>,
 }
 
 impl Ledger {
@@ -87,8 +91,22 @@ impl Ledger {
 
     /// The update `id` is handled: its step and replies are saved.
     pub fn done(&self, id: i32) {
-        self.lock().open.remove(&id);
+        let waiter = {
+            let mut st = self.lock();
+            st.open.remove(&id);
+            st.waiting.remove(&id)
+        };
+        if let Some(w) = waiter {
+            let _ = w.send(());
+        }
         self.progress.notify_waiters();
+    }
+
+    /// A receiver that fires when `id` is done (the webhook's answer waits for it).
+    fn wait_for(&self, id: i32) -> tokio::sync::oneshot::Receiver<()> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.lock().waiting.insert(id, tx);
+        rx
     }
 
     /// Marks `id` done when dropped.
@@ -248,6 +266,46 @@ impl<'a, B: TgBot> AsUpdateStream<'a> for ConfirmedPolling<B> {
         })
         .boxed()
     }
+}
+
+/// How long a webhook answer waits for its update; then Telegram gets its answer anyway
+/// (the update is still being handled, and a redelivery would only be dropped).
+const WEBHOOK_WAIT: Duration = Duration::from_secs(30);
+
+/// Middleware on teloxide's webhook route: the POST of an update is answered only when the
+/// update is done, so Telegram delivers it again if the bot dies before (teloxide answers
+/// as soon as the update is queued). Other requests, and refused ones, pass unchanged.
+pub async fn after_handling(
+    axum::extract::State(ledger): axum::extract::State<Arc<Ledger>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if request.method() != axum::http::Method::POST {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    // Telegram's updates are far below this; the route's own limit is the same.
+    let Ok(bytes) = axum::body::to_bytes(body, 2 * 1024 * 1024).await else {
+        return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let id = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v.get("update_id").and_then(serde_json::Value::as_i64))
+        .and_then(|id| i32::try_from(id).ok());
+    let done = id.map(|id| ledger.wait_for(id));
+    let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+    let response = next.run(request).await;
+    if let Some(done) = done {
+        if response.status().is_success() {
+            if tokio::time::timeout(WEBHOOK_WAIT, done).await.is_err() {
+                tracing::warn!("an update took longer than 30 s to handle");
+            }
+        } else if let Some(id) = id {
+            ledger.lock().waiting.remove(&id);
+        }
+    }
+    response
 }
 
 #[cfg(test)]
