@@ -4,8 +4,10 @@
 //! [`Service::handle`] (which loads, drops a redelivered update, steps, saves durably),
 //! then show the [`Turn`]. Updates of one chat are handled in order, different chats in
 //! parallel (teloxide distributes by chat). A button press is answered as it arrives
-//! (`answer.rs`), before all that. Replies edit the screen in place or come as new
-//! messages (`show`; ARCHITECTURE.md, "Screens and kept messages"). Reminders reach a chat
+//! (`answer.rs`), before all that. Telegram is told an update is done only when its
+//! handler has finished (`confirm.rs`: the polling offset, the webhook's answer). Replies
+//! edit the screen in place or come as new messages (`show`; ARCHITECTURE.md, "Screens
+//! and kept messages"). Reminders reach a chat
 //! through `TelegramDelivery`, called by the service's jobs.
 //!
 //! Must not: hold dialogue logic or load and save conversations (the service does),
