@@ -445,3 +445,68 @@ fn on_the_web_a_reminder_is_a_calendar_file_never_a_promise_of_a_message() {
         list.body
     );
 }
+
+#[test]
+fn on_the_web_what_is_kept_names_the_button_and_the_cookie_not_telegram_or_commands() {
+    let chat = WebChat::start(&[]);
+    // (browser language, the menu button, what the page must say, what it must not)
+    let cases = [
+        (
+            "da-DK,da;q=0.9",
+            "Hvad gemmer du om mig?",
+            [
+                "30 dage efter dit sidste svar",
+                "\"Slet mine svar\"",
+                "én cookie",
+            ],
+            ["Telegram", "/glem", "minde dig om"],
+        ),
+        (
+            "en-GB,en;q=0.9",
+            "What do you keep about me?",
+            [
+                "30 days after your last answer",
+                "\"Delete my answers\"",
+                "one cookie",
+            ],
+            ["Telegram", "/forget", "remind you"],
+        ),
+        (
+            "de-DE,de;q=0.9",
+            "Was speichern Sie über mich?",
+            [
+                "30 Tage nach Ihrer letzten Antwort",
+                "„Meine Antworten löschen“",
+                "ein Cookie",
+            ],
+            ["Telegram", "/forget", "erinnern"],
+        ),
+    ];
+    for (language, button, says, never) in cases {
+        let page = chat.get("/", &[("Accept-Language", language)]);
+        let cookie = page.cookie();
+        let privacy = chat.post(
+            "/",
+            &[("Accept-Language", language), ("Cookie", &cookie)],
+            "text=%2Fmenu",
+        );
+        let privacy = chat.post(
+            "/",
+            &[("Accept-Language", language), ("Cookie", &cookie)],
+            &format!("b={}", privacy.button(button)),
+        );
+        // The reply itself, not the footer's note or the delete form below it.
+        let body = privacy.body.replace("&quot;", "\"");
+        let body = body
+            .split("<div class=\"turn\">")
+            .nth(1)
+            .and_then(|t| t.split("class=\"ask\"").next())
+            .unwrap_or_default();
+        for words in says {
+            assert!(body.contains(words), "{language}: {words}: {body}");
+        }
+        for words in never {
+            assert!(!body.contains(words), "{language}: {words}: {body}");
+        }
+    }
+}

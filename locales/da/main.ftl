@@ -105,6 +105,20 @@ privacy =
 
     Chatten foregår hos Telegram, som er et privat firma og ikke en del af kommunen. Send derfor ikke dit CPR-nummer, adgangskoder eller billeder af dine dokumenter her.
 
+# The same on the web chat: no Telegram, no reminders sent, deleting is a button.
+privacy-web =
+    Jeg gemmer dine svar på mine spørgsmål (for eksempel "bor i Danmark") og dit sprog, så du kan fortsætte senere og se din tjekliste igen.
+
+    De datoer, du skriver, gemmer jeg også: tidspunktet for din tid og hvornår dit vidne fik MitID.
+
+    Jeg gemmer ikke dine forslag til bruger-ID eller dine spørgsmål.
+
+    Alt bliver slettet { $retention_days } dage efter dit sidste svar – eller { $retention_days } dage efter din tid, hvis den ligger senere. Trykker du på "Slet mine svar", sletter jeg det hele med det samme.
+
+    Jeg tæller også, hvordan jeg bliver brugt, for eksempel hvor mange tjeklister jeg viser. Tallene siger ikke, hvem du er.
+
+    Siden bruger én cookie. Den husker kun, hvilken samtale der er din. Skriv aldrig dit CPR-nummer, din adgangskode eller din PIN-kode her.
+
 book =
     Du skal altid bestille tid hos Borgerservice for at få MitID. Har du bestilt tid, får du hjælp på det tidspunkt, du har bestilt. Uden en bestilt tid kan vi kun hjælpe dig, hvis der er luft i kalenderen.
 

@@ -113,6 +113,20 @@ privacy =
 
     Der Chat läuft über Telegram, ein eigenständiges Unternehmen, das nicht zur Kommune gehört. Bitte schicken Sie hier keine CPR-Nummer, keine Passwörter und keine Fotos Ihrer Dokumente.
 
+# The same on the web chat: no Telegram, no reminders sent, deleting is a button.
+privacy-web =
+    Ich speichere Ihre Antworten auf meine Fragen (zum Beispiel „wohnt in Dänemark“) und Ihre Sprache. So können Sie später weitermachen und Ihre Checkliste wieder ansehen.
+
+    Ich speichere auch die Zeitpunkte, die Sie mir schreiben: wann Ihr Termin ist und bei der Zeugenprüfung, wann die Person MitID bekommen hat.
+
+    Ihre Vorschläge für die Benutzer-ID und Ihre Fragen speichere ich nicht.
+
+    Alles wird { $retention_days } Tage nach Ihrer letzten Antwort gelöscht – oder { $retention_days } Tage nach Ihrem Termin, wenn dieser später ist. Wenn Sie auf „Meine Antworten löschen“ drücken, lösche ich sofort alles.
+
+    Außerdem zähle ich, wie der Chat genutzt wird, zum Beispiel wie viele Checklisten ich zeige. Diese Zahlen verraten nicht, wer Sie sind.
+
+    Diese Seite verwendet ein Cookie. Es zeigt nur, welcher Chat Ihrer ist. Bitte schreiben Sie hier nie Ihre CPR-Nummer, Ihr Passwort oder Ihre PIN.
+
 book =
     Für MitID brauchen Sie immer einen Termin beim Bürgerservice. Mit Termin sind Sie zur gebuchten Zeit an der Reihe. Ohne Termin können wir Ihnen nur helfen, wenn gerade Zeit ist.
 

@@ -105,6 +105,22 @@ privacy =
 
     Telegram is a separate company and handles the chat itself. Please do not send your CPR number, passwords or photos of your documents here.
 
+# The same on the web chat: no Telegram, no reminders sent, deleting is a button.
+privacy-web =
+    What I keep about you:
+    • your answers to my questions, for example "lives in Denmark",
+    • the dates you give me: when your witness got MitID, and the date and time of your appointment,
+    • your language, and where we are in our conversation.
+    I keep them so that you can continue later and see your checklist again.
+
+    I do not keep anything else you write: not your UserID ideas, and not your questions.
+
+    Everything is deleted { $retention_days } days after your last answer, or { $retention_days } days after your appointment if that is later. When you press "Delete my answers", I delete everything at once.
+
+    I also count how the chat is used, for example how many checklists I show. These numbers do not say who you are.
+
+    This page uses one cookie. It only tells us which conversation is yours. Please never write your CPR number, password or PIN here.
+
 book =
     You always need to book an appointment with Citizen Service (Borgerservice) to get MitID. If you have booked, we help you at your time. If you have not booked, we can only help you if we have time.
 
