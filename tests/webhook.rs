@@ -11,8 +11,9 @@ use std::time::Duration;
 use mitid_bot::check;
 use mitid_bot::config::Config;
 use mitid_bot::content::ContentSource;
+use mitid_bot::conversation::Key;
 use mitid_bot::i18n::Globals;
-use mitid_bot::storage::MemoryStore;
+use mitid_bot::storage::{Loaded, MemoryStore, Store};
 use mitid_bot::telegram::{self, App};
 use support::http::{free_port, http};
 use support::{FakeTelegram, User};
@@ -42,7 +43,8 @@ async fn the_webhook_answers_an_update_with_the_secret_and_refuses_one_without()
     config.set_flag("listen", &addr.to_string()).unwrap();
     config.set_flag("webhook_secret", "s3cret-Token_1").unwrap();
     let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
-    let app = Arc::new(App::new(engine, Arc::new(MemoryStore::new()), config));
+    let store = Arc::new(MemoryStore::new());
+    let app = Arc::new(App::new(engine, store.clone(), config));
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(telegram::serve(fake.bot(), app, async {
         let _ = stop_rx.await;
@@ -106,6 +108,12 @@ async fn the_webhook_answers_an_update_with_the_secret_and_refuses_one_without()
     .await
     .unwrap();
     assert_eq!(ok, 200);
+    // Telegram got its 200 only once the step was saved: had the bot died before, it
+    // would have delivered the update again.
+    match store.load(&Key::telegram(4242)).unwrap() {
+        Loaded::Found(record) => assert!(record.seen(3), "update 3 is saved as handled"),
+        other => panic!("nothing saved when Telegram got its answer: {other:?}"),
+    }
     fake.wait_until(Duration::from_secs(10), |c| {
         c.iter().any(|c| c.method == "sendMessage")
     })

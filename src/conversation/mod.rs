@@ -31,6 +31,7 @@ pub mod health;
 pub mod jobs;
 mod key;
 pub mod messages;
+pub mod stall;
 
 pub use health::{Health, Metrics};
 pub use key::{Channel, Key};

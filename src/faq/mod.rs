@@ -43,6 +43,9 @@ const QUESTION_WEIGHT: f32 = 1.5;
 const STORY_WEIGHT: f32 = 0.5;
 /// What the story around a question can add to one topic at most.
 const STORY_CAP: f32 = 2.0;
+/// What story weight beyond [`STORY_CAP`] still adds: enough to rank two capped topics, too
+/// little to make an answer sure.
+const STORY_BEYOND_CAP: f32 = 0.05;
 /// From this many words on, a message of several sentences is read as a story around a
 /// question.
 const STORY_WORDS: usize = 20;
@@ -629,7 +632,10 @@ impl FaqMatcher {
             }
         }
         for (score, from_story) in scores.iter_mut().zip(story) {
-            *score += from_story.min(STORY_CAP);
+            // Beyond the cap, a story still breaks a tie between two capped topics: the one
+            // the story says more about ranks first.
+            *score +=
+                from_story.min(STORY_CAP) + (from_story - STORY_CAP).max(0.0) * STORY_BEYOND_CAP;
         }
         out_of_scope += out_of_scope_story.min(STORY_CAP);
         for (rule, _) in about.iter().enumerate().filter(|(_, on)| **on) {

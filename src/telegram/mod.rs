@@ -4,8 +4,10 @@
 //! [`Service::handle`] (which loads, drops a redelivered update, steps, saves durably),
 //! then show the [`Turn`]. Updates of one chat are handled in order, different chats in
 //! parallel (teloxide distributes by chat). A button press is answered as it arrives
-//! (`answer.rs`), before all that. Replies edit the screen in place or come as new
-//! messages (`show`; ARCHITECTURE.md, "Screens and kept messages"). Reminders reach a chat
+//! (`answer.rs`), before all that. Telegram is told an update is done only when its
+//! handler has finished (`confirm.rs`: the polling offset, the webhook's answer). Replies
+//! edit the screen in place or come as new messages (`show`; ARCHITECTURE.md, "Screens
+//! and kept messages"). Reminders reach a chat
 //! through `TelegramDelivery`, called by the service's jobs.
 //!
 //! Must not: hold dialogue logic or load and save conversations (the service does),
@@ -13,6 +15,7 @@
 //! [`redact`]).
 
 mod answer;
+mod confirm;
 mod limits;
 mod render;
 mod show;
@@ -20,14 +23,12 @@ mod show;
 use std::sync::Arc;
 use std::time::Duration;
 
-use teloxide::dispatching::UpdateFilterExt;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::payloads::{
     SetMyCommandsSetters, SetMyDescriptionSetters, SetMyShortDescriptionSetters,
 };
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, ChatId, MessageId};
-use teloxide::update_listeners::Polling;
+use teloxide::types::{BotCommand, ChatId, MessageId, UpdateKind};
 use teloxide::RequestError;
 
 use crate::clock::Clock;
@@ -226,15 +227,14 @@ async fn serve_with<B: TgBot>(
         tracing::warn!("Telegram's rate limits are off: only for a local fake Bot API");
     }
     let answers = Arc::new(answer::Answers::default());
-    let handler = dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message::<B>))
-        .branch(Update::filter_edited_message().endpoint(on_edited::<B>))
-        .branch(Update::filter_callback_query().endpoint(on_callback::<B>));
+    let ledger = Arc::new(confirm::Ledger::default());
+    let handler = dptree::endpoint(on_update::<B>);
     let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![
             app.clone(),
             BotName(username),
-            answers.clone()
+            answers.clone(),
+            ledger.clone()
         ])
         .default_handler(|_| async {})
         .error_handler(Arc::new(Redacting(token.clone())))
@@ -301,6 +301,11 @@ async fn serve_with<B: TgBot>(
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
             tracing::info!(%addr, "taking updates by webhook");
+            // Telegram gets its answer once the update is handled (`confirm.rs`).
+            let router = router.layer(axum::middleware::from_fn_with_state(
+                ledger.clone(),
+                confirm::after_handling,
+            ));
             let server = tokio::spawn(async move {
                 axum::serve(tcp, router.merge(health))
                     .with_graceful_shutdown(listener_stopped)
@@ -330,20 +335,25 @@ async fn serve_with<B: TgBot>(
                 }
                 None => None,
             };
-            let polling = Polling::builder(bot.clone())
-                .timeout(Duration::from_secs(25))
-                .delete_webhook()
-                .await
-                .build();
+            if let Err(e) = bot.delete_webhook().await {
+                tracing::warn!(error = %redact(&e.to_string(), &token), "could not delete a webhook");
+            }
+            let polling = confirm::ConfirmedPolling::new(
+                bot.clone(),
+                ledger.clone(),
+                Duration::from_secs(25),
+            );
             let listener = answer::AnswerFirst {
                 inner: polling,
-                bot,
+                bot: bot.clone(),
                 answers,
             };
             tracing::info!("polling for updates");
             dispatcher
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
                 .await;
+            // Every update in flight is finished: Telegram may forget them.
+            confirm::confirm(&bot, &ledger).await;
             if let Some(server) = server {
                 let _ = server.await;
             }
@@ -485,6 +495,26 @@ async fn timed(
     }
     app.service.metrics.observe(started.elapsed());
     result
+}
+
+/// Every update: handled by its kind, then marked done, so that polling confirms it to
+/// Telegram (`polling.rs`) only now.
+async fn on_update<B: TgBot>(
+    bot: B,
+    app: Arc<App>,
+    name: BotName,
+    answers: Arc<answer::Answers>,
+    ledger: Arc<confirm::Ledger>,
+    update: Update,
+) -> Result<(), RequestError> {
+    let _handling = ledger.handling(update.id.0 as i32);
+    crate::conversation::stall::at("before-handle").await;
+    match update.kind.clone() {
+        UpdateKind::Message(msg) => on_message(bot, app, name, update, msg).await,
+        UpdateKind::EditedMessage(msg) => on_edited(bot, app, update, msg).await,
+        UpdateKind::CallbackQuery(q) => on_callback(bot, app, answers, update, q).await,
+        _ => Ok(()),
+    }
 }
 
 async fn on_message<B: TgBot>(

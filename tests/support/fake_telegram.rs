@@ -195,6 +195,8 @@ struct State {
     failures: Vec<Failure>,
     webhook_url: String,
     commands: Option<Value>,
+    /// How often each update was handed out by getUpdates.
+    deliveries: HashMap<i32, usize>,
 }
 
 impl FakeTelegram {
@@ -464,6 +466,12 @@ impl FakeTelegram {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         self.inner.lock().watcher = Some(tx);
         rx
+    }
+
+    /// How many times getUpdates has handed out the update `update_id` (0: not yet).
+    pub fn times_delivered(&self, update_id: i32) -> usize {
+        let st = self.inner.lock();
+        st.deliveries.get(&update_id).copied().unwrap_or_default()
     }
 
     /// Updates queued and not yet confirmed.
@@ -770,6 +778,7 @@ impl State {
             .take(limit)
             .map(|q| {
                 q.delivered = true;
+                *self.deliveries.entry(q.id).or_default() += 1;
                 q.update.clone()
             })
             .collect()
