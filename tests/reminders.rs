@@ -473,3 +473,101 @@ async fn after_the_upgrade_to_channels_an_old_reminder_goes_out_and_the_conversa
     );
     stop(bot).await;
 }
+
+/// Beside the reminders, Telegram offers the same calendar file as the web chat: Anna
+/// says yes and gets `mitid.ics`, her appointment at 10:00 (9:00 UTC in December) with
+/// an alarm the evening before and one two hours before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_telegram_the_reminders_come_with_the_appointment_as_a_calendar_file() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FakeClock::new(cph(2026, 11, 26, 10, 0)));
+    let bot = start(&fake, dir.path(), clock).await;
+    ask_for_reminder(&fake, ANNA, "3.12. kl. 10").await;
+    let set = fake.sent_messages(ANNA.id).pop().unwrap().text;
+    assert!(
+        set.contains("Godt. Jeg minder dig om din tid") && set.contains("/paamindelser"),
+        "Telegram still promises its reminders: {set}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while fake.sent_documents(ANNA.id).is_empty() {
+        assert!(Instant::now() < deadline, "{}", fake.dump(&fake.calls()));
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let docs = fake.sent_documents(ANNA.id);
+    assert_eq!(docs.len(), 1, "one file: {docs:?}");
+    let doc = &docs[0];
+    assert_eq!(doc.file_name, "mitid.ics");
+    assert_eq!(
+        doc.caption.as_deref(),
+        Some("Din tid som kalenderfil. Åbn den for at tilføje tiden til din kalender.")
+    );
+    let ics = doc.content.replace("\r\n ", "");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.contains("DTSTART:20261203T090000Z"), "{ics}");
+    assert!(ics.contains("SUMMARY:MitID hos Borgerservice"), "{ics}");
+    assert_eq!(ics.matches("BEGIN:VALARM").count(), 2, "{ics}");
+    // The evening before at 18:00 (17:00 UTC), and two hours before the start.
+    assert!(
+        ics.contains("TRIGGER;VALUE=DATE-TIME:20261202T170000Z"),
+        "{ics}"
+    );
+    assert!(ics.contains("TRIGGER;RELATED=START:-PT2H"), "{ics}");
+    stop(bot).await;
+}
+
+/// One store, a Telegram conversation and a web conversation (its id all digits, as if
+/// it were a chat id), both with a reminder due. The Telegram process sends Anna's and
+/// nothing else to anyone: the web page cannot be reached, so its reminder is taken from
+/// the schedule and dropped, never sent to a Telegram chat.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_due_for_a_web_conversation_never_goes_to_telegram() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let set_at = cph(2026, 11, 26, 10, 0);
+    let appointment = cph(2026, 12, 3, 10, 0);
+    let web = Key::web(format!("{:032}", 3003));
+    {
+        let store = open_store(dir.path());
+        let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+        for key in [Key::telegram(ANNA.id), web.clone()] {
+            let mut state = State::new(Lang::Da);
+            state.node = "remind-set".into();
+            state
+                .facts
+                .insert("appointment".into(), Fact::Time(appointment.timestamp()));
+            state
+                .facts
+                .insert("reminders".into(), Fact::One("on".into()));
+            let plan = engine.reminder_plan(&state, set_at);
+            assert_eq!(plan.len(), 2);
+            store.save(&key, &Record::new(state, set_at)).unwrap();
+            store.set_reminders(&key, &plan).unwrap();
+        }
+    }
+    let clock = Arc::new(FakeClock::new(cph(2026, 12, 2, 18, 0)));
+    let bot = start(&fake, dir.path(), clock).await;
+    bot.app.wake_reminders.notify_one();
+    wait_for(&fake, ANNA.id, 1).await;
+    // Further rounds: nothing more comes.
+    for _ in 0..3 {
+        bot.app.wake_reminders.notify_one();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    stop(bot).await;
+    let sends = fake.calls_to("sendMessage");
+    assert_eq!(sends.len(), 1, "{}", fake.dump(&sends));
+    assert_eq!(fake.sent_messages(ANNA.id).len(), 1);
+    assert!(fake.sent_messages(3003).is_empty());
+    let store = open_store(dir.path());
+    let due = store.due_reminders(cph(2026, 12, 2, 18, 0), 10).unwrap();
+    assert!(
+        due.is_empty(),
+        "the web conversation's evening reminder was taken and dropped: {due:?}"
+    );
+    // Its conversation is kept: the page still offers the calendar file.
+    assert!(matches!(
+        store.load(&web).unwrap(),
+        mitid_bot::storage::Loaded::Found(_)
+    ));
+}

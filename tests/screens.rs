@@ -185,6 +185,11 @@ fn every_screen_in_every_language_is_complete() {
                 .facts
                 .insert("appointment".into(), Fact::Time(at.timestamp()));
         }
+        // Every third conversation is on a web page, which cannot send a reminder: the
+        // flow offers a calendar file there.
+        if walk % 3 == 1 {
+            state.can_push = false;
+        }
         let mut input = entries[walk % entries.len()].clone();
         for _ in 0..40 {
             let step = e.step(&state, input, now());

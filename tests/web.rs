@@ -378,3 +378,70 @@ fn beside_the_telegram_bot_the_web_chat_shares_the_store_and_both_answer() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("opens; 2 conversation(s)"), "{out}");
 }
+
+#[test]
+fn on_the_web_a_reminder_is_a_calendar_file_never_a_promise_of_a_message() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let post = |form: &str| chat.post("/", &[DA, ("Cookie", &cookie)], form);
+    let checklist = post("text=%2Fchecklist");
+    let remind = post(&format!("b={}", checklist.button("Mind mig om min tid")));
+    assert!(
+        remind.body.contains("Hvornår har du tid?"),
+        "{}",
+        remind.body
+    );
+    // A week ahead, at 10 in the morning.
+    let day = chrono::Utc::now() + chrono::Duration::days(7);
+    let typed = format!("text={}", day.format("%-d.%-m.%Y+kl.+10"));
+    let confirm = post(&typed);
+    assert!(confirm.body.contains("Passer det?"), "{}", confirm.body);
+    assert!(
+        !confirm.body.contains("href=\"/calendar.ics\""),
+        "no file before the time is confirmed"
+    );
+    let set = post(&format!("b={}", confirm.button("Ja, mind mig om det")));
+    assert!(
+        set.body
+            .contains("Jeg kan ikke sende dig en besked fra denne side"),
+        "{}",
+        set.body
+    );
+    assert!(set.body.contains("aftenen før kl. 18.00"), "{}", set.body);
+    assert!(set.body.contains("2 timer før"), "{}", set.body);
+    for promise in ["Jeg minder dig om", "/paamindelser", "med din tjekliste"] {
+        assert!(!set.body.contains(promise), "{promise}: {}", set.body);
+    }
+    // The file is offered in the reply itself, and served.
+    let turn = set.body.split("<div class=\"turn\">").nth(1).unwrap();
+    let turn = turn
+        .split("<form method=\"post\" action=\"/\" class=\"ask\"")
+        .next()
+        .unwrap();
+    assert!(
+        turn.contains("href=\"/calendar.ics\"") && turn.contains("Tilføj tiden til din kalender"),
+        "{turn}"
+    );
+    let ics = chat.get("/calendar.ics", &[DA, ("Cookie", &cookie)]);
+    assert_eq!(ics.status, 200);
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR"), "{}", ics.body);
+
+    // /paamindelser typed anyway: the appointment and the file, no reminders to stop.
+    let list = post("text=%2Fpaamindelser");
+    assert!(
+        list.body
+            .contains("Tilføj den til din kalender med kalenderfilen"),
+        "{}",
+        list.body
+    );
+    assert!(!list.body.contains("Jeg minder dig om"), "{}", list.body);
+    assert!(
+        !list
+            .buttons()
+            .iter()
+            .any(|(_, l)| l == "Stop mine påmindelser"),
+        "{}",
+        list.body
+    );
+}

@@ -29,6 +29,7 @@ web-not-found = Den side findes ikke. Gå tilbage til samtalen, eller ring til B
 web-no-appointment = Jeg kender ikke tidspunktet for din tid endnu. Vælg "Mind mig om min tid" under din tjekliste, og skriv dato og klokkeslæt.
 web-back = Tilbage til samtalen
 
+calendar-caption = Din tid som kalenderfil. Åbn den for at tilføje tiden til din kalender.
 calendar-summary = MitID hos Borgerservice, { $municipality }
 calendar-location = Borgerservice, { $address }
 calendar-description =

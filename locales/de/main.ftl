@@ -450,6 +450,9 @@ remind-set-soon = • { $before_hours ->
     [one] eine Stunde
    *[other] { $before_hours } Stunden
 } vorher.
+remind-set-calendar = Gut. Ihr Termin ist am { $appointment }. Von dieser Seite aus kann ich Ihnen keine Nachricht schicken. Tragen Sie den Termin deshalb mit der Kalenderdatei in Ihren Kalender ein. Ihr Kalender erinnert Sie dann:
+remind-calendar-evening = • am Vorabend um { $evening_hour }:{ $evening_minute } Uhr,
+reminders-calendar = Ihr Termin ist am { $appointment }. Tragen Sie ihn mit der Kalenderdatei in Ihren Kalender ein. Ihr Kalender erinnert Sie dann:
 remind-set-how-to-cancel = Mit /reminders sehen Sie Ihre Erinnerungen und können sie abbestellen.
 reminders-list = Sie haben eine Erinnerung für Ihren Termin am { $appointment }:
 reminders-none = Sie haben keine Erinnerungen. Wenn Sie Ihre Checkliste erstellt haben, kann ich Sie an Ihren Termin erinnern.

@@ -29,6 +29,7 @@ web-not-found = Diese Seite gibt es nicht. Gehen Sie zurück zum Gespräch, oder
 web-no-appointment = Ich kenne die Uhrzeit Ihres Termins noch nicht. Wählen Sie unter Ihrer Checkliste „An meinen Termin erinnern“ und schreiben Sie Datum und Uhrzeit.
 web-back = Zurück zum Gespräch
 
+calendar-caption = Ihr Termin als Kalenderdatei. Öffnen Sie sie, um den Termin in Ihren Kalender einzutragen.
 calendar-summary = MitID beim Bürgerservice, { $municipality }
 calendar-location = Bürgerservice (Borgerservice), { $address }
 calendar-description =

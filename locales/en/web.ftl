@@ -29,6 +29,7 @@ web-not-found = This page does not exist. Go back to the conversation, or call C
 web-no-appointment = I do not know the time of your appointment yet. Choose "Remind me of my appointment" below your checklist and write the date and time.
 web-back = Back to the conversation
 
+calendar-caption = Your appointment as a calendar file. Open it to add the appointment to your calendar.
 calendar-summary = MitID at Citizen Service, { $municipality }
 calendar-location = Citizen Service (Borgerservice), { $address }
 calendar-description =

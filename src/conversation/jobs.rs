@@ -11,7 +11,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
-use super::{Channel, Delivery, DeliveryError, Key, Service};
+use super::{Delivery, DeliveryError, Key, Service};
 use crate::dialogue::reminders::{Reminder, ReminderKind};
 use crate::storage::Loaded;
 
@@ -132,16 +132,6 @@ async fn remind_regularly(
     }
 }
 
-/// Whether a channel can ever push a message unasked. A reminder of a channel that
-/// cannot is dropped by whichever instance finds it due; one of a channel that can waits
-/// for an instance that serves that channel.
-fn pushes(channel: Channel) -> bool {
-    match channel {
-        Channel::Telegram => true,
-        Channel::Terminal | Channel::Web => false,
-    }
-}
-
 /// One round: every due reminder of a channel served here is taken from the schedule and
 /// sent through its channel's [`Delivery`]. One that came due while the bot was down goes
 /// out late if the appointment is still ahead; otherwise it is dropped. Several due at
@@ -165,7 +155,9 @@ pub async fn send_due_reminders(
         let delivery = match delivery {
             Some(d) if d.can_push() => Some(d),
             Some(_) => None,
-            None if pushes(key.channel) => continue, // another instance serves it
+            // A channel that can push waits for an instance that serves it; one that cannot
+            // never will: whichever instance finds its reminder drops it.
+            None if key.channel.can_push() => continue,
             None => None,
         };
         // Removed before it is sent: it goes out at most once, even with several
@@ -224,6 +216,7 @@ mod tests {
     use super::*;
     use crate::clock::FakeClock;
     use crate::config::Config;
+    use crate::conversation::Channel;
     use crate::dialogue::engine::Rendered;
     use crate::dialogue::{Fact, State};
     use crate::i18n::Lang;

@@ -20,6 +20,27 @@ impl Channel {
             Channel::Web => "web",
         }
     }
+
+    /// Whether the channel can send a message unasked (a reminder). A web page cannot;
+    /// the one terminal conversation has no one to send to.
+    pub fn can_push(self) -> bool {
+        match self {
+            Channel::Telegram => true,
+            Channel::Terminal | Channel::Web => false,
+        }
+    }
+
+    /// Whether the flow may promise reminders sent as messages ([`State::can_push`]).
+    /// The web chat offers a calendar file instead. The terminal chat shows the flow as it
+    /// is on Telegram, since staff try the Telegram flow there.
+    ///
+    /// [`State::can_push`]: crate::dialogue::State::can_push
+    pub fn promises_reminders(self) -> bool {
+        match self {
+            Channel::Telegram | Channel::Terminal => true,
+            Channel::Web => false,
+        }
+    }
 }
 
 /// Which conversation: the channel it came from and the channel's own id for it

@@ -32,6 +32,7 @@ pub const TELEGRAM: &[&str] = &[
     "cmd-reminders",
     "cmd-privacy",
     "cmd-forget",
+    "calendar-caption",
 ];
 
 /// Who uses which messages, and where (for `check`'s `file: problem` lines).

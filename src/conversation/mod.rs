@@ -16,6 +16,8 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
+
 use futures_util::future::BoxFuture;
 
 use crate::clock::{Clock, SystemClock};
@@ -96,6 +98,10 @@ pub struct Turn {
     /// The message that showed the screen before this turn, as the channel noted it
     /// ([`Service::note_screen`]).
     pub screen: Option<Screen>,
+    /// The appointment the person asked to be reminded of, when this turn set or changed
+    /// it: a channel offers it as a calendar file ([`crate::calendar::for_appointment`]),
+    /// the web page instead of reminders, Telegram beside them.
+    pub calendar: Option<DateTime<Utc>>,
 }
 
 /// What kind of turn it was.
@@ -213,6 +219,7 @@ impl Service {
             lang,
             notice: false,
             screen,
+            calendar: None,
         }
     }
 
@@ -253,6 +260,8 @@ impl Service {
                 return self.store_failed_turn(default_lang, None);
             }
         };
+        // Whether the flow may promise reminders, or offers a calendar file (the web).
+        record.state.can_push = key.channel.promises_reminders();
         // Telegram's update ids fit 32 bits; the record keeps them so.
         let update = update.map(|u| u as i32);
         let screen = record.screen;
@@ -266,6 +275,7 @@ impl Service {
                 lang: record.state.lang,
                 notice: false,
                 screen,
+                calendar: None,
             };
         }
         let lang = record.state.lang;
@@ -286,6 +296,7 @@ impl Service {
                     lang,
                     notice: false,
                     screen,
+                    calendar: None,
                 };
             }
             Incoming::Edited => {
@@ -301,7 +312,8 @@ impl Service {
             self.stats.record(&s.events, now);
         }
         let plan = self.engine.reminder_plan(&record.state, now);
-        let replan = before != reminders::appointment(&record.state.facts);
+        let after = reminders::appointment(&record.state.facts);
+        let replan = before != after;
         record.reminder_at = plan.iter().map(|r| r.at.timestamp()).max();
         if let Some(u) = update {
             record.mark_seen(u);
@@ -361,6 +373,7 @@ impl Service {
             lang,
             notice: noticed,
             screen,
+            calendar: after.filter(|at| replan && *at > now),
         }
     }
 
@@ -370,7 +383,10 @@ impl Service {
     pub async fn current(&self, key: &Key) -> Option<Turn> {
         let id = key.clone();
         let record = match self.on_store(move |s| s.load(&id)).await {
-            Ok(Loaded::Found(r)) => r,
+            Ok(Loaded::Found(mut r)) => {
+                r.state.can_push = key.channel.promises_reminders();
+                r
+            }
             Ok(_) => return None,
             Err(e) => {
                 tracing::error!(error = %e, "store unavailable");
@@ -389,6 +405,7 @@ impl Service {
             lang,
             notice: false,
             screen: record.screen,
+            calendar: None,
         })
     }
 

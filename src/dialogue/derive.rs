@@ -99,6 +99,10 @@ pub const DERIVED: &[(&str, FactKind)] = &[
     // Texts then judge "at most 3 months old" against `$appointment_day_date`.
     ("appointment_known", FactKind::One(YES_NO)),
     ("appointment_day", FactKind::Time),
+    // How reminders reach the conversation: a `message` the bot sends (Telegram), or a
+    // `calendar` file the person adds (a web page cannot send). Set by the engine from
+    // `State::can_push`, not here.
+    ("reminder_by", FactKind::One(&["message", "calendar"])),
     ("remind_evening", FactKind::One(PLANNED)),
     ("remind_soon", FactKind::One(PLANNED)),
 ];

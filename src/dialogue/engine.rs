@@ -218,8 +218,9 @@ impl Engine {
             || (!state.node.is_empty() && self.flow.node(&state.node).is_none())
         {
             // A node that no longer exists (content changed): start over kindly.
-            let lang = state.lang;
+            let (lang, can_push) = (state.lang, state.can_push);
             state = State::new(lang);
+            state.can_push = can_push;
         }
         let mut cx = Ctx {
             engine: self,
@@ -282,7 +283,7 @@ impl Engine {
         let mut parts = vec![msg];
         if reminder.kind == ReminderKind::Evening {
             if let Some(node) = self.flow.node("checklist") {
-                let facts = with_derived(&state.facts, now, &self.globals);
+                let facts = cx.derived(&state.facts);
                 parts.extend(cx.parts_of(node, &facts).into_iter().skip(1));
             }
         }
@@ -313,7 +314,7 @@ impl Engine {
             events: Vec::new(),
             going_back: false,
         };
-        let facts = with_derived(&cx.state.facts, now, &self.globals);
+        let facts = cx.derived(&cx.state.facts);
         let mut parts = Vec::new();
         if let Some((step, total)) = cx.progress(&node) {
             parts.push(
@@ -501,6 +502,20 @@ impl Ctx<'_> {
         &self.engine.flow
     }
 
+    /// `facts` with the derived ones ([`with_derived`]) and how reminders reach this
+    /// conversation (`reminder_by`: `message` where the channel can push, else
+    /// `calendar`).
+    fn derived(&self, facts: &Facts) -> Facts {
+        let mut out = with_derived(facts, self.now, &self.engine.globals);
+        let by = if self.state.can_push {
+            "message"
+        } else {
+            "calendar"
+        };
+        out.insert("reminder_by".into(), Fact::One(by.into()));
+        out
+    }
+
     fn handle(&mut self, input: Input) {
         match input {
             Input::Start { payload } => self.start(payload.as_deref()),
@@ -565,7 +580,7 @@ impl Ctx<'_> {
     }
 
     fn visible_options(&self) -> Vec<Opt> {
-        let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
+        let facts = self.derived(&self.state.facts);
         let has_resume = self.state.resume.is_some();
         let has_history = !self.state.history.is_empty();
         self.current()
@@ -1110,7 +1125,7 @@ impl Ctx<'_> {
 
     /// Follows branch nodes until a node that shows something.
     fn resolve_and_show_silent(&mut self) {
-        let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
+        let facts = self.derived(&self.state.facts);
         for _ in 0..64 {
             let Some(node) = self.current() else { break };
             if node.kind != NodeKind::Branch {
@@ -1199,7 +1214,7 @@ impl Ctx<'_> {
         let Some(node) = self.current().cloned() else {
             return;
         };
-        let facts = with_derived(&self.state.facts, self.now, &self.engine.globals);
+        let facts = self.derived(&self.state.facts);
         self.count_shown(&node, &facts);
         let mut parts = std::mem::take(&mut self.pending);
         // Results shown together with the next question: each a message of its own, first.
@@ -1280,7 +1295,7 @@ impl Ctx<'_> {
         if seen.len() > LOOKAHEAD_LIMIT * 8 {
             return None;
         }
-        let derived = with_derived(&facts, self.now, &self.engine.globals);
+        let derived = self.derived(&facts);
         for o in node
             .options
             .iter()
@@ -1319,7 +1334,7 @@ impl Ctx<'_> {
             if node.kind != NodeKind::Branch {
                 return Some(node);
             }
-            let derived = with_derived(facts, self.now, &self.engine.globals);
+            let derived = self.derived(facts);
             match node.routes.iter().find(|r| cond_holds(&r.cond, &derived)) {
                 Some(r) => match &r.goto {
                     Target::Node(n) => node = self.flow().node(n)?,

@@ -74,6 +74,20 @@ pub struct State {
     /// each is counted once, however often the screen is seen again.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub counted: BTreeSet<String>,
+    /// Whether the conversation's channel can send a message unasked (Telegram can). A web
+    /// page cannot: there the flow offers the appointment as a calendar file instead of
+    /// promising reminders (the derived fact `reminder_by`). Set by the conversation
+    /// service from the channel before every step; kept across a restart.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub can_push: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(v: &bool) -> bool {
+    *v
 }
 
 impl State {
@@ -88,6 +102,7 @@ impl State {
             resume: None,
             steps: Vec::new(),
             counted: BTreeSet::new(),
+            can_push: true,
         }
     }
 

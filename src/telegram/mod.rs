@@ -45,7 +45,7 @@ use futures_util::future::BoxFuture;
 pub use crate::conversation::{parse_text, Incoming};
 pub use limits::{Limiter, Limits, Priority};
 pub use render::{split_text, MAX_TEXT};
-use show::{send_or_forget, send_retrying, show, strip};
+use show::{send_calendar, send_or_forget, send_retrying, show, strip};
 
 /// What the handlers need of a bot: teloxide's `Bot` (Telegram's rate limits are kept
 /// by [`App::limiter`], not by an adaptor).
@@ -57,6 +57,7 @@ pub trait TgBot:
         SetWebhook: Send,
         GetMe: Send,
         SendMessage: Send,
+        SendDocument: Send,
         EditMessageText: Send,
         EditMessageReplyMarkup: Send,
         AnswerCallbackQuery: Send,
@@ -79,6 +80,7 @@ impl<B> TgBot for B where
             SetWebhook: Send,
             GetMe: Send,
             SendMessage: Send,
+            SendDocument: Send,
             EditMessageText: Send,
             EditMessageReplyMarkup: Send,
             AnswerCallbackQuery: Send,
@@ -764,6 +766,10 @@ async fn handle<B: TgBot>(
     };
     if screen != turn.screen {
         app.service.note_screen(&key, screen).await;
+    }
+    if let Some(at) = turn.calendar {
+        // Beside the reminders: the appointment for the person's own calendar.
+        send_calendar(bot, app, chat, turn.lang, at).await;
     }
     Ok(())
 }

@@ -6,13 +6,15 @@
 //!
 //! Must not: decide what to say (the service and the engine do), or log message text.
 
-use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
-use teloxide::types::{ChatId, MessageId};
+use chrono::{DateTime, Utc};
+use teloxide::payloads::{EditMessageTextSetters, SendDocumentSetters, SendMessageSetters};
+use teloxide::types::{ChatId, InputFile, MessageId};
 use teloxide::{ApiError, RequestError};
 
 use super::{render, split_text, App, Limiter, Priority, TgBot, MAX_TEXT};
 use crate::conversation::Key;
 use crate::dialogue::engine::Rendered;
+use crate::i18n::{Lang, Msg};
 use crate::storage::Screen;
 
 /// Shows one update's replies: edits the screen in place where that keeps the chat clear,
@@ -147,6 +149,26 @@ pub(super) async fn strip<B: TgBot>(bot: &B, chat: ChatId, screen: Screen) {
         .await
     {
         tracing::debug!(error = %e, "could not take the buttons off an earlier message");
+    }
+}
+
+/// Sends the appointment as a calendar file (`mitid.ics`, the web chat's file), with a
+/// caption saying what it is. Best effort: the reminders do not depend on it.
+pub(super) async fn send_calendar<B: TgBot>(
+    bot: &B,
+    app: &App,
+    chat: ChatId,
+    lang: Lang,
+    at: DateTime<Utc>,
+) {
+    let engine = &app.service.engine;
+    let ics = crate::calendar::for_appointment(engine, lang, at, app.service.clock.now());
+    let caption = engine
+        .i18n
+        .render(lang, &Msg::new("calendar-caption"), &engine.globals);
+    let file = InputFile::memory(ics.into_bytes()).file_name("mitid.ics");
+    if let Err(e) = bot.send_document(chat, file).caption(caption).await {
+        tracing::warn!(error = %e, "could not send the calendar file");
     }
 }
 

@@ -239,25 +239,11 @@ impl Web {
         }
     }
 
-    /// The page for a turn, with the cookie.
+    /// The page for a turn, with the cookie. An appointment learnt in this turn is
+    /// offered as a calendar file in the reply itself.
     async fn page(&self, key: &Key, client: &Client, turn: &Turn, focus: bool) -> Response {
-        self.page_since(key, client, turn, focus, None).await
-    }
-
-    /// The page for a turn; `before`: the appointment before it, when known, so that an
-    /// appointment learnt in this turn is offered as a calendar file in the reply.
-    async fn page_since(
-        &self,
-        key: &Key,
-        client: &Client,
-        turn: &Turn,
-        focus: bool,
-        before: Option<Option<DateTime<Utc>>>,
-    ) -> Response {
-        let appointment = self.appointment(key).await;
-        let calendar = appointment.is_some();
-        let calendar_in_turn =
-            calendar && turn.kind == TurnKind::Stepped && before.is_some_and(|b| b != appointment);
+        let calendar = self.appointment(key).await.is_some();
+        let calendar_in_turn = calendar && turn.calendar.is_some();
         let html = page::conversation(
             &self.service.engine,
             &PageParts {
@@ -534,16 +520,10 @@ async fn input(
             }
         }
     };
-    let before = web.appointment(&key).await;
     let turn = web
         .service
         .handle(&key, form.nonce, Some(lang), incoming)
         .await;
-    if turn.kind == TurnKind::Stepped {
-        return web
-            .page_since(&key, &client, &turn, true, Some(before))
-            .await;
-    }
     web.answer(&key, &client, turn, lang).await
 }
 

@@ -91,8 +91,9 @@ pub struct Call {
     /// Telegram method name as documented, e.g. `sendMessage` (teloxide sends
     /// `SendMessage`; the first letter is lowercased).
     pub method: String,
-    /// The JSON body; a urlencoded body becomes an object of strings; anything else
-    /// (multipart) is kept as a `Value::String` of the raw body.
+    /// The JSON body; a urlencoded or multipart body becomes an object of strings (a file
+    /// part: its content, and its name under `<field>_file_name`); anything else is kept
+    /// as a `Value::String` of the raw body.
     pub body: Value,
     pub at: Instant,
     /// `Some(error_code)` when the call was answered with an error by `fail_next`.
@@ -109,6 +110,16 @@ pub struct SentMessage {
     /// Inline keyboard rows; empty when the message has no inline keyboard.
     pub buttons: Vec<Vec<Button>>,
     pub edited: bool,
+}
+
+/// A file the bot sent with `sendDocument`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentDocument {
+    pub chat_id: i64,
+    pub file_name: String,
+    /// The file's content (as text: the bot sends calendar files).
+    pub content: String,
+    pub caption: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,6 +191,7 @@ struct State {
     watcher: Option<tokio::sync::mpsc::UnboundedSender<(Instant, SentMessage)>>,
     calls: Vec<Call>,
     sent: Vec<SentMessage>,
+    documents: Vec<SentDocument>,
     /// Pending updates, sorted by update_id (stable for equal ids).
     queue: Vec<Queued>,
     /// Every update ever queued, for `redeliver`.
@@ -523,6 +535,17 @@ impl FakeTelegram {
     }
 
     /// Successful `sendMessage` and `editMessageText` calls to `chat_id`, in order.
+    pub fn sent_documents(&self, chat_id: i64) -> Vec<SentDocument> {
+        self.inner
+            .lock()
+            .documents
+            .iter()
+            .filter(|d| d.chat_id == chat_id)
+            .cloned()
+            .collect()
+    }
+
+    /// The messages sent to `chat_id` (and edits of them), in order.
     pub fn sent_messages(&self, chat_id: i64) -> Vec<SentMessage> {
         self.inner
             .lock()
@@ -808,6 +831,7 @@ impl State {
                 json!(true)
             }
             "sendmessage" => self.send_message(body),
+            "senddocument" => self.send_document(body),
             "editmessagetext" => self.edit_message(body, true)?,
             "editmessagereplymarkup" => self.edit_message(body, false)?,
             "deletemessage" => {
@@ -859,6 +883,43 @@ impl State {
                     parse_mode,
                 },
             );
+        }
+        msg
+    }
+
+    fn send_document(&mut self, body: &Value) -> Value {
+        let chat_id = chat_id_field(body).unwrap_or(0);
+        let message_id = self.next_message_id;
+        self.next_message_id += 1;
+        // teloxide sends the file as its own part and `document` as `attach://<part>`.
+        let part = str_field(body, "document")
+            .and_then(|d| d.strip_prefix("attach://").map(str::to_string))
+            .unwrap_or_else(|| "document".into());
+        let file_name = str_field(body, &format!("{part}_file_name")).unwrap_or_default();
+        let content = str_field(body, &part).unwrap_or_default();
+        let caption = str_field(body, "caption");
+        if self.record {
+            self.documents.push(SentDocument {
+                chat_id,
+                file_name: file_name.clone(),
+                content: content.clone(),
+                caption: caption.clone(),
+            });
+        }
+        let mut msg = json!({
+            "message_id": message_id,
+            "from": bot_user(),
+            "chat": self.chat_json(chat_id),
+            "date": unix_now(),
+            "document": {
+                "file_id": format!("doc{message_id}"),
+                "file_unique_id": format!("udoc{message_id}"),
+                "file_name": file_name,
+                "file_size": content.len(),
+            },
+        });
+        if let Some(c) = caption {
+            msg["caption"] = json!(c);
         }
         msg
     }
@@ -1073,6 +1134,17 @@ fn parse_body(headers: &HeaderMap, query: Option<&str>, body: &[u8]) -> Value {
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
     } else if content_type.starts_with("application/x-www-form-urlencoded") {
         parse_urlencoded(&String::from_utf8_lossy(body))
+    } else if let Some(boundary) = content_type
+        .strip_prefix("multipart/form-data")
+        .and_then(|rest| rest.split("boundary=").nth(1))
+    {
+        // The boundary as sent (the header was lower-cased above).
+        let sent = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split("boundary=").nth(1))
+            .unwrap_or(boundary);
+        parse_multipart(&String::from_utf8_lossy(body), sent.trim_matches('"'))
     } else {
         Value::String(String::from_utf8_lossy(body).into_owned())
     };
@@ -1084,6 +1156,32 @@ fn parse_body(headers: &HeaderMap, query: Option<&str>, body: &[u8]) -> Value {
         }
     }
     value
+}
+
+/// A multipart/form-data body as an object of its parts' contents; a file part also
+/// gives its file name as `<name>_file_name`.
+fn parse_multipart(body: &str, boundary: &str) -> Value {
+    let mut out = Map::new();
+    let delimiter = format!("--{boundary}");
+    for part in body.split(delimiter.as_str()) {
+        let Some((head, content)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let content = content.strip_suffix("\r\n").unwrap_or(content);
+        let attr = |key: &str| {
+            let start = head.find(&format!("{key}=\""))? + key.len() + 2;
+            let len = head[start..].find('"')?;
+            Some(head[start..start + len].to_string())
+        };
+        let Some(name) = attr(" name").or_else(|| attr("name")) else {
+            continue;
+        };
+        if let Some(file_name) = attr("filename") {
+            out.insert(format!("{name}_file_name"), Value::String(file_name));
+        }
+        out.insert(name, Value::String(content.to_string()));
+    }
+    Value::Object(out)
 }
 
 fn parse_urlencoded(s: &str) -> Value {
