@@ -10,7 +10,7 @@
 //! Then the startup figures with 100,000 stored conversations (`E2E_STORED=100000`),
 //! measured in a fresh child process.
 //!
-//! Telegram's rate limits are off (`App::limits = None`): they would measure Telegram's
+//! Telegram's rate limits are off (`App::limiter = None`): they would measure Telegram's
 //! 1 message a second per chat, not the bot. Everything (bot, fake server, users) shares
 //! this process and its cores.
 
@@ -230,7 +230,7 @@ async fn run(store: Arc<dyn Store>, users: usize, rounds: usize, think: Duration
     let fake = FakeTelegram::start_with(Options { record: false }).await;
     let mut watched = fake.watch();
     let mut app = App::new(engine(), store, Config::default());
-    app.limits = None;
+    app.limiter = None;
     let app = Arc::new(app);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(telegram::serve(fake.bot(), app, async {

@@ -228,31 +228,40 @@ async fn down_over_the_reminder_time_one_late_reminder_if_still_ahead_else_none(
     stop(bot).await;
 }
 
+/// Conversations of `chats` in Danish, told on `now` of an appointment at `appointment`
+/// with reminders on: their evening reminder is due at 18:00 the day before.
+fn remind_at_six(
+    dir: &Path,
+    chats: std::ops::Range<i64>,
+    now: DateTime<Utc>,
+    appointment: DateTime<Utc>,
+) {
+    let store = open_store(dir);
+    let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
+    for chat in chats {
+        let mut state = State::new(Lang::Da);
+        state.node = "remind-set".into();
+        state
+            .facts
+            .insert("appointment".into(), Fact::Time(appointment.timestamp()));
+        state
+            .facts
+            .insert("reminders".into(), Fact::One("on".into()));
+        let plan = engine.reminder_plan(&state, now);
+        store
+            .save(&Key::telegram(chat), &Record::new(state, now))
+            .unwrap();
+        store.set_reminders(&Key::telegram(chat), &plan).unwrap();
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_at_six_goes_out_within_telegrams_limits_and_a_blocked_user_is_dropped() {
     let fake = FakeTelegram::start().await;
     let dir = tempfile::tempdir().unwrap();
     let now = cph(2026, 11, 26, 10, 0);
     let appointment = cph(2026, 12, 3, 10, 0);
-    {
-        let store = open_store(dir.path());
-        let engine = check::load(&ContentSource::embedded(), Globals::default()).unwrap();
-        for chat in 4000..4040 {
-            let mut state = State::new(Lang::Da);
-            state.node = "remind-set".into();
-            state
-                .facts
-                .insert("appointment".into(), Fact::Time(appointment.timestamp()));
-            state
-                .facts
-                .insert("reminders".into(), Fact::One("on".into()));
-            let plan = engine.reminder_plan(&state, now);
-            store
-                .save(&Key::telegram(chat), &Record::new(state, now))
-                .unwrap();
-            store.set_reminders(&Key::telegram(chat), &plan).unwrap();
-        }
-    }
+    remind_at_six(dir.path(), 4000..4040, now, appointment);
     fake.fail_next(
         "sendMessage",
         1,
@@ -302,6 +311,87 @@ async fn a_burst_at_six_goes_out_within_telegrams_limits_and_a_blocked_user_is_d
         .unwrap()
         .iter()
         .all(|(_, r)| r.kind == mitid_bot::dialogue::reminders::ReminderKind::Soon));
+}
+
+/// 18:00 with 300 evening reminders due: they need at least 15 s at Telegram's 30
+/// messages a second, of which reminders take at most 20. Anna, who writes to the bot in
+/// the middle of it, gets her answer first, not after the reminders queued before her.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reminders_for_many_at_six_never_hold_up_an_answer_to_someone_writing_now() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    remind_at_six(
+        dir.path(),
+        5000..5300,
+        cph(2026, 11, 26, 10, 0),
+        cph(2026, 12, 3, 10, 0),
+    );
+    let clock = Arc::new(FakeClock::new(cph(2026, 12, 2, 18, 0)));
+    let bot = start(&fake, dir.path(), clock).await;
+    let is_reminder = |c: &support::Call| {
+        c.method == "sendMessage"
+            && c.failed_with.is_none()
+            && c.body["chat_id"]
+                .as_i64()
+                .is_some_and(|id| (5000..5300).contains(&id))
+    };
+    fake.wait_until(Duration::from_secs(20), |calls| {
+        calls.iter().filter(|c| is_reminder(c)).count() >= 25
+    })
+    .await;
+
+    let wrote = Instant::now();
+    fake.send_text(ANNA, "/start");
+    let to_anna = |c: &support::Call| c.method == "sendMessage" && c.body["chat_id"] == ANNA.id;
+    let calls = fake
+        .wait_until(Duration::from_secs(20), |calls| calls.iter().any(to_anna))
+        .await;
+    let answered = calls.iter().find(|c| to_anna(c)).unwrap().at;
+    let reminders: Vec<Instant> = calls
+        .iter()
+        .filter(|c| is_reminder(c))
+        .map(|c| c.at)
+        .collect();
+    let meanwhile = reminders
+        .iter()
+        .filter(|t| **t > wrote && **t < answered)
+        .count();
+    let welcome = fake.sent_messages(ANNA.id);
+    assert!(
+        welcome[0]
+            .text
+            .starts_with("Hej! Jeg er en automatisk assistent"),
+        "{}",
+        welcome[0].text
+    );
+    assert!(
+        reminders.len() < 300,
+        "the reminders were all out before Anna's answer: this shows nothing"
+    );
+    // Reminders go on beside her answer (20 a second), but she never waits behind those
+    // queued before her: at most a second's worth passes her.
+    assert!(
+        meanwhile <= 20,
+        "{meanwhile} reminders went out between Anna's message and her answer"
+    );
+    // Within Telegram's 30 a second, as they arrive (the 20 of them for reminders is
+    // counted when a message leaves; network jitter can bunch a few on arrival).
+    let sends: Vec<Instant> = calls
+        .iter()
+        .filter(|c| c.method == "sendMessage" && c.failed_with.is_none())
+        .map(|c| c.at)
+        .collect();
+    for (i, start) in sends.iter().enumerate() {
+        let in_a_second = sends[i..]
+            .iter()
+            .take_while(|t| t.duration_since(*start) < Duration::from_secs(1))
+            .count();
+        assert!(
+            in_a_second <= 30,
+            "{in_a_second} messages within one second"
+        );
+    }
+    stop(bot).await;
 }
 
 /// A data directory of the release before conversations had a channel: sled's keys are

@@ -16,13 +16,13 @@
 
 mod answer;
 mod confirm;
+mod limits;
 mod render;
 mod show;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use teloxide::adaptors::throttle::Limits;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::payloads::{
     SetMyCommandsSetters, SetMyDescriptionSetters, SetMyShortDescriptionSetters,
@@ -43,13 +43,12 @@ use crate::storage::Store;
 use futures_util::future::BoxFuture;
 
 pub use crate::conversation::{parse_text, Incoming};
+pub use limits::{Limiter, Limits, Priority};
 pub use render::{split_text, MAX_TEXT};
 use show::{send_calendar, send_or_forget, send_retrying, show, strip};
 
-/// What the handlers need of a bot: teloxide's `Bot`, behind the [`Throttle`] adaptor in
-/// production ([`App::limits`]), or bare (benchmarks).
-///
-/// [`Throttle`]: teloxide::adaptors::Throttle
+/// What the handlers need of a bot: teloxide's `Bot` (Telegram's rate limits are kept
+/// by [`App::limiter`], not by an adaptor).
 pub trait TgBot:
     Requester<
         Err = RequestError,
@@ -120,27 +119,11 @@ pub struct App {
     pub reminder_tick: Duration,
     /// Wakes the reminder sender before its tick (tests that moved the clock on).
     pub wake_reminders: Arc<tokio::sync::Notify>,
-    /// Telegram's rate limits, kept by teloxide's `Throttle` adaptor ([`telegram_limits`]);
-    /// `None` sends without waiting. Only tests and benchmarks against a local fake Bot
-    /// API turn it off (`rate_limits = "off"`): the real Telegram answers a bot that
-    /// exceeds them with 429s.
-    pub limits: Option<Limits>,
-}
-
-/// Telegram's limits as Telegram states them (core.telegram.org/bots/faq): about one
-/// message a second in a chat, short bursts allowed; 20 a minute in a group; 30 a second
-/// overall. teloxide's default also caps every chat at 20 a minute, which slowed a person
-/// who taps quickly to one message every three seconds; a private chat gets 60 a minute
-/// here. teloxide cannot tell a small group from a private chat (supergroups it can): the
-/// bot says one sentence in a group, at most once every three seconds (`in_group`).
-/// Edits, deletions and answers to button presses are not throttled by teloxide.
-pub fn telegram_limits() -> Limits {
-    Limits {
-        messages_per_sec_chat: 2,
-        messages_per_min_chat: 60,
-        messages_per_min_channel_or_supergroup: 20,
-        messages_per_sec_overall: 30,
-    }
+    /// Telegram's rate limits for new messages ([`Limits::telegram`], `limits.rs`), with
+    /// replies before reminders; `None` sends without waiting. Only tests and benchmarks
+    /// against a local fake Bot API turn it off (`rate_limits = "off"`): the real Telegram
+    /// answers a bot that exceeds them with 429s.
+    pub limiter: Option<Limiter>,
 }
 
 impl App {
@@ -153,7 +136,10 @@ impl App {
         App {
             reminder_tick: Duration::from_secs(20),
             wake_reminders: Arc::default(),
-            limits: service.config.rate_limits.then(telegram_limits),
+            limiter: service
+                .config
+                .rate_limits
+                .then(|| Limiter::new(Limits::telegram())),
             service,
         }
     }
@@ -214,10 +200,7 @@ pub async fn serve(
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let token = bot.token().to_string();
-    match app.limits {
-        Some(limits) => serve_with(bot.throttle(limits), token, app, stop).await,
-        None => serve_with(bot, token, app, stop).await,
-    }
+    serve_with(bot, token, app, stop).await
 }
 
 async fn serve_with<B: TgBot>(
@@ -242,7 +225,7 @@ async fn serve_with<B: TgBot>(
         .clone()
         .unwrap_or_else(|| me.username().to_string());
 
-    if app.limits.is_none() {
+    if app.limiter.is_none() {
         tracing::warn!("Telegram's rate limits are off: only for a local fake Bot API");
     }
     let answers = Arc::new(answer::Answers::default());
@@ -436,8 +419,15 @@ impl<B: TgBot> Delivery for TelegramDelivery<B> {
             };
             for screen in screens {
                 let keyboard = render::keyboard(&screen.buttons);
-                match send_or_forget(&self.bot, &self.app, ChatId(chat), &screen.text, keyboard)
-                    .await
+                match send_or_forget(
+                    &self.bot,
+                    &self.app,
+                    Priority::Background,
+                    ChatId(chat),
+                    &screen.text,
+                    keyboard,
+                )
+                .await
                 {
                     Ok(Some(_)) => {}
                     Ok(None) => return Err(DeliveryError::Gone),
@@ -668,9 +658,16 @@ async fn in_group<B: TgBot>(
         &Msg::new("group-private-only").str("link", link),
         &app.service.engine.globals,
     );
-    send_retrying(bot, msg.chat.id, &text, None)
-        .await
-        .map(|_| ())
+    send_retrying(
+        bot,
+        app.limiter.as_ref(),
+        Priority::Interactive,
+        msg.chat.id,
+        &text,
+        None,
+    )
+    .await
+    .map(|_| ())
 }
 
 /// One update of a private chat: the conversation service steps and saves, then the
@@ -713,18 +710,32 @@ async fn handle<B: TgBot>(
         TurnKind::StoreFailed => {
             // Not the step's reply (it is not saved), but never silence.
             forget_answer();
-            return send_retrying(bot, chat, &text(&turn), None)
-                .await
-                .map(|_| ());
+            return send_retrying(
+                bot,
+                app.limiter.as_ref(),
+                Priority::Interactive,
+                chat,
+                &text(&turn),
+                None,
+            )
+            .await
+            .map(|_| ());
         }
         TurnKind::Forgotten => {
             // The screen's buttons would start a new conversation: take them away.
             if let Some(screen) = turn.screen {
                 strip(bot, chat, screen).await;
             }
-            return send_retrying(bot, chat, &text(&turn), None)
-                .await
-                .map(|_| ());
+            return send_retrying(
+                bot,
+                app.limiter.as_ref(),
+                Priority::Interactive,
+                chat,
+                &text(&turn),
+                None,
+            )
+            .await
+            .map(|_| ());
         }
     }
     if let Some(p) = &pressed {
@@ -742,7 +753,7 @@ async fn handle<B: TgBot>(
     if turn.notice && turn.replies.len() == 1 && turn.replies[0].buttons.is_empty() {
         // A notice alone (an edited message is not read): a new message, and the screen
         // stays the screen.
-        send_or_forget(bot, app, chat, &text(&turn), None).await?;
+        send_or_forget(bot, app, Priority::Interactive, chat, &text(&turn), None).await?;
         return Ok(());
     }
     if turn.replies.is_empty() {
@@ -774,15 +785,6 @@ mod tests {
         assert_eq!(language_for(Some("pl"), Lang::En), Lang::En);
         assert_eq!(language_for(Some("pl"), Lang::Da), Lang::Da);
         assert_eq!(language_for(None, Lang::De), Lang::De);
-    }
-
-    #[test]
-    fn a_private_chat_may_have_a_message_a_second_and_a_group_twenty_a_minute() {
-        let l = telegram_limits();
-        assert_eq!(l.messages_per_min_chat, 60);
-        assert!(l.messages_per_sec_chat >= 1);
-        assert_eq!(l.messages_per_min_channel_or_supergroup, 20);
-        assert_eq!(l.messages_per_sec_overall, 30);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Showing a turn on Telegram: the screen edited in place where that keeps the chat
 //! clear, new messages otherwise, the buttons taken off a screen the conversation left
-//! (ARCHITECTURE.md, "Screens and kept messages"); sending with Telegram's size limit and
-//! its 429s; a chat that blocked the bot forgotten.
+//! (ARCHITECTURE.md, "Screens and kept messages"); sending within Telegram's size and rate
+//! limits (`limits.rs`), a 429 waited out with its `retry_after`; a chat that blocked the
+//! bot forgotten.
 //!
 //! Must not: decide what to say (the service and the engine do), or log message text.
 
@@ -10,7 +11,7 @@ use teloxide::payloads::{EditMessageTextSetters, SendDocumentSetters, SendMessag
 use teloxide::types::{ChatId, InputFile, MessageId};
 use teloxide::{ApiError, RequestError};
 
-use super::{render, split_text, App, TgBot, MAX_TEXT};
+use super::{render, split_text, App, Limiter, Priority, TgBot, MAX_TEXT};
 use crate::conversation::Key;
 use crate::dialogue::engine::Rendered;
 use crate::i18n::{Lang, Msg};
@@ -43,11 +44,7 @@ pub(super) async fn show<B: TgBot>(
             None
         };
         if let Some(id) = target {
-            let mut edit = bot.edit_message_text(chat, id, text.clone());
-            if let Some(kb) = &keyboard {
-                edit = edit.reply_markup(kb.clone());
-            }
-            match edit.await {
+            match edit_retrying(bot, app.limiter.as_ref(), chat, id, &text, &keyboard).await {
                 Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {
                     current = keyboard.is_some().then_some(Screen {
                         message: id.0,
@@ -59,7 +56,16 @@ pub(super) async fn show<B: TgBot>(
                 Err(e) => tracing::debug!(error = %e, "could not edit the screen"),
             }
         }
-        let Some(sent) = send_or_forget(bot, app, chat, &text, keyboard.clone()).await? else {
+        let Some(sent) = send_or_forget(
+            bot,
+            app,
+            Priority::Interactive,
+            chat,
+            &text,
+            keyboard.clone(),
+        )
+        .await?
+        else {
             return Ok(None);
         };
         left.extend(current.take());
@@ -81,6 +87,35 @@ pub(super) async fn show<B: TgBot>(
         strip(bot, chat, old).await;
     }
     Ok(Some(current))
+}
+
+/// Edits the screen in place. Not limited (a tap changes the screen at once), but a 429 is
+/// waited out and the edit tried again, rather than sent as a new message.
+async fn edit_retrying<B: TgBot>(
+    bot: &B,
+    limiter: Option<&Limiter>,
+    chat: ChatId,
+    id: MessageId,
+    text: &str,
+    keyboard: &Option<teloxide::types::InlineKeyboardMarkup>,
+) -> Result<(), RequestError> {
+    let mut attempts = 0;
+    loop {
+        let mut edit = bot.edit_message_text(chat, id, text.to_string());
+        if let Some(kb) = keyboard {
+            edit = edit.reply_markup(kb.clone());
+        }
+        match edit.await {
+            Err(RequestError::RetryAfter(wait)) if attempts < 3 => {
+                attempts += 1;
+                if let Some(limiter) = limiter {
+                    limiter.hold(chat.0, wait.duration());
+                }
+                tokio::time::sleep(wait.duration()).await;
+            }
+            other => return other.map(|_| ()),
+        }
+    }
 }
 
 /// The message to edit into `reply`, if any: the screen, when the press came from it, it
@@ -142,11 +177,12 @@ pub(super) async fn send_calendar<B: TgBot>(
 pub(super) async fn send_or_forget<B: TgBot>(
     bot: &B,
     app: &App,
+    priority: Priority,
     chat: ChatId,
     text: &str,
     keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
 ) -> Result<Option<MessageId>, RequestError> {
-    match send_retrying(bot, chat, text, keyboard).await {
+    match send_retrying(bot, app.limiter.as_ref(), priority, chat, text, keyboard).await {
         Ok(id) => Ok(Some(id)),
         Err(RequestError::Api(ApiError::BotBlocked))
         | Err(RequestError::Api(ApiError::UserDeactivated)) => {
@@ -160,10 +196,13 @@ pub(super) async fn send_or_forget<B: TgBot>(
     }
 }
 
-/// Sends a text (split into Telegram-sized pieces, the keyboard on the last), waiting out a
-/// 429's retry-after a few times. Returns the id of the last piece.
+/// Sends a text (split into Telegram-sized pieces, the keyboard on the last), each piece
+/// within Telegram's rate limits (`limiter`, at `priority`), waiting out a 429's
+/// retry-after a few times. Returns the id of the last piece.
 pub(super) async fn send_retrying<B: TgBot>(
     bot: &B,
+    limiter: Option<&Limiter>,
+    priority: Priority,
     chat: ChatId,
     text: &str,
     keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
@@ -174,6 +213,9 @@ pub(super) async fn send_retrying<B: TgBot>(
     for (i, piece) in pieces.into_iter().enumerate() {
         let mut attempts = 0;
         loop {
+            if let Some(limiter) = limiter {
+                limiter.wait(chat.0, priority).await;
+            }
             let mut req = bot.send_message(chat, piece.clone());
             if i == last {
                 if let Some(kb) = &keyboard {
@@ -187,7 +229,11 @@ pub(super) async fn send_retrying<B: TgBot>(
                 }
                 Err(RequestError::RetryAfter(wait)) if attempts < 3 => {
                     attempts += 1;
-                    tokio::time::sleep(wait.duration()).await;
+                    match limiter {
+                        // The next wait of this chat's messages lasts until then.
+                        Some(limiter) => limiter.hold(chat.0, wait.duration()),
+                        None => tokio::time::sleep(wait.duration()).await,
+                    }
                 }
                 Err(e) => return Err(e),
             }
