@@ -112,10 +112,16 @@ fn stems_compounds_synonyms_typos_and_mixed_languages() {
             "Darf sich meine Frau mit meiner MitID einloggen?",
         ],
     );
-    answers(
-        &m,
-        "userid-password-pin",
-        &["I forgot my user ID", "hvad er mit bruger-id"],
+    answers(&m, "userid-password-pin", &["hvad er mit bruger-id"]);
+    // A forgotten UserID: getting back in (the reset) comes first, what a UserID is second.
+    assert_eq!(
+        m.match_text("I forgot my user ID"),
+        FaqMatch::Unsure(vec![
+            "password-reset".to_string(),
+            "userid-password-pin".to_string()
+        ]),
+        "{:?}",
+        m.ranking("I forgot my user ID")
     );
     // Typos and mixed languages.
     answers(
