@@ -707,23 +707,12 @@ async fn handle<B: TgBot>(
             forget_answer();
             return Ok(());
         }
-        TurnKind::StoreFailed => {
-            // Not the step's reply (it is not saved), but never silence.
-            forget_answer();
-            return send_retrying(
-                bot,
-                app.limiter.as_ref(),
-                Priority::Interactive,
-                chat,
-                &text(&turn),
-                None,
-            )
-            .await
-            .map(|_| ());
-        }
-        TurnKind::Forgotten => {
-            // The screen's buttons would start a new conversation: take them away.
-            if let Some(screen) = turn.screen {
+        TurnKind::StoreFailed | TurnKind::Forgotten => {
+            if turn.kind == TurnKind::StoreFailed {
+                // Not the step's reply (it is not saved), but never silence.
+                forget_answer();
+            } else if let Some(screen) = turn.screen {
+                // Forgotten: the screen's buttons would start a new conversation.
                 strip(bot, chat, screen).await;
             }
             return send_retrying(
