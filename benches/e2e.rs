@@ -227,7 +227,11 @@ struct Pace {
 /// Runs the bot on `store` with `users` citizens walking the flow `rounds` times, each
 /// pausing `think` before a press (the starts spread over one `think`).
 async fn run(store: Arc<dyn Store>, users: usize, rounds: usize, think: Duration) -> Figures {
-    let fake = FakeTelegram::start_with(Options { record: false }).await;
+    let fake = FakeTelegram::start_with(Options {
+        record: false,
+        ..Options::default()
+    })
+    .await;
     let mut watched = fake.watch();
     let mut app = App::new(engine(), store, Config::default());
     app.limiter = None;

@@ -35,6 +35,12 @@
 //! Under load (the end-to-end benchmark) start it with [`Options`] `record: false`, so its
 //! memory stays flat however many updates go through, and follow the bot's messages with
 //! [`FakeTelegram::watch`] instead of polling [`FakeTelegram::sent_messages`].
+//!
+//! For load tests that check what a person would notice (benches/crowd.rs), three more
+//! options, all off by default: `limits` answers 429 with `retry_after` as Telegram does
+//! when a bot sends too fast, `query_timeout` refuses an answer to a button press older
+//! than Telegram's 15 s, and `measure` keeps, for every update, when it was handed out
+//! and when it got its answer and its first reply ([`FakeTelegram::load`]).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -69,12 +75,81 @@ pub struct Options {
     /// kept: button presses carry a made-up message, and only [`FakeTelegram::watch`]
     /// sees what the bot sends.
     pub record: bool,
+    /// Telegram's limits for new messages (Bot FAQ, "My bot is hitting limits"): in a
+    /// private chat a burst of [`CHAT_BURST`] then one a second; in a group
+    /// [`GROUP_PER_MINUTE`] in any minute; all chats together [`OVERALL_PER_SECOND`] in
+    /// any second. A message above them is refused with 429 and `retry_after` (whole
+    /// seconds, as Telegram), the chat stays refused until then, and the refusal is
+    /// counted ([`Load::too_many_requests`]). New messages only (`sendMessage`,
+    /// `sendDocument`, other `send*`, `copyMessage`, `forwardMessage`); edits, deletions
+    /// and answers to button presses are not limited.
+    pub limits: bool,
+    /// `answerCallbackQuery` for a press older than [`QUERY_TIMEOUT`] (from the press,
+    /// i.e. the update being queued), or for a query answered before, fails as in Telegram
+    /// (400 [`QUERY_TOO_OLD`]); counted ([`Load::too_old`]).
+    pub query_timeout: bool,
+    /// Keep, for every update, when getUpdates first handed it out and how long until its
+    /// answer (a callback query) and its first reply to the chat; see [`FakeTelegram::load`].
+    /// Kept even when `record` is off (a few dozen bytes an update).
+    pub measure: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { record: true }
+        Options {
+            record: true,
+            limits: false,
+            query_timeout: false,
+            measure: false,
+        }
     }
+}
+
+/// With [`Options::limits`]: messages a private chat may get at once, then one a second.
+pub const CHAT_BURST: f64 = 3.0;
+/// With [`Options::limits`]: messages a group may get in any minute.
+pub const GROUP_PER_MINUTE: usize = 20;
+/// With [`Options::limits`]: messages all chats together may get in any second.
+pub const OVERALL_PER_SECOND: usize = 30;
+/// With [`Options::query_timeout`]: how long Telegram waits for the answer to a press.
+pub const QUERY_TIMEOUT: Duration = Duration::from_secs(15);
+/// Telegram's answer to an answerCallbackQuery that came too late (or twice).
+pub const QUERY_TOO_OLD: &str =
+    "Bad Request: query is too old and response timeout expired or query ID is invalid";
+
+/// What the bot did with the updates, measured with [`Options::measure`] (counts of
+/// refusals are kept always). Latencies are from the getUpdates that first handed the
+/// update out, sorted ascending.
+#[derive(Clone, Debug, Default)]
+pub struct Load {
+    /// Updates queued since the start.
+    pub updates: usize,
+    /// Of them, never handed out by getUpdates.
+    pub not_fetched: usize,
+    /// Button presses (callback queries) queued.
+    pub presses: usize,
+    /// Handed out → first successful answerCallbackQuery, one per answered press.
+    pub answers: Vec<Duration>,
+    /// Presses never answered successfully (also the refused ones).
+    pub unanswered: usize,
+    /// Presses answered more than [`QUERY_TIMEOUT`] after the press: refused by
+    /// [`Options::query_timeout`], or (with it off) accepted late.
+    pub late: usize,
+    /// Handed out → first reply to the update's chat (`sendMessage`, `sendDocument`,
+    /// `editMessageText`, `editMessageReplyMarkup`, or an answer to a press with a text).
+    /// Telegram does not say which update a message answers: a reply counts for every
+    /// update of its chat handed out before it and not yet replied.
+    pub first_replies: Vec<Duration>,
+    /// Updates handed out without any reply to their chat since.
+    pub unreplied: usize,
+    /// 429s sent for [`Options::limits`].
+    pub too_many_requests: usize,
+    /// For each message over a limit (not those refused while their chat was held): how
+    /// much too early it came, sorted. Milliseconds: the bot kept the limit but its requests
+    /// arrived in another order or spacing than it sent them; seconds: it did not keep it.
+    pub refused_early: Vec<Duration>,
+    /// 400 [`QUERY_TOO_OLD`] sent for [`Options::query_timeout`].
+    pub too_old: usize,
 }
 
 /// A Telegram user who writes to the bot. Private chat id == user id.
@@ -162,6 +237,35 @@ struct Inner {
     state: Mutex<State>,
     /// Woken whenever an update is queued, for long polls.
     queued: Notify,
+    /// Woken whenever a chat gets a reply, for [`FakeTelegram::wait_replied`].
+    replied: Notify,
+}
+
+/// One update, for [`Options::measure`] and [`Options::query_timeout`].
+struct Tracked {
+    chat: Option<i64>,
+    queued: Instant,
+    /// When getUpdates first handed it out.
+    fetched: Option<Instant>,
+    replied: Option<Instant>,
+    /// The callback query id, for a press.
+    query: Option<String>,
+    answered: Option<Instant>,
+    /// Answered (or refused) after [`QUERY_TIMEOUT`].
+    late: bool,
+}
+
+/// Telegram's limits as the fake keeps them ([`Options::limits`]).
+#[derive(Default)]
+struct Rates {
+    /// When the messages of the last second went.
+    overall: std::collections::VecDeque<Instant>,
+    /// Private chats: tokens left and when counted.
+    chats: HashMap<i64, (f64, Instant)>,
+    /// Groups: when the messages of the last minute went.
+    groups: HashMap<i64, std::collections::VecDeque<Instant>>,
+    /// Chats refused until then (a 429's retry_after).
+    held: HashMap<i64, Instant>,
 }
 
 struct Queued {
@@ -209,6 +313,21 @@ struct State {
     commands: Option<Value>,
     /// How often each update was handed out by getUpdates.
     deliveries: HashMap<i32, usize>,
+    /// See [`Options`].
+    limits: bool,
+    query_timeout: bool,
+    measure: bool,
+    rates: Rates,
+    /// Updates by id, and callback query ids → update id ([`Options::measure`] or
+    /// [`Options::query_timeout`]).
+    tracked: HashMap<i32, Tracked>,
+    queries: HashMap<String, i32>,
+    /// Per chat: updates handed out and not yet replied ([`Options::measure`]).
+    awaiting: HashMap<i64, Vec<i32>>,
+    too_many_requests: usize,
+    /// For each 429 of [`Options::limits`] (not those of a held chat): how early it was.
+    refused_early: Vec<Duration>,
+    too_old: usize,
 }
 
 impl FakeTelegram {
@@ -266,6 +385,9 @@ impl FakeTelegram {
         let (stop, stopped) = oneshot::channel();
         let state = State {
             record: options.record,
+            limits: options.limits,
+            query_timeout: options.query_timeout,
+            measure: options.measure,
             next_update_id: 1,
             next_message_id: 1,
             next_callback_id: 1,
@@ -276,6 +398,7 @@ impl FakeTelegram {
             started: Instant::now(),
             state: Mutex::new(state),
             queued: Notify::new(),
+            replied: Notify::new(),
         });
         (inner, Arc::new(stop), stopped)
     }
@@ -451,6 +574,7 @@ impl FakeTelegram {
                 id
             }
         };
+        st.track(id, &update);
         st.push_queue(id, update);
         drop(st);
         self.inner.queued.notify_waiters();
@@ -510,6 +634,7 @@ impl FakeTelegram {
         let id = st.next_update_id;
         st.next_update_id += 1;
         let update = json!({"update_id": id, kind: payload});
+        st.track(id, &update);
         st.push_queue(id, update);
         drop(st);
         self.inner.queued.notify_waiters();
@@ -517,6 +642,79 @@ impl FakeTelegram {
     }
 
     // ---- what the bot did --------------------------------------------------------------
+
+    /// What the bot did with the updates so far ([`Options::measure`]; without it only the
+    /// counts of refusals).
+    pub fn load(&self) -> Load {
+        let st = self.inner.lock();
+        let mut load = Load {
+            too_many_requests: st.too_many_requests,
+            too_old: st.too_old,
+            refused_early: st.refused_early.clone(),
+            ..Load::default()
+        };
+        for t in st.tracked.values() {
+            load.updates += 1;
+            let Some(fetched) = t.fetched else {
+                load.not_fetched += 1;
+                if t.query.is_some() {
+                    load.presses += 1;
+                    load.unanswered += 1;
+                }
+                continue;
+            };
+            match t.replied {
+                Some(at) => load
+                    .first_replies
+                    .push(at.saturating_duration_since(fetched)),
+                None => load.unreplied += 1,
+            }
+            if t.query.is_some() {
+                load.presses += 1;
+                match t.answered {
+                    Some(at) => load.answers.push(at.saturating_duration_since(fetched)),
+                    None => load.unanswered += 1,
+                }
+                if t.late {
+                    load.late += 1;
+                }
+            }
+        }
+        load.answers.sort_unstable();
+        load.refused_early.sort_unstable();
+        load.first_replies.sort_unstable();
+        load
+    }
+
+    /// Whether the update `update_id` has been answered (a press) and its chat got a reply
+    /// since it was handed out ([`Options::measure`]).
+    pub fn replied(&self, update_id: i32) -> bool {
+        let st = self.inner.lock();
+        st.tracked
+            .get(&update_id)
+            .is_some_and(|t| t.replied.is_some())
+    }
+
+    /// Waits at most `timeout` until [`Self::replied`] holds for `update_id`; false if it
+    /// did not.
+    pub async fn wait_replied(&self, update_id: i32, timeout: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.inner.replied.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.replied(update_id) {
+                return true;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return false;
+            }
+            tokio::select! {
+                _ = notified => {}
+                _ = tokio::time::sleep_until(deadline) => {}
+            }
+        }
+    }
 
     /// Every call the bot made, in order (including `getUpdates` and failed calls).
     pub fn calls(&self) -> Vec<Call> {
@@ -796,15 +994,187 @@ impl State {
     }
 
     fn take_batch(&mut self, limit: usize) -> Vec<Value> {
+        let now = Instant::now();
         self.queue
             .iter_mut()
             .take(limit)
             .map(|q| {
                 q.delivered = true;
                 *self.deliveries.entry(q.id).or_default() += 1;
+                if let Some(t) = self.tracked.get_mut(&q.id) {
+                    if t.fetched.is_none() {
+                        t.fetched = Some(now);
+                        if let (true, Some(chat)) = (self.measure, t.chat) {
+                            self.awaiting.entry(chat).or_default().push(q.id);
+                        }
+                    }
+                }
                 q.update.clone()
             })
             .collect()
+    }
+
+    /// Starts keeping the times of update `id` (if measuring or checking query ages).
+    fn track(&mut self, id: i32, update: &Value) {
+        if !(self.measure || self.query_timeout) || self.tracked.contains_key(&id) {
+            return;
+        }
+        let query = update["callback_query"]["id"].as_str().map(str::to_string);
+        let chat = [
+            "message",
+            "edited_message",
+            "channel_post",
+            "edited_channel_post",
+        ]
+        .iter()
+        .find_map(|k| update[k]["chat"]["id"].as_i64())
+        .or_else(|| update["callback_query"]["message"]["chat"]["id"].as_i64());
+        if let Some(q) = &query {
+            self.queries.insert(q.clone(), id);
+        }
+        self.tracked.insert(
+            id,
+            Tracked {
+                chat,
+                queued: Instant::now(),
+                fetched: None,
+                replied: None,
+                query,
+                answered: None,
+                late: false,
+            },
+        );
+    }
+
+    /// [`Options::limits`]: `Some(retry_after)` if a new message now would exceed
+    /// Telegram's limits; else counts it as sent.
+    fn over_limit(&mut self, method: &str, body: &Value) -> Option<u64> {
+        let method = method.to_ascii_lowercase();
+        let new_message = (method.starts_with("send") && method != "sendchataction")
+            || method == "copymessage"
+            || method == "forwardmessage";
+        if !self.limits || !new_message {
+            return None;
+        }
+        let chat = chat_id_field(body).unwrap_or(0);
+        let now = Instant::now();
+        let secs = |d: Duration| d.as_secs_f64().ceil().max(1.0) as u64;
+        if let Some(until) = self.rates.held.get(&chat) {
+            if *until > now {
+                return Some(secs(*until - now));
+            }
+        }
+        let rates = &mut self.rates;
+        while rates
+            .overall
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            rates.overall.pop_front();
+        }
+        let mut wait = None;
+        if rates.overall.len() >= OVERALL_PER_SECOND {
+            wait = Some(rates.overall[0] + Duration::from_secs(1) - now);
+        }
+        if chat < 0 {
+            let group = rates.groups.entry(chat).or_default();
+            while group
+                .front()
+                .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(60))
+            {
+                group.pop_front();
+            }
+            if group.len() >= GROUP_PER_MINUTE {
+                let until = group[0] + Duration::from_secs(60) - now;
+                wait = Some(wait.map_or(until, |w: Duration| w.max(until)));
+            }
+        } else {
+            let (tokens, at) = rates.chats.entry(chat).or_insert((CHAT_BURST, now));
+            let refilled = (*tokens + now.duration_since(*at).as_secs_f64()).min(CHAT_BURST);
+            if refilled < 1.0 {
+                let until = Duration::from_secs_f64(1.0 - refilled);
+                wait = Some(wait.map_or(until, |w: Duration| w.max(until)));
+            }
+        }
+        if let Some(wait) = wait {
+            let retry_after = secs(wait);
+            self.refused_early.push(wait);
+            self.rates
+                .held
+                .insert(chat, now + Duration::from_secs(retry_after));
+            return Some(retry_after);
+        }
+        self.rates.held.remove(&chat);
+        self.rates.overall.push_back(now);
+        if chat < 0 {
+            self.rates.groups.entry(chat).or_default().push_back(now);
+        } else {
+            let entry = self.rates.chats.entry(chat).or_insert((CHAT_BURST, now));
+            let refilled = (entry.0 + now.duration_since(entry.1).as_secs_f64()).min(CHAT_BURST);
+            *entry = (refilled - 1.0, now);
+        }
+        None
+    }
+
+    /// answerCallbackQuery: notes the answer of a tracked press; with
+    /// [`Options::query_timeout`], `Err` for one too old or answered before.
+    fn answer_query(&mut self, method: &str, body: &Value) -> Result<(), String> {
+        if !method.eq_ignore_ascii_case("answerCallbackQuery") {
+            return Ok(());
+        }
+        let query = str_field(body, "callback_query_id").unwrap_or_default();
+        let Some(t) = self
+            .queries
+            .get(&query)
+            .and_then(|id| self.tracked.get_mut(id))
+        else {
+            return Ok(());
+        };
+        let now = Instant::now();
+        let too_old = now.duration_since(t.queued) > QUERY_TIMEOUT;
+        if self.query_timeout && (too_old || t.answered.is_some()) {
+            if too_old && t.answered.is_none() {
+                t.late = true;
+            }
+            self.too_old += 1;
+            return Err(QUERY_TOO_OLD.into());
+        }
+        if t.answered.is_none() {
+            t.answered = Some(now);
+            t.late = too_old;
+        }
+        Ok(())
+    }
+
+    /// [`Options::measure`]: a call that shows the person something is the first reply of
+    /// every update of the chat handed out and not yet replied. True if it was one.
+    fn note_reply(&mut self, method: &str, body: &Value) -> bool {
+        if !self.measure {
+            return false;
+        }
+        let chat = match method.to_ascii_lowercase().as_str() {
+            "sendmessage" | "senddocument" | "editmessagetext" | "editmessagereplymarkup" => {
+                chat_id_field(body)
+            }
+            "answercallbackquery" if str_field(body, "text").is_some_and(|t| !t.is_empty()) => {
+                let query = str_field(body, "callback_query_id").unwrap_or_default();
+                self.queries
+                    .get(&query)
+                    .and_then(|id| self.tracked.get(id))
+                    .and_then(|t| t.chat)
+            }
+            _ => None,
+        };
+        let Some(ids) = chat.and_then(|c| self.awaiting.remove(&c)) else {
+            return false;
+        };
+        let now = Instant::now();
+        for id in ids {
+            if let Some(t) = self.tracked.get_mut(&id) {
+                t.replied.get_or_insert(now);
+            }
+        }
+        true
     }
 
     /// Every method but getUpdates: the result, or Telegram's error code and description.
@@ -1052,8 +1422,41 @@ async fn handle(
         if method.eq_ignore_ascii_case("getUpdates") {
             None
         } else {
+            if let Some(retry_after) = st.over_limit(&method, &body) {
+                st.too_many_requests += 1;
+                if st.record {
+                    if let Some(call) = st.calls.last_mut() {
+                        call.failed_with = Some(429);
+                    }
+                }
+                return envelope(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    json!({
+                        "ok": false,
+                        "error_code": 429,
+                        "description": format!("Too Many Requests: retry after {retry_after}"),
+                        "parameters": {"retry_after": retry_after},
+                    }),
+                );
+            }
+            if let Err(description) = st.answer_query(&method, &body) {
+                if st.record {
+                    if let Some(call) = st.calls.last_mut() {
+                        call.failed_with = Some(400);
+                    }
+                }
+                return envelope(
+                    StatusCode::BAD_REQUEST,
+                    json!({"ok": false, "error_code": 400, "description": description}),
+                );
+            }
             match st.dispatch(&method, &body) {
-                Ok(result) => Some(result),
+                Ok(result) => {
+                    if st.note_reply(&method, &body) {
+                        inner.replied.notify_waiters();
+                    }
+                    Some(result)
+                }
                 Err((code, description)) => {
                     if st.record {
                         if let Some(call) = st.calls.last_mut() {
