@@ -126,6 +126,9 @@ pub struct Load {
     pub updates: usize,
     /// Of them, never handed out by getUpdates.
     pub not_fetched: usize,
+    /// Queued (the person acted) → first handed out by getUpdates, sorted: how long an
+    /// update waited at Telegram for the bot to fetch it.
+    pub fetch_waits: Vec<Duration>,
     /// Button presses (callback queries) queued.
     pub presses: usize,
     /// Handed out → first successful answerCallbackQuery, one per answered press.
@@ -663,6 +666,8 @@ impl FakeTelegram {
                 }
                 continue;
             };
+            load.fetch_waits
+                .push(fetched.saturating_duration_since(t.queued));
             match t.replied {
                 Some(at) => load
                     .first_replies
@@ -681,6 +686,7 @@ impl FakeTelegram {
             }
         }
         load.answers.sort_unstable();
+        load.fetch_waits.sort_unstable();
         load.refused_early.sort_unstable();
         load.first_replies.sort_unstable();
         load
