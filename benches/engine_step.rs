@@ -118,7 +118,7 @@ fn main() {
     c.bench_function("engine_render_reply", |b| {
         b.iter(|| {
             for r in &step.replies {
-                std::hint::black_box(engine.render(Lang::De, r));
+                std::hint::black_box(engine.render(Lang::De, "telegram", r));
             }
         })
     });

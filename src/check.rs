@@ -12,7 +12,10 @@ use crate::dialogue::derive::{derived_kind, FactKind, DERIVED};
 use crate::dialogue::engine::Engine;
 use crate::dialogue::flow::{Cond, Flow, InputKind, NodeKind};
 use crate::faq::FaqMatcher;
-use crate::i18n::{moment_arg_names, Globals, I18n, Lang, Msg, GLOBAL_VARIABLES};
+use crate::i18n::{
+    moment_arg_names, Globals, I18n, Lang, Msg, CHANNELS, CHANNEL_VARIABLE, GLOBAL_VARIABLES,
+    MOMENT_MESSAGES,
+};
 
 /// Longest button label Telegram shows comfortably (and our rule).
 pub const MAX_LABEL_CHARS: usize = 64;
@@ -252,6 +255,19 @@ fn check_flow_messages(flow: &Flow, i18n: &I18n, globals: &Globals, problems: &m
         for o in &node.options {
             require(i18n, &o.label, &node.file, o.line, &what, problems);
             for lang in Lang::ALL {
+                if let Some(info) = i18n.info(lang, &o.label) {
+                    if info.variables.contains(CHANNEL_VARIABLE) {
+                        problems.push(Problem::new(
+                            &info.file,
+                            info.line,
+                            format!(
+                                "button label `{}` uses `$channel`; typed text is matched \
+                                 against labels without one: give the option a `when` instead",
+                                o.label
+                            ),
+                        ));
+                    }
+                }
                 if i18n.has(lang, &o.label) {
                     let text = i18n.render(lang, &Msg::new(o.label.clone()), globals);
                     let n = text.chars().count();
@@ -446,6 +462,17 @@ fn check_variables(flow: &Flow, i18n: &I18n, facts: &FactTable, problems: &mut V
             .or_default()
             .extend(args.iter().map(|a| a.to_string()));
     }
+    // Texts a channel renders itself (its page, the calendar file, Telegram's menu, the
+    // staff tools) and the moments inside other texts get no `$channel`; every text of a
+    // conversation does ([`Engine::text`]).
+    let no_channel: BTreeSet<&str> = MOMENT_MESSAGES
+        .iter()
+        .chain(&["fmt-weekday", "fmt-month"])
+        .chain(crate::web::MESSAGES)
+        .chain(crate::staff::MESSAGES)
+        .chain(crate::conversation::messages::TELEGRAM)
+        .copied()
+        .collect();
     for lang in Lang::ALL {
         let index = &i18n.index[lang_index(lang)];
         let mut given: BTreeMap<&str, BTreeSet<String>> = index
@@ -453,6 +480,9 @@ fn check_variables(flow: &Flow, i18n: &I18n, facts: &FactTable, problems: &mut V
             .map(|id| {
                 let mut vars: BTreeSet<String> =
                     GLOBAL_VARIABLES.iter().map(|g| g.to_string()).collect();
+                if !no_channel.contains(id.as_str()) {
+                    vars.insert(CHANNEL_VARIABLE.to_string());
+                }
                 if let Some(s) = supplied.get(id) {
                     vars.extend(s.iter().cloned());
                 }
@@ -516,6 +546,25 @@ fn check_selector_values(i18n: &I18n, facts: &FactTable, problems: &mut Vec<Prob
         for (id, uses) in &i18n.selectors[lang_index(lang)] {
             let Some(info) = index.get(id) else { continue };
             for u in uses {
+                if u.variable == CHANNEL_VARIABLE {
+                    for (key, line) in &u.keys {
+                        if key != "other" && !CHANNELS.contains(&key.as_str()) {
+                            problems.push(Problem::new(
+                                &info.file,
+                                *line,
+                                format!(
+                                    "`{id}` tests `$channel = [{key}]`, but the channels are {}",
+                                    CHANNELS
+                                        .iter()
+                                        .map(|c| format!("`{c}`"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ),
+                            ));
+                        }
+                    }
+                    continue;
+                }
                 let Some(values) = facts.selectable(&u.variable) else {
                     continue;
                 };

@@ -200,6 +200,16 @@ pub const GLOBAL_VARIABLES: &[&str] = &[
     "before_hours",
 ];
 
+/// The variable every text of a conversation is given: which channel shows it, one of
+/// [`CHANNELS`]. A text that must differ where a channel works differently selects on it
+/// (`{ $channel -> [web] ... *[other] ... }`): one message id per text, not a copy per
+/// channel. `check` allows the selector only these values, and no button label uses it
+/// (typed text is matched against labels without a channel).
+pub const CHANNEL_VARIABLE: &str = "channel";
+
+/// The values of `$channel`.
+pub const CHANNELS: &[&str] = &["telegram", "web", "terminal"];
+
 impl Globals {
     /// The global variables as rendered in `lang` (see [`GLOBAL_VARIABLES`]).
     fn args(&self, lang: Lang) -> Vec<(&'static str, FluentValue<'static>)> {

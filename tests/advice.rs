@@ -102,7 +102,7 @@ impl Walk {
         self.last
             .iter()
             .map(|r| {
-                let rendered = self.engine.render(self.lang, r);
+                let rendered = self.engine.render(self.lang, "telegram", r);
                 let labels: Vec<String> =
                     rendered.buttons.iter().map(|b| b.label.clone()).collect();
                 format!("{}\n{}", rendered.text, labels.join("\n"))

@@ -261,3 +261,52 @@ fn unsupplied_variables_and_unknown_values_are_reported_where_they_are() {
         "a condition value nothing sets, at {condition}: {out}"
     );
 }
+
+#[test]
+fn channel_selectors_name_only_our_channels_and_stay_out_of_labels_and_page_texts() {
+    let dir = copy_content();
+    let en = dir.path().join("locales/en/main.ftl");
+    edit(&en, |t| {
+        t.replacen(
+            "        [telegram] It looks like you sent a CPR number.",
+            "        [webchat] It looks like you sent a CPR number.",
+            1,
+        )
+        .replacen(
+            "btn-restart = Start over",
+            "btn-restart = { $channel ->\n    [web] Start over\n   *[other] Start over\n}",
+            1,
+        )
+    });
+    let web = dir.path().join("locales/en/web.ftl");
+    edit(&web, |t| {
+        t.replacen(
+            "web-send = Send",
+            "web-send = { $channel ->\n    [web] Send\n   *[other] Send\n}",
+            1,
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_ne!(code, 0, "{out}");
+    let at = |path: &Path, needle: &str| format!("{}:{}:", path.display(), line_of(path, needle));
+    let value = at(&en, "[webchat]");
+    assert!(
+        out.lines().any(|l| l.starts_with(&value)
+            && l.contains("`cpr-warning` tests `$channel = [webchat]`")
+            && l.contains("`telegram`, `web`, `terminal`")),
+        "an unknown channel, at {value}: {out}"
+    );
+    let label = at(&en, "btn-restart =");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&label)
+                && l.contains("button label `btn-restart` uses `$channel`")),
+        "a label on a channel, at {label}: {out}"
+    );
+    let page = at(&web, "web-send =");
+    assert!(
+        out.lines().any(|l| l.starts_with(&page)
+            && l.contains("`web-send` uses `$channel`, which it is never given")),
+        "a page text on a channel, at {page}: {out}"
+    );
+}

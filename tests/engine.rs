@@ -89,7 +89,7 @@ impl<'a> Talk<'a> {
         self.last
             .iter()
             .map(|r| {
-                let rendered = self.engine.render(self.state.lang, r);
+                let rendered = self.engine.render(self.state.lang, "telegram", r);
                 let labels: Vec<String> =
                     rendered.buttons.iter().map(|b| b.label.clone()).collect();
                 format!("{}\n{}", rendered.text, labels.join("\n"))
@@ -607,7 +607,7 @@ fn an_appointment_is_read_repeated_in_words_and_reminders_planned() {
         let evening = e
             .reminder_reply(&t.state, &plan[0], plan[0].at)
             .expect("applies");
-        let text = e.render(lang, &evening).text;
+        let text = e.render(lang, "telegram", &evening).text;
         assert!(
             text.contains(&e.i18n.render(
                 lang,
@@ -648,7 +648,7 @@ fn an_ambiguous_hour_is_asked_back_with_a_button_for_each_reading() {
         })
         .collect();
     assert_eq!(picks.len(), 2, "07:00 or 19:00");
-    let labels = e.render(Lang::Da, &t.last[0]).buttons;
+    let labels = e.render(Lang::Da, "telegram", &t.last[0]).buttons;
     let evening = labels
         .iter()
         .position(|b| b.label.contains("19.00"))
@@ -910,7 +910,7 @@ fn tax_papers_are_judged_on_the_day_of_the_appointment_once_it_is_known() {
         let evening = e
             .reminder_reply(&t.state, &plan[0], plan[0].at)
             .expect("applies");
-        let text = e.render(lang, &evening).text;
+        let text = e.render(lang, "telegram", &evening).text;
         assert!(text.contains(after), "{lang}: {text}");
     }
 }

@@ -110,7 +110,7 @@ impl<'a> Talk<'a> {
         self.last
             .iter()
             .map(|r| {
-                let rendered = self.engine.render(self.state.lang, r);
+                let rendered = self.engine.render(self.state.lang, "telegram", r);
                 let labels: Vec<String> =
                     rendered.buttons.iter().map(|b| b.label.clone()).collect();
                 format!("{}\n{}", rendered.text, labels.join("\n"))

@@ -18,7 +18,7 @@ use mitid_bot::content::ContentSource;
 use mitid_bot::dialogue::engine::{ButtonAction, Command, Engine, Input, Reply};
 use mitid_bot::dialogue::flow::InputKind;
 use mitid_bot::dialogue::{Fact, State};
-use mitid_bot::i18n::{Globals, Lang, Msg};
+use mitid_bot::i18n::{Globals, Lang, Msg, CHANNELS};
 
 fn engine() -> Engine {
     match check::load(&ContentSource::embedded(), Globals::default()) {
@@ -44,24 +44,27 @@ struct Screens<'a> {
 impl Screens<'_> {
     fn check(&mut self, lang: Lang, what: &str, replies: &[Reply]) {
         for reply in replies {
-            self.rendered += 1;
-            match self.engine.try_render(lang, reply) {
-                Err(errors) => {
-                    for e in errors {
-                        self.failures.push(format!("{what} ({lang}): {e}"));
-                    }
-                }
-                Ok(r) => {
-                    let mut texts = vec![r.text.clone()];
-                    texts.extend(r.buttons.iter().map(|b| b.label.clone()));
-                    for t in texts {
-                        if t.contains("{$") || t.contains("{ $") {
+            for channel in CHANNELS {
+                self.rendered += 1;
+                match self.engine.try_render(lang, channel, reply) {
+                    Err(errors) => {
+                        for e in errors {
                             self.failures
-                                .push(format!("{what} ({lang}): a raw variable in {t:?}"));
+                                .push(format!("{what} ({lang}, {channel}): {e}"));
                         }
-                        if t.trim().is_empty() {
-                            self.failures
-                                .push(format!("{what} ({lang}): an empty text"));
+                    }
+                    Ok(r) => {
+                        let mut texts = vec![r.text.clone()];
+                        texts.extend(r.buttons.iter().map(|b| b.label.clone()));
+                        for t in texts {
+                            if t.contains("{$") || t.contains("{ $") {
+                                self.failures
+                                    .push(format!("{what} ({lang}): a raw variable in {t:?}"));
+                            }
+                            if t.trim().is_empty() {
+                                self.failures
+                                    .push(format!("{what} ({lang}): an empty text"));
+                            }
                         }
                     }
                 }

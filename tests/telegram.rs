@@ -513,7 +513,13 @@ async fn a_checked_userid_and_a_cpr_number_are_nowhere_in_the_data_directory() {
     let checked = chat.say("Zebrafisk Quokka 42").await;
     assert!(joined(&checked).contains("✅"), "{}", joined(&checked));
     let warned = chat.say("mit cpr er 0101901234").await;
-    assert!(joined(&warned).contains(&text(Lang::Da, "cpr-warning")));
+    assert!(
+        joined(&warned).contains(
+            "Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det, og jeg har forsøgt at slette din besked."
+        ),
+        "{}",
+        joined(&warned)
+    );
     assert_eq!(
         fake.calls_to("deleteMessage").len(),
         before + 2,

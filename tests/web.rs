@@ -510,3 +510,62 @@ fn on_the_web_what_is_kept_names_the_button_and_the_cookie_not_telegram_or_comma
         }
     }
 }
+
+#[test]
+fn a_typed_cpr_number_is_never_shown_again_and_the_warning_is_true_on_the_web() {
+    let chat = WebChat::start(&[]);
+    // (browser language, the warning, the Telegram-only claim it must not make)
+    let cases = [
+        (
+            "da-DK,da;q=0.9",
+            "Det ser ud til, at du har skrevet et CPR-nummer. Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det.",
+            "forsøgt at slette",
+        ),
+        (
+            "en-GB,en;q=0.9",
+            "It looks like you wrote a CPR number. Please never send your CPR number in a chat. I have not saved it.",
+            "tried to delete",
+        ),
+        (
+            "de-DE,de;q=0.9",
+            "Es sieht so aus, als hätten Sie eine CPR-Nummer geschrieben. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert.",
+            "versucht, Ihre Nachricht zu löschen",
+        ),
+    ];
+    for (language, warning, untrue) in cases {
+        let page = chat.get("/", &[("Accept-Language", language)]);
+        let cookie = page.cookie();
+        for typed in ["text=Mit+nummer+er+150287-1234", "text=1502871234"] {
+            let r = chat.post(
+                "/",
+                &[("Accept-Language", language), ("Cookie", &cookie)],
+                typed,
+            );
+            assert_eq!(r.status, 200, "{language}");
+            for number in ["150287", "1502871234"] {
+                assert!(
+                    !r.body.contains(number),
+                    "{language}: {number} on the page:\n{}",
+                    r.body
+                );
+            }
+            assert!(r.body.contains(warning), "{language}: {}", r.body);
+            assert!(!r.body.contains(untrue), "{language}: {}", r.body);
+            // The script is told not to show the typed text above the reply.
+            assert!(
+                r.body.contains("<div class=\"turn\" data-private>"),
+                "{language}: {}",
+                r.body
+            );
+        }
+        // A question is not private: the script may show it.
+        let r = chat.post(
+            "/",
+            &[("Accept-Language", language), ("Cookie", &cookie)],
+            "text=MitID%3F",
+        );
+        assert!(!r.body.contains("data-private"), "{language}: {}", r.body);
+    }
+    let js = chat.get("/static/chat.js", &[]);
+    assert!(js.body.contains("hasAttribute(\"data-private\")"));
+}

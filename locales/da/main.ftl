@@ -133,8 +133,12 @@ stale-button = Den knap hører til en tidligere besked. Her er vi nu:
 not-understood =
     Undskyld, det forstod jeg ikke. Du kan trykke på en knap herunder, stille et spørgsmål med få ord eller ringe til Borgerservice på { $phone }.
 only-text = Jeg kan kun læse tekst. Skriv dit spørgsmål, eller tryk på en knap.
+# Only Telegram lets the bot delete the message; the web page does not show it again.
 cpr-warning =
-    Det ser ud til, at du har sendt et CPR-nummer. Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det, og jeg har forsøgt at slette din besked.
+    { $channel ->
+        [telegram] Det ser ud til, at du har sendt et CPR-nummer. Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det, og jeg har forsøgt at slette din besked.
+       *[other] Det ser ud til, at du har skrevet et CPR-nummer. Send aldrig dit CPR-nummer i en chat. Jeg har ikke gemt det.
+    }
 date-unreadable = Jeg kunne ikke læse datoen. Skriv den sådan her: 03.12.2026, eller med klokkeslæt: 03.12.2026 kl. 14.30
 date-no-such-day = Den dato findes ikke. Tjek dag og måned, og skriv datoen sådan her: 28.02.2026
 date-in-future = Den dato ligger ude i fremtiden. Skriv den dato, hvor dit vidne fik MitID.

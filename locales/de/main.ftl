@@ -141,8 +141,12 @@ stale-button = Diese Schaltfläche gehört zu einer früheren Nachricht. Hier si
 not-understood =
     Das habe ich leider nicht verstanden. Sie können unten auf eine Schaltfläche tippen, Ihre Frage in wenigen Worten stellen oder den Bürgerservice unter { $phone } anrufen.
 only-text = Ich kann nur Text und Schaltflächen lesen. Bitte schreiben Sie Ihre Frage, oder tippen Sie auf eine Schaltfläche.
+# Only Telegram lets the bot delete the message; the web page does not show it again.
 cpr-warning =
-    Es sieht so aus, als hätten Sie eine CPR-Nummer geschickt. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert und versucht, Ihre Nachricht zu löschen.
+    { $channel ->
+        [telegram] Es sieht so aus, als hätten Sie eine CPR-Nummer geschickt. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert und versucht, Ihre Nachricht zu löschen.
+       *[other] Es sieht so aus, als hätten Sie eine CPR-Nummer geschrieben. Bitte schicken Sie Ihre CPR-Nummer nie in einem Chat. Ich habe sie nicht gespeichert.
+    }
 date-unreadable = Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie zuerst den Tag, dann den Monat, zum Beispiel 15.01. oder 15. Januar. Mit Uhrzeit: 15.01. 14:30
 date-no-such-day = Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat. Schreiben Sie zuerst den Tag, zum Beispiel 28.02.
 date-in-future = Dieses Datum liegt in der Zukunft. Bitte schreiben Sie das Datum, an dem Ihre Zeugin oder Ihr Zeuge MitID bekommen hat.

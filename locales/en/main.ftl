@@ -135,8 +135,12 @@ stale-button = That button belongs to an earlier message. Here is where we are n
 not-understood =
     Sorry, I did not understand that. You can press a button below, write your question in a few words, or call Citizen Service on { $phone }.
 only-text = I can only read text and buttons. Please write your question, or press a button.
+# Only Telegram lets the bot delete the message; the web page does not show it again.
 cpr-warning =
-    It looks like you sent a CPR number. Please never send your CPR number in a chat. I have not saved it, and I have tried to delete your message.
+    { $channel ->
+        [telegram] It looks like you sent a CPR number. Please never send your CPR number in a chat. I have not saved it, and I have tried to delete your message.
+       *[other] It looks like you wrote a CPR number. Please never send your CPR number in a chat. I have not saved it.
+    }
 date-unreadable = I could not read that date. Please write the day first, then the month, for example "15 January" or "15.01". You can add the time: "15 January 14:30".
 date-no-such-day = That date does not exist. Please check the day and the month. Write the day first, for example "28 February" or "28.02".
 date-in-future = That date is in the future. Please write the date your witness got MitID.

@@ -197,7 +197,9 @@ pub async fn send_due_reminders(
         let Some(reply) = service.engine.reminder_reply(&record.state, &r, now) else {
             continue;
         };
-        let rendered = service.engine.render(record.state.lang, &reply);
+        let rendered = service
+            .engine
+            .render(record.state.lang, key.channel.name(), &reply);
         match delivery.deliver(&key, vec![rendered]).await {
             Ok(()) => tracing::info!(kind = ?r.kind, "sent a reminder"),
             Err(DeliveryError::Gone) => {}

@@ -202,23 +202,23 @@ impl Service {
         }
     }
 
-    /// One message rendered in `lang`.
-    pub fn text(&self, lang: Lang, msg: &Msg) -> String {
-        self.engine.i18n.render(lang, msg, &self.engine.globals)
+    /// One message rendered in `lang` for `channel`.
+    pub fn text(&self, lang: Lang, channel: Channel, msg: &Msg) -> String {
+        self.engine.text(lang, channel.name(), msg)
     }
 
-    fn say(&self, lang: Lang, id: &str) -> Rendered {
+    fn say(&self, lang: Lang, channel: Channel, id: &str) -> Rendered {
         Rendered {
-            text: self.text(lang, &Msg::new(id)),
+            text: self.text(lang, channel, &Msg::new(id)),
             buttons: Vec::new(),
             replaces_previous: false,
             keep: true,
         }
     }
 
-    fn store_failed_turn(&self, lang: Lang, screen: Option<Screen>) -> Turn {
+    fn store_failed_turn(&self, lang: Lang, channel: Channel, screen: Option<Screen>) -> Turn {
         Turn {
-            replies: vec![self.say(lang, "store-failed")],
+            replies: vec![self.say(lang, channel, "store-failed")],
             delete_input: false,
             kind: TurnKind::StoreFailed,
             lang,
@@ -263,7 +263,7 @@ impl Service {
             Err(e) => {
                 tracing::error!(error = %e, "store unavailable");
                 self.health.store_failed();
-                return self.store_failed_turn(default_lang, None);
+                return self.store_failed_turn(default_lang, key.channel, None);
             }
         };
         // Whether the flow may promise reminders, or offers a calendar file (the web).
@@ -297,7 +297,7 @@ impl Service {
                     }
                 };
                 return Turn {
-                    replies: vec![self.say(lang, id)],
+                    replies: vec![self.say(lang, key.channel, id)],
                     delete_input: false,
                     kind,
                     lang,
@@ -332,7 +332,7 @@ impl Service {
             Some(s) => s
                 .replies
                 .iter()
-                .map(|r| self.engine.render(lang, r))
+                .map(|r| self.engine.render(lang, key.channel.name(), r))
                 .collect(),
             None => Vec::new(),
         };
@@ -340,7 +340,7 @@ impl Service {
         let notice = (!notices.is_empty()).then(|| {
             notices
                 .iter()
-                .map(|id| self.text(lang, &Msg::new(*id)))
+                .map(|id| self.text(lang, key.channel, &Msg::new(*id)))
                 .collect::<Vec<_>>()
                 .join("\n\n")
         });
@@ -383,7 +383,7 @@ impl Service {
             // Counted, and /healthz answers 503 until a save works again.
             self.health.store_failed();
             // Not the step's reply (it is not saved), but never silence.
-            return self.store_failed_turn(lang, screen);
+            return self.store_failed_turn(lang, key.channel, screen);
         }
         self.health.store_ok();
         let turn = Turn {
@@ -498,7 +498,11 @@ impl Service {
             Err(e) => {
                 tracing::error!(error = %e, "store unavailable");
                 self.health.store_failed();
-                return Some(self.store_failed_turn(self.config.default_language, None));
+                return Some(self.store_failed_turn(
+                    self.config.default_language,
+                    key.channel,
+                    None,
+                ));
             }
         };
         let lang = record.state.lang;
@@ -506,7 +510,7 @@ impl Service {
             .engine
             .current_screen(&record.state, self.clock.now())?;
         Some(Turn {
-            replies: vec![self.engine.render(lang, &reply)],
+            replies: vec![self.engine.render(lang, key.channel.name(), &reply)],
             delete_input: false,
             kind: TurnKind::Stepped,
             lang,

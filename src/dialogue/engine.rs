@@ -25,7 +25,7 @@ use crate::domain::time::{to_utc, DateReading, Safer};
 use crate::domain::userid::{check_userid, UserIdProblem, UserIdWarning};
 use crate::domain::when::{read_when, Expect, When, WhenError};
 use crate::faq::{FaqMatch, FaqMatcher};
-use crate::i18n::{moment_args, Arg, Globals, I18n, Lang, Msg, TextError};
+use crate::i18n::{moment_args, Arg, Globals, I18n, Lang, Msg, TextError, CHANNEL_VARIABLE};
 
 /// Longest text the engine reads; the rest of a huge message is ignored.
 const MAX_TEXT_CHARS: usize = 1000;
@@ -335,21 +335,32 @@ impl Engine {
         })
     }
 
-    /// Renders a reply in `lang`. A text that cannot be rendered whole is logged (and
-    /// panics with `i18n.strict`); see [`Engine::try_render`].
-    pub fn render(&self, lang: Lang, reply: &Reply) -> Rendered {
-        self.render_with(lang, reply, &mut |m| {
-            self.i18n.render(lang, m, &self.globals)
-        })
+    /// Renders a reply in `lang` for a channel (`$channel`, one of [`crate::i18n::CHANNELS`]: a text
+    /// may differ where a channel works differently). A text that cannot be rendered whole
+    /// is logged (and panics with `i18n.strict`); see [`Engine::try_render`].
+    pub fn render(&self, lang: Lang, channel: &str, reply: &Reply) -> Rendered {
+        self.render_with(reply, &mut |m| self.text(lang, channel, m))
     }
 
-    /// Renders a reply in `lang`, or every problem of its texts (a missing message, a
-    /// variable nobody passed, an empty text).
-    pub fn try_render(&self, lang: Lang, reply: &Reply) -> Result<Rendered, Vec<TextError>> {
+    /// One message in `lang` for a channel: the globals and `$channel` besides its own
+    /// arguments.
+    pub fn text(&self, lang: Lang, channel: &str, msg: &Msg) -> String {
+        self.i18n
+            .render(lang, &on_channel(msg, channel), &self.globals)
+    }
+
+    /// Renders a reply in `lang` for a channel, or every problem of its texts (a missing
+    /// message, a variable nobody passed, an empty text).
+    pub fn try_render(
+        &self,
+        lang: Lang,
+        channel: &str,
+        reply: &Reply,
+    ) -> Result<Rendered, Vec<TextError>> {
         let mut errors = Vec::new();
-        let rendered = self.render_with(lang, reply, &mut |m| match self.i18n.try_render(
+        let rendered = self.render_with(reply, &mut |m| match self.i18n.try_render(
             lang,
-            m,
+            &on_channel(m, channel),
             &self.globals,
         ) {
             Ok(t) => t,
@@ -365,12 +376,7 @@ impl Engine {
         }
     }
 
-    fn render_with(
-        &self,
-        _lang: Lang,
-        reply: &Reply,
-        text_of: &mut dyn FnMut(&Msg) -> String,
-    ) -> Rendered {
+    fn render_with(&self, reply: &Reply, text_of: &mut dyn FnMut(&Msg) -> String) -> Rendered {
         // Paragraphs are separated by a blank line; list items ("• ...") follow each other.
         let mut text = String::new();
         for m in &reply.parts {
@@ -474,6 +480,11 @@ impl Engine {
         ("userid-problem-too-long", &["length"]),
         ("userid-problem-characters", &["characters"]),
     ];
+}
+
+/// `msg` with `$channel` (see [`crate::i18n::CHANNELS`]).
+fn on_channel(msg: &Msg, channel: &str) -> Msg {
+    msg.clone().str(CHANNEL_VARIABLE, channel)
 }
 
 fn cond_holds(cond: &Cond, facts: &Facts) -> bool {

@@ -24,6 +24,9 @@ pub struct PageParts<'a> {
     pub calendar_in_turn: bool,
     /// The page answers a post: focus starts at the newest message.
     pub focus_reply: bool,
+    /// The input held something private (a CPR number, a UserID idea): the turn is marked
+    /// `data-private`, and the script does not show what was typed above the reply.
+    pub private_input: bool,
 }
 
 /// A message of the page's own, in `lang`.
@@ -56,7 +59,14 @@ pub fn conversation(engine: &Engine, p: &PageParts) -> String {
          <div id=\"log\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"log-title\">\n",
         t("web-conversation")
     ));
-    body.push_str(&turn(engine, p.lang, p.replies, p.nonce, p.focus_reply));
+    body.push_str(&turn(
+        engine,
+        p.lang,
+        p.replies,
+        p.nonce,
+        p.focus_reply,
+        p.private_input,
+    ));
     if p.calendar_in_turn {
         // Inside the newest turn, so the script appends it with the reply.
         let at = body.rfind("</div>\n").unwrap_or(body.len());
@@ -79,9 +89,21 @@ pub fn conversation(engine: &Engine, p: &PageParts) -> String {
     )
 }
 
-/// One turn: each reply a message, each message's buttons a form below it.
-pub fn turn(engine: &Engine, lang: Lang, replies: &[Rendered], nonce: i64, focus: bool) -> String {
-    let mut out = String::from("<div class=\"turn\">\n");
+/// One turn: each reply a message, each message's buttons a form below it. `private`:
+/// the input was private, so the script must not show it (`data-private`).
+pub fn turn(
+    engine: &Engine,
+    lang: Lang,
+    replies: &[Rendered],
+    nonce: i64,
+    focus: bool,
+    private: bool,
+) -> String {
+    let mut out = String::from(if private {
+        "<div class=\"turn\" data-private>\n"
+    } else {
+        "<div class=\"turn\">\n"
+    });
     for (i, r) in replies.iter().enumerate() {
         let class = if r.keep { "msg bot keep" } else { "msg bot" };
         let autofocus = if focus && i == 0 { " autofocus" } else { "" };

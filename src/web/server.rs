@@ -253,6 +253,7 @@ impl Web {
                 calendar,
                 calendar_in_turn,
                 focus_reply: focus,
+                private_input: turn.delete_input,
             },
         );
         let status = if turn.kind == TurnKind::StoreFailed {

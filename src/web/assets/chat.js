@@ -95,11 +95,12 @@
         var olds = turns[i].querySelectorAll(".choices button");
         for (var j = 0; j < olds.length; j++) { olds[j].disabled = true; }
       }
-      if (said) {
+      var turn = newLog.querySelector(".turn");
+      // A private input (a CPR number, a UserID idea) is not shown again on the page.
+      if (said && !(turn && turn.hasAttribute("data-private"))) {
         var last = turns[turns.length - 1];
         (last || log).appendChild(youSaid(said));
       }
-      var turn = newLog.querySelector(".turn");
       if (turn) {
         turn = document.importNode(turn, true);
         log.appendChild(turn);
