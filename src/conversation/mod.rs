@@ -6,7 +6,10 @@
 //! For every input, in this order: load the conversation's record (migrated by the
 //! store), drop an update seen before (a channel redelivers after a crash), step the
 //! engine, count the step's events, re-plan the reminders when the appointment changed,
-//! save durably, and only then render the replies. Background work that belongs to the
+//! render the replies and, on a channel that can send unasked, put them in the record's
+//! outbox, save durably, and only then hand them to the channel, which says when it has
+//! shown them ([`Service::shown`]); what waits after a crash is [`Service::waiting`]
+//! ([`Service::pending_outbox`] lists the conversations). Background work that belongs to the
 //! conversations (retention expiry, the statistics flush, due reminders through each
 //! channel's [`Delivery`]) lives here too, not in an adapter.
 //!
@@ -133,8 +136,8 @@ pub enum DeliveryError {
     Failed(String),
 }
 
-/// How the service reaches a conversation on its own initiative (a reminder, later an
-/// outbox): each channel implements it.
+/// How the service reaches a conversation on its own initiative (a reminder): each
+/// channel implements it.
 pub trait Delivery: Send + Sync {
     fn channel(&self) -> Channel;
     /// Whether the channel can send without being asked (Telegram can; a web page

@@ -7,8 +7,10 @@
 //! (`answer.rs`), before all that. Telegram is told an update is done only when its
 //! handler has finished (`confirm.rs`: the polling offset, the webhook's answer). Replies
 //! edit the screen in place or come as new messages (`show`; ARCHITECTURE.md, "Screens
-//! and kept messages"). Reminders reach a chat
-//! through `TelegramDelivery`, called by the service's jobs.
+//! and kept messages"), and once shown the service is told (`Service::shown`): until then
+//! they wait in the chat's outbox, saved with the step, and a restart sends what waits
+//! (`outbox.rs`). Reminders reach a chat through `TelegramDelivery`, called by the
+//! service's jobs.
 //!
 //! Must not: hold dialogue logic or load and save conversations (the service does),
 //! store or log anything a user typed, or let the bot token reach a log line (see
