@@ -32,6 +32,7 @@ use teloxide::payloads::{
 };
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, ChatId, MessageId, UpdateKind};
+use teloxide::update_listeners::UpdateListener as _;
 use teloxide::RequestError;
 
 use crate::clock::Clock;
@@ -322,11 +323,12 @@ async fn serve_with<B: TgBot>(
                     .with_graceful_shutdown(listener_stopped)
                     .await
             });
-            let listener = answer::AnswerFirst {
+            let mut listener = answer::AnswerFirst {
                 inner: listener,
                 bot: bot.clone(),
                 answers: answers.clone(),
             };
+            stop_listener_when(listener.stop_token(), until_stopped());
             dispatcher
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
                 .await;
@@ -354,11 +356,12 @@ async fn serve_with<B: TgBot>(
                 ledger.clone(),
                 Duration::from_secs(25),
             );
-            let listener = answer::AnswerFirst {
+            let mut listener = answer::AnswerFirst {
                 inner: polling,
                 bot: bot.clone(),
                 answers,
             };
+            stop_listener_when(listener.stop_token(), until_stopped());
             tracing::info!("polling for updates");
             dispatcher
                 .dispatch_with_listener(listener, Arc::new(Redacting(token)))
@@ -374,6 +377,21 @@ async fn serve_with<B: TgBot>(
     jobs.stop().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Stops the update listener itself when `stopped` completes. teloxide's shutdown token
+/// alone is not enough: the dispatcher hears of a shutdown only while it waits for the next
+/// update (a `notify_waiters` without a permit), so a shutdown that comes while it hands an
+/// update to a worker is lost and the bot polls on after SIGTERM. A listener that ends makes
+/// the dispatcher finish the updates in flight and return, whatever it was doing.
+fn stop_listener_when(
+    token: teloxide::stop::StopToken,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+) {
+    tokio::spawn(async move {
+        stopped.await;
+        token.stop();
+    });
 }
 
 fn reqwest_url_ok(url: &str) -> Option<()> {
