@@ -409,9 +409,41 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
         &w.shown(),
         &[
             "• The yellow health insurance card, the card itself.",
-            "• And also a valid photo ID: a passport or a national ID card",
+            "• And also a valid photo ID: a passport, a national ID card",
+            "or a municipal ID card (legitimationskort)",
         ],
     );
+    // Only the yellow card (Inger, whose passport expired): a photo ID to get, the
+    // municipality's own ID card among them, and an old passport plainly does not count.
+    let card_only = with(first_timer(), &[("docs", &["yellow_card", "done"])]);
+    for (lang, words) in [
+        (
+            Lang::Da,
+            [
+                "dokumenter, der er udløbet, for eksempel et gammelt pas",
+                "eller et legitimationskort fra kommunen",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "documents that have expired, for example an old passport",
+                "or a municipal ID card (legitimationskort)",
+            ],
+        ),
+        (
+            Lang::De,
+            [
+                "abgelaufene Dokumente, zum Beispiel ein alter Reisepass",
+                "oder einen kommunalen Ausweis (legitimationskort)",
+            ],
+        ),
+    ] {
+        let w = Walk::to(lang, &card_only, "docs");
+        assert_has(&w.shown(), &words[..1]);
+        let w = Walk::to(lang, &card_only, "checklist");
+        assert_has(&w.shown(), &words[1..]);
+    }
 
     // A cross-border worker is told about the special health card instead, in German.
     let given = with(given, &[("residence", &["cross"])]);
