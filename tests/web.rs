@@ -569,3 +569,55 @@ fn a_typed_cpr_number_is_never_shown_again_and_the_warning_is_true_on_the_web() 
     let js = chat.get("/static/chat.js", &[]);
     assert!(js.body.contains("hasAttribute(\"data-private\")"));
 }
+
+#[test]
+fn with_only_the_web_chat_serving_an_expired_web_conversation_is_deleted() {
+    use mitid_bot::dialogue::State;
+    use mitid_bot::i18n::Lang;
+    use mitid_bot::storage::{Key, Loaded, Record, SledStore, Store};
+
+    // Two web conversations: one last used 31 days ago (retention is 30), one today.
+    let data_dir = tempfile::tempdir().unwrap();
+    let now = chrono::Utc::now();
+    let old = Key::web("0123456789abcdef0123456789abcdef".into());
+    let fresh = Key::web("fedcba9876543210fedcba9876543210".into());
+    {
+        let store = SledStore::open(data_dir.path()).unwrap();
+        let mut record = Record::new(State::new(Lang::Da), now);
+        record.last_active = (now - chrono::Duration::days(31)).timestamp();
+        store.save(&old, &record).unwrap();
+        store
+            .save(&fresh, &Record::new(State::new(Lang::Da), now))
+            .unwrap();
+    }
+    let env = [
+        ("MITID_BOT_EXPIRY_INTERVAL_SECONDS", "1"),
+        ("MITID_BOT_WEB_HEALTH", "on"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    let mut chat = WebChat::start_in(data_dir, &["web", "--listen", "127.0.0.1:0"], &env);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let metrics = chat.get("/metrics", &[]).body;
+        if metrics.contains("mitid_bot_conversations 1\n") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no expiry sweep within 20 s of a web-only start:\n{metrics}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let log = chat.stop();
+    assert!(log.contains("expired idle conversations"), "{log}");
+    let store = SledStore::open(chat.data_dir.path()).unwrap();
+    assert_eq!(
+        store.load(&old).unwrap(),
+        Loaded::Missing,
+        "the expired one"
+    );
+    assert!(
+        matches!(store.load(&fresh).unwrap(), Loaded::Found(_)),
+        "the one used today stays"
+    );
+}
