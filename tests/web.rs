@@ -621,3 +621,40 @@ fn with_only_the_web_chat_serving_an_expired_web_conversation_is_deleted() {
         "the one used today stays"
     );
 }
+
+#[test]
+fn the_checklist_is_marked_for_the_print_button_and_nothing_else_is() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let post = |form: &str| chat.post("/", &[DA, ("Cookie", &cookie)], form);
+    // The print button is hidden until the script finds a checklist on the page.
+    assert!(
+        page.body
+            .contains("id=\"print\" class=\"secondary\" hidden>Udskriv tjeklisten"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(" checklist\""), "{}", page.body);
+    let checklist = post("text=%2Fchecklist");
+    let marked = checklist
+        .body
+        .split("<div class=\"msg bot keep checklist\" tabindex=\"-1\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no checklist marked: {}", checklist.body));
+    let marked = marked.split("</div>").next().unwrap();
+    assert!(
+        marked.contains("Din tjekliste til MitID hos Borgerservice"),
+        "{marked}"
+    );
+    // A reload on the checklist marks it too; the next screen is not a checklist.
+    let reload = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert!(
+        reload.body.contains("msg bot keep checklist"),
+        "{}",
+        reload.body
+    );
+    let next = post(&format!("b={}", checklist.button("Mind mig om min tid")));
+    assert!(next.body.contains("Hvornår har du tid?"), "{}", next.body);
+    assert!(!next.body.contains(" checklist\""), "{}", next.body);
+}

@@ -102,6 +102,8 @@ pub struct Turn {
     /// it: a channel offers it as a calendar file ([`crate::calendar::for_appointment`]),
     /// the web page instead of reminders, Telegram beside them.
     pub calendar: Option<DateTime<Utc>>,
+    /// The last reply is the personal checklist: a channel may offer to print it.
+    pub checklist: bool,
 }
 
 /// What kind of turn it was.
@@ -220,6 +222,7 @@ impl Service {
             notice: false,
             screen,
             calendar: None,
+            checklist: false,
         }
     }
 
@@ -276,6 +279,7 @@ impl Service {
                 notice: false,
                 screen,
                 calendar: None,
+                checklist: false,
             };
         }
         let lang = record.state.lang;
@@ -297,6 +301,7 @@ impl Service {
                     notice: false,
                     screen,
                     calendar: None,
+                    checklist: false,
                 };
             }
             Incoming::Edited => {
@@ -374,6 +379,7 @@ impl Service {
             notice: noticed,
             screen,
             calendar: after.filter(|at| replan && *at > now),
+            checklist: step.is_some() && self.engine.on_checklist(&record.state),
         }
     }
 
@@ -410,6 +416,7 @@ impl Service {
             notice: false,
             screen: record.screen,
             calendar: None,
+            checklist: self.engine.on_checklist(&record.state),
         })
     }
 

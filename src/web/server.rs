@@ -254,6 +254,7 @@ impl Web {
                 calendar_in_turn,
                 focus_reply: focus,
                 private_input: turn.delete_input,
+                checklist: turn.checklist,
             },
         );
         let status = if turn.kind == TurnKind::StoreFailed {
