@@ -1036,6 +1036,9 @@ impl Store for FailingStore {
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, mitid_bot::storage::StoreError> {
         self.inner.claim_once(key, ttl)
     }
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, mitid_bot::storage::StoreError> {
+        self.inner.pending_outbox(limit)
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -129,8 +129,7 @@ fn sigterm_stops_the_bot_cleanly_and_the_token_is_not_logged() {
         .unwrap();
     fake.send_text(MARIA, "/start");
     wait_for_new(&fake, 0);
-    support::binary::sigterm(&child);
-    let out = child.wait_with_output().unwrap();
+    let out = support::binary::stop(child, Duration::from_secs(60));
     assert!(out.status.success(), "exit status {:?}", out.status);
     let log = String::from_utf8_lossy(&out.stderr);
     let secret = FakeTelegram::TOKEN.split(':').nth(1).unwrap();

@@ -168,8 +168,7 @@ fn sigterm_under_load_answers_or_leaves_unconfirmed_every_update() {
     fake.wait_until_blocking(Duration::from_secs(20), |c| {
         c.iter().filter(|c| c.method == "sendMessage").count() >= 5
     });
-    support::binary::sigterm(&child);
-    let out = child.wait_with_output().unwrap();
+    let out = support::binary::stop(child, Duration::from_secs(60));
     assert!(out.status.success());
     let confirmed = fake.confirmed_offset();
     let mut answered = 0;

@@ -101,7 +101,9 @@ impl Command {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Part of a stored record: a reply not yet shown waits in the conversation's outbox
+/// (`storage::Outgoing`), so a change of its shape is a change of the codec.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ButtonAction {
     /// Callback data, at most 64 bytes.
     Callback(String),
@@ -165,8 +167,9 @@ pub enum Event {
     Outcome(Outcome),
 }
 
-/// A reply rendered in one language, ready for a channel.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A reply rendered in one language, ready for a channel. Stored until shown (the
+/// outbox, `storage::Outgoing`): a change of its shape is a change of the codec.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     pub text: String,
     pub buttons: Vec<RenderedButton>,
@@ -175,7 +178,7 @@ pub struct Rendered {
     pub keep: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RenderedButton {
     pub label: String,
     pub action: ButtonAction,

@@ -94,8 +94,7 @@ impl WebChat {
         let Some(child) = self.child.take() else {
             return String::new();
         };
-        super::binary::sigterm(&child);
-        let out = child.wait_with_output().expect("the binary ends");
+        let out = super::binary::stop(child, std::time::Duration::from_secs(60));
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
