@@ -373,7 +373,12 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med. Får du alligevel brug for et, kan du bestille en ny tid og tage et vidne med.
-cl-witness-unknown = 👥 Vidne: ikke tjekket endnu.
+cl-witness-unknown = 👥 Vidne: ikke tjekket endnu. Vælg "Skal jeg have et vidne med?" herunder.
+cl-witness-checked = 👥 Tag dit vidne med. { $witness ->
+        [almost_certain] Du får næsten helt sikkert brug for et.
+       *[other] Du får sandsynligvis brug for et.
+    } Du har tjekket, at dit vidne opfylder reglerne.
+btn-witness-need = Skal jeg have et vidne med?
 cl-app = 📱 Installér MitID-appen, før du kommer, og husk telefonen med SIM-kortet i. Du skal vælge en PIN-kode på 6 cifre.
 cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikke dit bruger-ID, ikke 10 cifre i træk, ingen ord som "adgangskode" og ingen tasterækker som "qwertyui". Fortæl den aldrig til nogen.
 cl-device-unknown = 📱 Find ud af, om du vil bruge MitID-appen, en kodeviser eller en kodeoplæser.

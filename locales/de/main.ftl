@@ -381,7 +381,12 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Falls doch, können Sie einen neuen Termin buchen und jemanden mitbringen.
-cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
+cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft. Wählen Sie unten „Brauche ich einen Zeugen?“.
+cl-witness-checked = 👥 Bringen Sie Ihre Zeugin oder Ihren Zeugen mit. { $witness ->
+        [almost_certain] Das ist höchstwahrscheinlich nötig.
+       *[other] Das ist wahrscheinlich nötig.
+    } Sie haben geprüft, dass die Person die Regeln erfüllt.
+btn-witness-need = Brauche ich einen Zeugen?
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
 cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeichen. Es darf Ihre Benutzer-ID nicht enthalten, auch keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“. Sagen Sie es niemandem.
 cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.

@@ -376,7 +376,12 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 You will probably not need a witness. If you need one after all, you can book a new time and bring one.
-cl-witness-unknown = 👥 Witness: not checked yet.
+cl-witness-unknown = 👥 Witness: not checked yet. Choose "Do I need a witness?" below.
+cl-witness-checked = 👥 Bring your witness. { $witness ->
+        [almost_certain] You will almost certainly need one.
+       *[other] You will likely need one.
+    } You have checked that your witness meets the rules.
+btn-witness-need = Do I need a witness?
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
 cl-code-display =
     🔑 Think of a password before you come:
