@@ -148,6 +148,9 @@ impl GroupCommit {
     }
 }
 
+/// How long opening waits for a lock that a closing store still holds.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 impl SledStore {
     /// Opens (or creates) the store in `dir`, with [`Durability::Os`].
     pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
@@ -157,6 +160,21 @@ impl SledStore {
     /// Opens (or creates) the store in `dir`. A directory that sled cannot read (damaged
     /// files, or a panic inside sled while reading them) is [`StoreError::Open`].
     pub fn open_with(dir: &Path, durability: Durability) -> Result<SledStore, StoreError> {
+        // A store just closed in this process (or by a process that is exiting) lets go of
+        // its lock file only when sled's flusher thread has finished: wait a moment for it
+        // before saying the directory is in use.
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match SledStore::try_open(dir, durability) {
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn try_open(dir: &Path, durability: Durability) -> Result<SledStore, StoreError> {
         let opened = std::panic::catch_unwind(|| {
             sled::Config::new()
                 .path(dir)
