@@ -249,6 +249,16 @@ impl Engine {
         }
     }
 
+    /// Whether the conversation is on the personal checklist (the flow's `checklist`
+    /// entry): the last reply of its screen is the checklist, which a channel may offer to
+    /// print.
+    pub fn on_checklist(&self, state: &State) -> bool {
+        self.flow
+            .entries
+            .get("checklist")
+            .is_some_and(|node| *node == state.node)
+    }
+
     /// The reminders this conversation wants, still ahead of `now`.
     pub fn reminder_plan(&self, state: &State, now: DateTime<Utc>) -> Vec<Reminder> {
         reminders::plan(&state.facts, &self.globals, now)
