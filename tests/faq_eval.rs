@@ -24,6 +24,13 @@
 //!   94.7 %. Tuned on since (branch faq5, December 2026): no longer blind. After that
 //!   tuning: top-1 da 98.2 %, de 98.2 %, en 98.2 %; confidently wrong 1, 0, 1 of 75;
 //!   out-of-scope held back 94.7 %, 100 %, 94.7 % (flattering now, as for A, B and C).
+//! - `blind-e.tsv`: written blind by a fifth helper who saw only the rules, the
+//!   municipality's page and the topic list, committed (6d77b96) before any tuning on it;
+//!   never opened during the tuning of round 5. Only its figures are printed. Measured
+//!   once, after the last tuning commit 8ae0b95 (see [`blind_set_e_final`]): top-1 da
+//!   93.1 %, de 89.3 %, en 91.4 %; confidently wrong 2, 3, 6 of 75; out-of-scope held back
+//!   94.1 %, 94.7 %, 88.2 %. From now on E is no longer blind (its figures have been
+//!   seen): the next round needs a new blind set.
 //!
 //! The blind sets label questions with the topic ids of `TOPICS.md`, which are the ids of
 //! `dialogues/faq/match.toml` (no mapping needed); `none` means out of scope.
@@ -342,6 +349,56 @@ fn blind_set_d_report() {
         &tallies,
     );
     assert_targets("set D", &tallies);
+}
+
+/// Blind set E: written blind, committed (6d77b96) before any tuning on it and never tuned
+/// on. Only its figures are printed, never its questions or misses.
+///
+/// Measured once, after the last tuning commit of round 5 (8ae0b95), December 2026:
+///
+/// | | top-1 | within buttons | confidently wrong | out-of-scope held back |
+/// |---|---|---|---|---|
+/// | da | 93.1 % (54/58) | 96.6 % | 2 of 75 (0.7 per 25) | 94.1 % (16/17) |
+/// | de | 89.3 % (50/56) | 92.9 % | 3 of 75 (1.0 per 25) | 94.7 % (18/19) |
+/// | en | 91.4 % (53/58) | 91.4 % | 6 of 75 (2.0 per 25) | 88.2 % (15/17) |
+///
+/// Targets met: all three in Danish; confidently wrong and out-of-scope in German; top-1 in
+/// English. NOT met: German top-1 (one question short of 90 %), English confidently wrong
+/// (6, 3 allowed) and English out-of-scope held back.
+///
+/// The test asserts the measured counts as floors (a change that makes E worse fails) and
+/// prints whether each of the project's targets is met; raising the bar needs a new blind
+/// set. From now on E is no longer blind: its figures have been seen.
+#[test]
+fn blind_set_e_final() {
+    /// (language, top-1 right, confidently wrong, out-of-scope held back) as measured.
+    const MEASURED: [(&str, usize, usize, usize); 3] =
+        [("da", 54, 2, 16), ("de", 50, 3, 18), ("en", 53, 6, 15)];
+    let tallies = evaluate("tests/faq_eval/blind-e.tsv", false);
+    report("blind set E (written blind; never tuned on)", &tallies);
+    for (lang, top1_right, wrong, held_back) in MEASURED {
+        let t = &tallies[lang];
+        let top1 = percent(t.top1, t.in_scope);
+        let wrong_ok = 25 * t.confidently_wrong() <= t.questions();
+        let held = percent(t.not_sure, t.out_of_scope);
+        println!(
+            "  {lang}: targets (top-1 >= 90 %, <= 1 confidently wrong per 25, out-of-scope \
+             held back >= 90 %): {}, {}, {}",
+            if top1 >= 90.0 { "met" } else { "NOT met" },
+            if wrong_ok { "met" } else { "NOT met" },
+            if held >= 90.0 { "met" } else { "NOT met" },
+        );
+        assert!(t.top1 >= top1_right, "set E {lang}: top-1 {top1:.1}%");
+        assert!(
+            t.confidently_wrong() <= wrong,
+            "set E {lang}: {} confidently wrong",
+            t.confidently_wrong()
+        );
+        assert!(
+            t.not_sure >= held_back,
+            "set E {lang}: out-of-scope held back {held:.1}%"
+        );
+    }
 }
 
 #[test]
