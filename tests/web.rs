@@ -667,7 +667,7 @@ fn the_checklist_is_marked_for_the_print_button_and_nothing_else_is() {
 /// The reply of a page: the newest turn, without the footer or the forms below it.
 fn reply_of(body: &str) -> String {
     let body = body.replace("&quot;", "\"");
-    body.split("<div class=\"turn\">")
+    body.split("<div class=\"turn\"")
         .nth(1)
         .and_then(|t| t.split("class=\"ask\"").next())
         .unwrap_or_default()
@@ -776,5 +776,40 @@ fn the_page_after_deleting_says_it_is_done_and_the_cookie_lasts_as_long_as_the_a
         en.body.contains("<h2>Your answers have been deleted</h2>"),
         "{}",
         en.body
+    );
+}
+
+#[test]
+fn a_question_typed_at_the_userid_step_is_answered_not_checked_as_a_userid() {
+    let chat = WebChat::start(&[]);
+    let en = ("Accept-Language", "en-GB,en;q=0.9");
+    let page = chat.get("/", &[en]);
+    let cookie = page.cookie();
+    let post = |form: &str| chat.post("/", &[en, ("Cookie", &cookie)], form);
+    let step = post("b=welcome%3Auserid");
+    assert!(
+        step.body.contains("Type an idea and I will check it"),
+        "{}",
+        step.body
+    );
+    let asked = post("text=i+need+witness%3F+i+live+here+only+8+month");
+    let reply = reply_of(&asked.body);
+    assert!(
+        reply.contains("have lived here for less than 5 years"),
+        "the witness answer: {reply}"
+    );
+    assert!(!reply.contains("That UserID follows the rules"), "{reply}");
+    // Back at the UserID step, an idea of a few words is still checked.
+    let back = post(&format!("b={}", asked.button("Continue where I left off")));
+    assert!(
+        back.body.contains("Type an idea and I will check it"),
+        "{}",
+        back.body
+    );
+    let idea = post("text=Zebrafisk+Quokka+42");
+    assert!(
+        reply_of(&idea.body).contains("That UserID follows the rules (19 characters)"),
+        "{}",
+        idea.body
     );
 }
