@@ -604,11 +604,24 @@ fn kill_loop(rate_limits: &str) {
                 person.id,
                 kill_loop_dump(&fake, Some((person.id, &queued)), &log)
             );
+            let ms = |at: Instant| at.saturating_duration_since(began).as_millis();
+            let between: Vec<String> = calls
+                .iter()
+                .filter(|c| c.at >= pair[0].at && c.at <= pair[1].at)
+                .filter(|c| call_chat(c) == Some(person.id))
+                .map(|c| format!("+{} {}", ms(c.at), c.method))
+                .chain(
+                    kills
+                        .iter()
+                        .filter(|(at, _)| *at > pair[0].at && *at < pair[1].at)
+                        .map(|(at, _)| format!("+{} KILL", ms(*at))),
+                )
+                .collect();
             kept_twice.push(format!(
-                "chat {} at +{} ms: {:?}",
+                "chat {}: {:?} [{}]",
                 person.id,
-                pair[1].at.saturating_duration_since(began).as_millis(),
-                text.chars().take(40).collect::<String>()
+                text.chars().take(30).collect::<String>(),
+                between.join(", ")
             ));
         }
     }
