@@ -18,11 +18,12 @@
 //!   out-of-scope held back 94.7 %, 89.5 %, 94.7 %. Tuned on since (branch faq3): no longer
 //!   blind.
 //! - `blind-d.tsv`: written blind by a fourth helper who saw only the rules and the topic
-//!   list, committed by the coordinator (3a2bab6) before any tuning on it; never read and
-//!   never tuned on: the honest figure. Only its figures are printed. Measured once, after
-//!   the last tuning commit 7ad2602 (see [`blind_set_d_final`]): top-1 da 89.3 %, de
-//!   91.1 %, en 87.5 %; confidently wrong 6, 4, 4 of 75; out-of-scope held back 78.9 %,
-//!   94.7 %, 94.7 %.
+//!   list, committed by the coordinator (3a2bab6) before any tuning on it. Measured blind
+//!   once, after the last tuning commit of round 3 (7ad2602): top-1 da 89.3 %, de 91.1 %,
+//!   en 87.5 %; confidently wrong 6, 4, 4 of 75; out-of-scope held back 78.9 %, 94.7 %,
+//!   94.7 %. Tuned on since (branch faq5, December 2026): no longer blind. After that
+//!   tuning: top-1 da 98.2 %, de 98.2 %, en 98.2 %; confidently wrong 1, 0, 1 of 75;
+//!   out-of-scope held back 94.7 %, 100 %, 94.7 % (flattering now, as for A, B and C).
 //!
 //! The blind sets label questions with the topic ids of `TOPICS.md`, which are the ids of
 //! `dialogues/faq/match.toml` (no mapping needed); `none` means out of scope.
@@ -331,53 +332,16 @@ fn blind_set_c_report() {
     assert_targets("set C", &tallies);
 }
 
-/// Blind set D: written blind, committed (3a2bab6) before any tuning on it and never tuned
-/// on. Only its figures are printed, never its questions or misses.
-///
-/// Measured once, after the last tuning commit (7ad2602), December 2026:
-///
-/// | | top-1 | within buttons | confidently wrong | out-of-scope held back |
-/// |---|---|---|---|---|
-/// | da | 89.3 % (50/56) | 91.1 % | 6 of 75 (2.0 per 25) | 78.9 % (15/19) |
-/// | de | 91.1 % (51/56) | 92.9 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
-/// | en | 87.5 % (49/56) | 91.1 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
-///
-/// Targets met: German top-1 and out-of-scope, English out-of-scope; NOT met: top-1 in
-/// Danish and English, confidently wrong in all three, Danish out-of-scope.
-///
-/// The test asserts the measured counts as floors (a change that makes D worse fails) and
-/// prints whether each of the project's targets is met; raising the bar needs a new blind
-/// set.
+/// Blind set D: measured blind once after 7ad2602 (figures in the header), tuned on since
+/// (branch faq5). Its misses are shown, and it is held to the targets like sets A, B and C.
 #[test]
-fn blind_set_d_final() {
-    /// (language, top-1 right, confidently wrong, out-of-scope held back) as measured.
-    const MEASURED: [(&str, usize, usize, usize); 3] =
-        [("da", 50, 6, 15), ("de", 51, 4, 18), ("en", 49, 4, 18)];
-    let tallies = evaluate("tests/faq_eval/blind-d.tsv", false);
-    report("blind set D (written blind; never tuned on)", &tallies);
-    for (lang, top1_right, wrong, held_back) in MEASURED {
-        let t = &tallies[lang];
-        let top1 = percent(t.top1, t.in_scope);
-        let wrong_ok = 25 * t.confidently_wrong() <= t.questions();
-        let held = percent(t.not_sure, t.out_of_scope);
-        println!(
-            "  {lang}: targets (top-1 >= 90 %, <= 1 confidently wrong per 25, out-of-scope \
-             held back >= 90 %): {}, {}, {}",
-            if top1 >= 90.0 { "met" } else { "NOT met" },
-            if wrong_ok { "met" } else { "NOT met" },
-            if held >= 90.0 { "met" } else { "NOT met" },
-        );
-        assert!(t.top1 >= top1_right, "set D {lang}: top-1 {top1:.1}%");
-        assert!(
-            t.confidently_wrong() <= wrong,
-            "set D {lang}: {} confidently wrong",
-            t.confidently_wrong()
-        );
-        assert!(
-            t.not_sure >= held_back,
-            "set D {lang}: out-of-scope held back {held:.1}%"
-        );
-    }
+fn blind_set_d_report() {
+    let tallies = evaluate("tests/faq_eval/blind-d.tsv", true);
+    report(
+        "blind set D (written blind; used for tuning since, so no longer blind)",
+        &tallies,
+    );
+    assert_targets("set D", &tallies);
 }
 
 #[test]

@@ -39,8 +39,7 @@ fn engine() -> Engine {
 }
 
 fn text(lang: Lang, id: &str) -> String {
-    let e = engine();
-    e.i18n.render(lang, &Msg::new(id), &e.globals)
+    engine().text(lang, "telegram", &Msg::new(id))
 }
 
 struct Bot {

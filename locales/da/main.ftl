@@ -85,12 +85,21 @@ welcome =
 menu = Hvad kan jeg hjælpe dig med?
 
 help =
-    Sådan bruger du mig:
-    • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
-    • /menu viser hovedmenuen. /forfra starter forberedelsen forfra.
-    • /sprog skifter sprog. /glem sletter alt, hvad jeg gemmer om dig.
+    { $channel ->
+        [web]
+            Sådan bruger du mig:
+            • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
+            • "Slet mine svar" nederst på siden sletter alt, hvad jeg har gemt om dig.
 
-    Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+            Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+       *[other]
+            Sådan bruger du mig:
+            • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
+            • /menu viser hovedmenuen. /forfra starter forberedelsen forfra.
+            • /sprog skifter sprog. /glem sletter alt, hvad jeg gemmer om dig.
+
+            Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+    }
 
 language-choose = Hvilket sprog vil du helst bruge?
 
@@ -378,14 +387,14 @@ cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
 cl-userid-have = 👤 Husk dit bruger-ID: Du skriver det, hver gang du logger på.
 cl-book = 📅 Bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.
-cl-keep = Gem denne besked, og vis den ved skranken.
+cl-keep = Vis tjeklisten ved skranken. Tag gerne et skærmbillede af den, så du har den med.
 
 ## ---- Tjek af vidne ----
 
 wc-intro =
     Jeg tjekker, om en person kan være dit vidne. Jeg stiller dig nogle spørgsmål om dit vidne: alder, hvornår vidnet fik MitID, hvor mange gange vidnet har været vidne, og hvilken legitimation vidnet har med.
 
-    De datoer, du skriver, bruger jeg kun til dette tjek, og /glem sletter dem.
+    De datoer, du skriver, bruger jeg kun til dette tjek. Du kan altid slette dem – se "Hvad gemmer du om mig?" i menuen.
 btn-wc-start = Start tjekket
 wc-adult-question = Er dit vidne 18 år eller ældre?
 wc-mitid-question = Hvornår fik dit vidne MitID? Skriv datoen, for eksempel 03.11.2026, eller med klokkeslæt: 03.11.2026 kl. 14.30

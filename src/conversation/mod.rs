@@ -110,6 +110,8 @@ pub struct Turn {
     /// earlier turns (kept messages a crash or a failed send held back). The channel
     /// calls [`Service::shown`] with it once it has shown them.
     pub outbox: Option<u32>,
+    /// The last reply is the personal checklist: a channel may offer to print it.
+    pub checklist: bool,
 }
 
 /// What kind of turn it was.
@@ -229,6 +231,7 @@ impl Service {
             screen,
             calendar: None,
             outbox: None,
+            checklist: false,
         }
     }
 
@@ -286,6 +289,7 @@ impl Service {
                 screen,
                 calendar: None,
                 outbox: None,
+                checklist: false,
             };
         }
         let lang = record.state.lang;
@@ -308,6 +312,7 @@ impl Service {
                     screen,
                     calendar: None,
                     outbox: None,
+                    checklist: false,
                 };
             }
             Incoming::Edited => {
@@ -398,6 +403,7 @@ impl Service {
             screen,
             calendar,
             outbox: None,
+            checklist: step.is_some() && self.engine.on_checklist(&record.state),
         };
         if !outbox {
             return turn;
@@ -442,6 +448,7 @@ impl Service {
                 screen: record.screen,
                 calendar: None,
                 outbox: None,
+                checklist: false,
             },
         ))
     }
@@ -521,6 +528,7 @@ impl Service {
             screen: record.screen,
             calendar: None,
             outbox: None,
+            checklist: self.engine.on_checklist(&record.state),
         })
     }
 

@@ -249,6 +249,16 @@ impl Engine {
         }
     }
 
+    /// Whether the conversation is on the personal checklist (the flow's `checklist`
+    /// entry): the last reply of its screen is the checklist, which a channel may offer to
+    /// print.
+    pub fn on_checklist(&self, state: &State) -> bool {
+        self.flow
+            .entries
+            .get("checklist")
+            .is_some_and(|node| *node == state.node)
+    }
+
     /// The reminders this conversation wants, still ahead of `now`.
     pub fn reminder_plan(&self, state: &State, now: DateTime<Utc>) -> Vec<Reminder> {
         reminders::plan(&state.facts, &self.globals, now)
@@ -504,6 +514,18 @@ fn cond_holds(cond: &Cond, facts: &Facts) -> bool {
     cond.when.iter().all(|(n, v)| matches(n, v)) && !cond.unless.iter().any(|(n, v)| matches(n, v))
 }
 
+/// Typed at the UserID step, a text that reads as a question rather than an idea, and goes
+/// to the FAQ matcher like a question anywhere else: a question mark among words ("i need
+/// witness? i live here only 8 month"), or four words or more that the matcher knows. A
+/// "✅ follows the rules" under a question reads as a yes and loses the question. Both
+/// `?` and spaces are allowed in a UserID, so a short idea ("Zebrafisk Quokka 42",
+/// "anna?") is still checked.
+fn reads_as_question(text: &str, faq: &FaqMatcher) -> bool {
+    let words = text.split_whitespace().count();
+    (words >= 2 && text.contains('?'))
+        || (words >= 4 && !matches!(faq.match_text(text), FaqMatch::NoMatch))
+}
+
 /// Folds a label or typed text for comparison: lower case, no surrounding symbols.
 fn fold(s: &str) -> String {
     s.trim()
@@ -686,7 +708,10 @@ impl Ctx<'_> {
         }
         let current = self.current().cloned();
         if let Some(node) = &current {
-            if node.kind == NodeKind::Input && node.input == Some(InputKind::UserId) {
+            if node.kind == NodeKind::Input
+                && node.input == Some(InputKind::UserId)
+                && !reads_as_question(&text, &self.engine.faq)
+            {
                 // The checker's verdict first; a CPR-like idea also gets the warning.
                 return self.userid(&text);
             }
