@@ -409,33 +409,34 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
         &w.shown(),
         &[
             "• The yellow health insurance card, the card itself.",
-            "• And also a valid photo ID: a passport, a national ID card",
-            "or a municipal ID card (legitimationskort)",
+            "• And also a valid photo ID: a passport or a national ID card",
+            "If you live in Denmark, you can also order a municipal ID card (legitimationskort)",
         ],
     );
     // Only the yellow card (Inger, whose passport expired): a photo ID to get, the
-    // municipality's own ID card among them, and an old passport plainly does not count.
+    // municipality's own ID card for who lives here, and an expired passport plainly does
+    // not count.
     let card_only = with(first_timer(), &[("docs", &["yellow_card", "done"])]);
     for (lang, words) in [
         (
             Lang::Da,
             [
-                "dokumenter, der er udløbet, for eksempel et gammelt pas",
-                "eller et legitimationskort fra kommunen",
+                "udløbne dokumenter – tjek udløbsdatoen på dit pas eller ID-kort",
+                "Bor du i Danmark, kan du også bestille et legitimationskort i din kommune.",
             ],
         ),
         (
             Lang::En,
             [
-                "documents that have expired, for example an old passport",
-                "or a municipal ID card (legitimationskort)",
+                "expired documents – check the expiry date on your passport or ID card",
+                "If you live in Denmark, you can also order a municipal ID card (legitimationskort)",
             ],
         ),
         (
             Lang::De,
             [
-                "abgelaufene Dokumente, zum Beispiel ein alter Reisepass",
-                "oder einen kommunalen Ausweis (legitimationskort)",
+                "abgelaufene Dokumente – prüfen Sie das Ablaufdatum Ihres Reisepasses oder Ausweises",
+                "Wenn Sie in Dänemark wohnen, können Sie auch bei Ihrer Kommune einen kommunalen Ausweis (legitimationskort) bestellen.",
             ],
         ),
     ] {
@@ -606,21 +607,21 @@ fn a_checklist_without_the_witness_forecast_offers_it_and_then_gives_it() {
     let cases: [(Lang, &str, &str, &str, &str); 3] = [
         (
             Lang::En,
-            "Witness: not checked yet",
+            "I do not know yet whether you need a witness.",
             "Do I need a witness?",
             "Where do you live?",
             "👥 Bring a witness. You will likely need one.",
         ),
         (
             Lang::Da,
-            "Vidne: ikke tjekket endnu",
+            "Jeg ved endnu ikke, om du skal have et vidne med.",
             "Skal jeg have et vidne med?",
             "Hvor bor du?",
             "👥 Tag et vidne med. Du får sandsynligvis brug for et.",
         ),
         (
             Lang::De,
-            "Zeugin oder Zeuge: noch nicht geprüft",
+            "Ob Sie eine Zeugin oder einen Zeugen brauchen, weiß ich noch nicht.",
             "Brauche ich einen Zeugen?",
             "Wo wohnen Sie?",
             "👥 Bringen Sie eine Zeugin oder einen Zeugen mit. Das ist wahrscheinlich nötig.",
@@ -675,6 +676,19 @@ fn a_witness_checked_and_found_fit_is_named_on_the_checklist() {
         &w.shown(),
         &["Your witness must:", "at most 2 times in the last 120 days"],
     );
+    // Left after the MitID date (count and photo ID not asked): not checked, the rules stand.
+    let mut early = Walk::to(Lang::En, &given, "checklist");
+    early.press("witness");
+    early.press("start");
+    early.press("yes");
+    early.send(Input::Text("3.1.2025".into()));
+    early.send(Input::Command(Command::Checklist));
+    let shown = early.shown();
+    assert_has(&shown, &["👥 Bring a witness.", "Your witness must:"]);
+    assert!(
+        !shown.contains("your witness meets the rules"),
+        "called checked half-way:\n{shown}"
+    );
     w.press("witness");
     w.press("start");
     w.press("yes");
@@ -688,7 +702,7 @@ fn a_witness_checked_and_found_fit_is_named_on_the_checklist() {
     assert_has(
         &checklist,
         &[
-            "👥 Bring your witness. You will likely need one. You have checked that your witness meets the rules.",
+            "👥 Bring your witness. You will likely need one. From your answers, your witness meets the rules. They must still meet them on the day of your appointment.",
             "Their photo ID does not show their CPR number",
             "the yellow health insurance card",
         ],

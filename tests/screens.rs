@@ -221,22 +221,47 @@ fn every_screen_in_every_language_is_complete() {
     }
     // Scripted walks for parts the drawing reaches only by chance: reminders set, then
     // cancelled, then Back to the "reminders set" screen, which has no time to show then.
-    // (the script, the screen it must end on)
-    let scripted: [(&[&str], &str); 1] = [(
-        &[
-            "/checklist",
-            "remind",
-            "@date",
-            "yes",
-            "/reminders",
-            "cancel",
-            "/back",
-            "/back",
-        ],
-        "remind-set",
-    )];
-    for (script, end) in scripted {
+    // (facts known before, the script, the screen it must end on)
+    let scripted: [(&[(&str, &str)], &[&str], &str); 2] = [
+        // A witness checked to the end whose photo ID lacks the CPR number: the checklist
+        // names the CPR document the witness brings.
+        (
+            &[("residence", "abroad")],
+            &[
+                "/checklist",
+                "witness",
+                "start",
+                "yes",
+                "@past",
+                "no",
+                "0",
+                "pass-no-cpr",
+                "/checklist",
+            ],
+            "checklist",
+        ),
+        (
+            &[],
+            &[
+                "/checklist",
+                "remind",
+                "@date",
+                "yes",
+                "/reminders",
+                "cancel",
+                "/back",
+                "/back",
+            ],
+            "remind-set",
+        ),
+    ];
+    for (facts, script, end) in scripted {
         let mut state = e.new_state(Lang::En);
+        for (name, value) in facts {
+            state
+                .facts
+                .insert(name.to_string(), Fact::One(value.to_string()));
+        }
         let mut replies = e
             .step(&state, Input::Start { payload: None }, now())
             .replies;
@@ -244,6 +269,7 @@ fn every_screen_in_every_language_is_complete() {
         for act in script {
             let input = match *act {
                 "@date" => Input::Text("3.12.2026 10:30".into()),
+                "@past" => Input::Text("3.1.2025".into()),
                 c if c.starts_with('/') => Input::Command(
                     Command::from_name(&c[1..]).unwrap_or_else(|| panic!("no command {c}")),
                 ),

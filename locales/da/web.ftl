@@ -22,7 +22,7 @@ web-calendar-hint = Kalenderfilen har to påmindelser: aftenen før kl. { $eveni
 web-forget = Slet mine svar
 web-forget-hint = Sletter alt, hvad der er gemt om denne samtale, med det samme.
 web-forget-done-title = Dine svar er slettet
-web-forget-done = Dine svar er slettet. Der er ikke længere noget gemt om denne samtale.
+web-forget-done = Der er ikke længere noget gemt om denne samtale.
 web-start-again = Start forfra
 web-privacy-note = Vi bruger kun én nødvendig cookie, så du kan fortsætte samtalen. Dine svar bliver slettet { $retention_days } dage efter dit sidste svar – eller { $retention_days } dage efter din tid, hvis den ligger senere. Du kan også selv slette dem med det samme: Tryk på "Slet mine svar".
 web-busy-title = Vent et øjeblik
@@ -32,7 +32,7 @@ web-too-long = Din besked er for lang til mig. Skriv den lidt kortere, og prøv 
 web-not-found-title = Siden findes ikke
 web-not-found = Den side findes ikke. Gå tilbage til samtalen, eller ring til Borgerservice på { $phone }.
 web-no-appointment-title = Tidspunktet mangler
-web-no-appointment = Jeg kender ikke tidspunktet for din næste tid. Vælg "Mind mig om min tid" under din tjekliste, og skriv dato og klokkeslæt.
+web-no-appointment = Jeg kender ikke dato og klokkeslæt for din næste tid. Vælg "Mind mig om min tid" under din tjekliste, og skriv dato og klokkeslæt.
 web-back = Tilbage til samtalen
 
 calendar-caption = Din tid som kalenderfil. Åbn den for at tilføje tiden til din kalender.
@@ -41,9 +41,9 @@ calendar-location = Borgerservice, { $address }
 calendar-description =
     Din tid til MitID hos Borgerservice.
 
-    Husk dine dokumenter, din telefon, kodeviser eller kodeoplæser og dit vidne, hvis du skal have et med. Tag din tjekliste med – udskrevet eller som skærmbillede.
+    Husk dine dokumenter og dit vidne, hvis du skal have et med. Tag telefonen med MitID-appen med – eller din kodeviser eller kodeoplæser, hvis du allerede har en. Tag din tjekliste med – udskrevet eller som skærmbillede.
 
-    Står der et andet sted i din bekræftelse, så mød op dér.
+    Står der en anden adresse i bekræftelsen på din tidsbestilling, så mød op dér.
 
     Kan du ikke komme? Ring til Borgerservice på { $phone }.
 calendar-alarm-evening = I morgen har du tid til MitID hos Borgerservice. Husk dine dokumenter.

@@ -102,6 +102,7 @@ help =
             • Tippen Sie auf eine Schaltfläche, oder schreiben Sie den Text oder die Nummer der Schaltfläche.
             • Sie können Ihre Frage auch einfach schreiben, zum Beispiel „Brauche ich eine Zeugin oder einen Zeugen?“.
             • /menu zeigt das Hauptmenü, /restart startet die Vorbereitung neu.
+            • /checklist zeigt Ihre Checkliste, /reminders Ihre Erinnerungen.
             • /language wechselt die Sprache. /forget löscht alles, was ich über Sie gespeichert habe.
 
             Wenn ich eine Frage nicht beantworten kann, rufen Sie den Bürgerservice unter { $phone } an.
@@ -381,11 +382,11 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Falls doch, können Sie einen neuen Termin buchen und jemanden mitbringen.
-cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft. Wählen Sie unten „Brauche ich einen Zeugen?“.
+cl-witness-unknown = 👥 Ob Sie eine Zeugin oder einen Zeugen brauchen, weiß ich noch nicht. Wählen Sie unten „Brauche ich einen Zeugen?“.
 cl-witness-checked = 👥 Bringen Sie Ihre Zeugin oder Ihren Zeugen mit. { $witness ->
         [almost_certain] Das ist höchstwahrscheinlich nötig.
        *[other] Das ist wahrscheinlich nötig.
-    } Sie haben geprüft, dass die Person die Regeln erfüllt.
+    } Nach Ihren Angaben erfüllt die Person die Regeln. Das muss auch am Tag Ihres Termins noch gelten.
 btn-witness-need = Brauche ich einen Zeugen?
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
 cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeichen. Es darf Ihre Benutzer-ID nicht enthalten, auch keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“. Sagen Sie es niemandem.
@@ -400,9 +401,9 @@ cl-keep = Zeigen Sie diese Checkliste am Schalter. Machen Sie am besten ein Bild
 ## ---- Prüfung der Zeugin oder des Zeugen ----
 
 wc-intro =
-    Ich prüfe, ob jemand Ihre Zeugin oder Ihr Zeuge sein kann. Dazu frage ich nach dem Alter der Person, wann sie MitID bekommen hat und wie oft sie schon Zeugin oder Zeuge war.
+    Ich prüfe, ob jemand Ihre Zeugin oder Ihr Zeuge sein kann. Dazu frage ich nach dem Alter der Person, wann sie MitID bekommen hat, wie oft sie schon Zeugin oder Zeuge war und welchen Ausweis sie mitbringt.
 
-    Ihre Datumsangaben nutze ich nur für diese Prüfung. Sie können sie jederzeit löschen – siehe „Was speichern Sie über mich?“ im Menü.
+    Ihre Datumsangaben nutze ich nur für diese Prüfung. Sie können sie jederzeit löschen – siehe „Was speichern Sie über mich?“ im Hauptmenü.
 btn-wc-start = Prüfung starten
 wc-adult-question = Ist die Person 18 Jahre oder älter?
 wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zuerst den Tag, zum Beispiel 3.11.2025. Mit Uhrzeit: 3.11.2025 14:30

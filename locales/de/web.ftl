@@ -3,7 +3,7 @@
 ## where the web works differently, a text selects on `$channel` (`[web]`).
 
 web-title = MitID-Hilfe der { $municipality }
-web-heading = Gut vorbereitet zum MitID-Termin
+web-heading = Bereit für MitID
 web-intro = Beantworten Sie einige kurze Fragen und erhalten Sie eine Checkliste für Ihren Besuch beim Bürgerservice (Borgerservice).
 web-skip = Zum Gespräch springen
 web-conversation = Gespräch
@@ -22,16 +22,16 @@ web-calendar-hint = Die Kalenderdatei hat zwei Erinnerungen: am Vorabend um { $e
 web-forget = Meine Antworten löschen
 web-forget-hint = Löscht sofort alles, was zu diesem Gespräch gespeichert ist.
 web-forget-done-title = Ihre Antworten sind gelöscht
-web-forget-done = Ihre Antworten sind gelöscht. Zu diesem Gespräch ist nichts mehr gespeichert.
+web-forget-done = Zu diesem Gespräch ist nichts mehr gespeichert.
 web-start-again = Neu anfangen
 web-privacy-note = Wir verwenden nur ein notwendiges Cookie, damit Sie das Gespräch fortsetzen können. Ihre Antworten werden { $retention_days } Tage nach Ihrer letzten Antwort gelöscht – oder { $retention_days } Tage nach Ihrem Termin, wenn dieser später ist. Sie können sie auch jederzeit selbst löschen: mit „Meine Antworten löschen“.
 web-busy-title = Bitte warten Sie einen Moment
-web-busy = In kurzer Zeit sind viele Nachrichten gekommen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut. Sie können auch den Bürgerservice unter { $phone } anrufen.
+web-busy = In kurzer Zeit sind viele Nachrichten eingegangen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut. Sie können auch den Bürgerservice unter { $phone } anrufen.
 web-too-long-title = Die Nachricht ist zu lang
 web-too-long = Ihre Nachricht ist für mich zu lang. Bitte fassen Sie sich etwas kürzer und versuchen Sie es erneut.
 web-not-found-title = Seite nicht gefunden
 web-not-found = Diese Seite gibt es nicht. Gehen Sie zurück zum Gespräch, oder rufen Sie den Bürgerservice unter { $phone } an.
-web-no-appointment-title = Uhrzeit fehlt
+web-no-appointment-title = Die Uhrzeit Ihres Termins fehlt
 web-no-appointment = Ich kenne die Uhrzeit Ihres nächsten Termins nicht. Wählen Sie unter Ihrer Checkliste „An meinen Termin erinnern“, und schreiben Sie Datum und Uhrzeit.
 web-back = Zurück zum Gespräch
 
@@ -41,9 +41,9 @@ calendar-location = Bürgerservice (Borgerservice), { $address }
 calendar-description =
     Ihr MitID-Termin beim Bürgerservice (Borgerservice).
 
-    Denken Sie an Ihre Dokumente, Ihr Handy, Ihren Codeanzeiger oder Codevorleser und – falls nötig – an Ihre Zeugin oder Ihren Zeugen. Bringen Sie Ihre Checkliste mit, ausgedruckt oder als Bildschirmfoto.
+    Denken Sie an Ihre Dokumente und – falls nötig – an Ihre Zeugin oder Ihren Zeugen. Bringen Sie Ihr Handy mit der MitID-App mit, oder Ihren Codeanzeiger (kodeviser) oder Codevorleser (kodeoplæser), wenn Sie schon einen haben. Bringen Sie Ihre Checkliste mit, ausgedruckt oder als Bildschirmfoto.
 
-    Steht in Ihrer Buchungsbestätigung ein anderer Ort, gehen Sie bitte dorthin.
+    Steht in Ihrer Terminbestätigung eine andere Adresse, gehen Sie bitte dorthin.
 
     Können Sie nicht kommen? Dann rufen Sie den Bürgerservice unter { $phone } an.
 calendar-alarm-evening = Morgen ist Ihr MitID-Termin beim Bürgerservice. Denken Sie an Ihre Dokumente.

@@ -376,11 +376,11 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 You will probably not need a witness. If you need one after all, you can book a new time and bring one.
-cl-witness-unknown = 👥 Witness: not checked yet. Choose "Do I need a witness?" below.
+cl-witness-unknown = 👥 I do not know yet whether you need a witness. Choose "Do I need a witness?" below.
 cl-witness-checked = 👥 Bring your witness. { $witness ->
         [almost_certain] You will almost certainly need one.
        *[other] You will likely need one.
-    } You have checked that your witness meets the rules.
+    } From your answers, your witness meets the rules. They must still meet them on the day of your appointment.
 btn-witness-need = Do I need a witness?
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
 cl-code-display =
@@ -401,9 +401,9 @@ cl-keep = Show this checklist at the counter. Take a screenshot of it, so you ha
 ## ---- Witness check ----
 
 wc-intro =
-    I will check whether someone can be your witness. I ask about your witness's age, when they got MitID, and how often they have been a witness.
+    I will check whether someone can be your witness. I ask about your witness's age, when they got MitID, how often they have been a witness, and which photo ID they will bring.
 
-    The dates you give are only used for this check. You can delete them at any time: see "What do you keep about me?" in the menu.
+    The dates you give are only used for this check. You can delete them at any time: see "What do you keep about me?" in the main menu.
 btn-wc-start = Start the check
 wc-adult-question = Is your witness 18 years or older?
 wc-mitid-question = When did your witness get MitID? Write the date with the day first, for example "3 November 2025" or "3.11.2025". You can add the time: "3.11.2025 14:30".

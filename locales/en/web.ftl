@@ -22,16 +22,16 @@ web-calendar-hint = The calendar file has two reminders: the evening before at {
 web-forget = Delete my answers
 web-forget-hint = Deletes everything kept about this conversation, right away.
 web-forget-done-title = Your answers have been deleted
-web-forget-done = Your answers have been deleted. Nothing about this conversation is kept now.
+web-forget-done = Nothing about this conversation is stored any more.
 web-start-again = Start over
 web-privacy-note = We use only one necessary cookie, so that you can continue the conversation. Your answers are deleted { $retention_days } days after your last answer, or { $retention_days } days after your appointment if that is later. You can also delete them yourself at once: press "Delete my answers".
 web-busy-title = Please wait a moment
-web-busy = Many messages came in a short time. Please wait a minute and try again. You can also call Citizen Service on { $phone }.
+web-busy = I have received a lot of messages in a short time. Please wait a minute and try again. You can also call Citizen Service on { $phone }.
 web-too-long-title = The message is too long
 web-too-long = Your message is too long for me. Please write it a little shorter and try again.
 web-not-found-title = Page not found
 web-not-found = This page does not exist. Go back to the conversation, or call Citizen Service on { $phone }.
-web-no-appointment-title = No appointment time
+web-no-appointment-title = The appointment time is missing
 web-no-appointment = I do not know the time of your next appointment. Choose "Remind me of my appointment" below your checklist, and write the date and time.
 web-back = Back to the conversation
 
@@ -41,9 +41,9 @@ calendar-location = Citizen Service (Borgerservice), { $address }
 calendar-description =
     Your MitID appointment at Citizen Service (Borgerservice).
 
-    Remember your documents, your phone, code display or audio code reader, and your witness if you need one. Bring your checklist, printed or as a screenshot.
+    Remember your documents, and your witness if you need one. Bring your phone with the MitID app, or your code display or audio code reader if you already have one. Bring your checklist, printed or as a screenshot.
 
-    If your booking confirmation gives another place, go there.
+    If your booking confirmation shows a different address, go there.
 
     If you cannot come, call Citizen Service on { $phone }.
 calendar-alarm-evening = Tomorrow is your MitID appointment at Citizen Service. Remember your documents.

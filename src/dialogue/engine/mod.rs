@@ -80,7 +80,7 @@ impl Command {
             "book" => Command::Book,
             "userid" => Command::UserId,
             "witness" => Command::Witness,
-            "checklist" => Command::Checklist,
+            "checklist" | "tjekliste" | "checkliste" => Command::Checklist,
             "privacy" => Command::Privacy,
             "menu" => Command::Menu,
             "reminders" | "paamindelser" | "påmindelser" => Command::Reminders,
