@@ -158,6 +158,14 @@ fn key_of(e: &Engine, state: &State, replies: &[Reply]) -> (String, Vec<String>,
     (state.node.clone(), ids, values)
 }
 
+/// A scripted walk: facts known before, the inputs (option ids, `/commands`, `@date`,
+/// `@past`), and the screen it must end on.
+type Script = (
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+    &'static str,
+);
+
 #[test]
 fn every_screen_in_every_language_is_complete() {
     let e = engine();
@@ -222,7 +230,7 @@ fn every_screen_in_every_language_is_complete() {
     // Scripted walks for parts the drawing reaches only by chance: reminders set, then
     // cancelled, then Back to the "reminders set" screen, which has no time to show then.
     // (facts known before, the script, the screen it must end on)
-    let scripted: [(&[(&str, &str)], &[&str], &str); 2] = [
+    let scripted: [Script; 2] = [
         // A witness checked to the end whose photo ID lacks the CPR number: the checklist
         // names the CPR document the witness brings.
         (
