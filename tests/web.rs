@@ -337,7 +337,7 @@ fn a_page_that_does_not_exist_says_so_in_the_browsers_language() {
     );
     assert!(r
         .body
-        .contains("Jeg kender ikke tidspunktet for din næste tid."));
+        .contains("Jeg kender ikke dato og klokkeslæt for din næste tid."));
 }
 
 #[test]
@@ -682,17 +682,17 @@ fn on_the_web_help_and_the_witness_check_name_the_page_not_telegram_commands() {
         (
             "da",
             "\"Slet mine svar\" nederst på siden sletter alt, hvad jeg har gemt om dig.",
-            "Du kan altid slette dem – se \"Hvad gemmer du om mig?\" i menuen.",
+            "Du kan altid slette dem – se \"Hvad gemmer du om mig?\" i hovedmenuen.",
         ),
         (
             "en",
             "\"Delete my answers\" at the bottom of the page deletes everything I keep about you.",
-            "You can delete them at any time: see \"What do you keep about me?\" in the menu.",
+            "You can delete them at any time: see \"What do you keep about me?\" in the main menu.",
         ),
         (
             "de",
             "„Meine Antworten löschen“ unten auf der Seite löscht alles, was ich über Sie gespeichert habe.",
-            "Sie können sie jederzeit löschen – siehe „Was speichern Sie über mich?“ im Menü.",
+            "Sie können sie jederzeit löschen – siehe „Was speichern Sie über mich?“ im Hauptmenü.",
         ),
     ];
     for (lang, help_says, witness_says) in cases {
