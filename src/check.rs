@@ -81,7 +81,7 @@ pub fn load(source: &ContentSource, globals: Globals) -> Result<Engine, Vec<Prob
             require(
                 i18n,
                 id,
-                "src/dialogue/engine.rs",
+                "src/dialogue/engine/mod.rs",
                 0,
                 "the engine",
                 &mut problems,

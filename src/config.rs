@@ -23,6 +23,9 @@ pub struct Config {
     pub default_language: Lang,
     pub bot_username: Option<String>,
     pub retention_days: u32,
+    /// How often idle conversations are deleted, in seconds, and how long after the start
+    /// the first sweep comes (`expiry_interval_seconds`, default an hour).
+    pub expiry_interval_seconds: u64,
     pub data_dir: PathBuf,
     pub content_dir: Option<PathBuf>,
     /// Public HTTPS address Telegram posts updates to; unset means long polling.
@@ -169,6 +172,7 @@ impl Default for Config {
             default_language: Lang::En,
             bot_username: None,
             retention_days: 30,
+            expiry_interval_seconds: 3600,
             data_dir: PathBuf::from("./data"),
             content_dir: None,
             webhook_url: None,
@@ -210,6 +214,7 @@ pub const KEYS: &[&str] = &[
     "default_language",
     "bot_username",
     "retention_days",
+    "expiry_interval_seconds",
     "data_dir",
     "content_dir",
     "webhook_url",
@@ -386,6 +391,18 @@ impl Config {
                                 "`{value}` is not a whole number of days (1 or more)"
                             ))
                         })?
+            }
+            "expiry_interval_seconds" => {
+                self.expiry_interval_seconds = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|s| *s >= 1)
+                    .ok_or_else(|| {
+                        bad(format!(
+                            "`{value}` is not a whole number of seconds (1 or more)"
+                        ))
+                    })?
             }
             "data_dir" => self.data_dir = PathBuf::from(nonempty(value)?),
             "content_dir" => self.content_dir = Some(PathBuf::from(nonempty(value)?)),
@@ -579,6 +596,22 @@ mod tests {
         assert_eq!(c.default_language, Lang::En);
         assert_eq!(c.retention_days, 30);
         assert_eq!(c.reminder_evening, (18, 0));
+        assert_eq!(c.expiry_interval_seconds, 3600);
+    }
+
+    #[test]
+    fn the_expiry_interval_is_whole_seconds_from_one() {
+        let c = Config::load(None, &env(&[("MITID_BOT_EXPIRY_INTERVAL_SECONDS", "60")])).unwrap();
+        assert_eq!(c.expiry_interval_seconds, 60);
+        for bad in ["0", "-5", "1h"] {
+            let e = Config::load(None, &env(&[("MITID_BOT_EXPIRY_INTERVAL_SECONDS", bad)]))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("1 or more") && e.contains("MITID_BOT_EXPIRY_INTERVAL_SECONDS"),
+                "{e}"
+            );
+        }
     }
 
     #[test]

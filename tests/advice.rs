@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, TimeZone, Utc};
 use mitid_bot::check;
 use mitid_bot::content::ContentSource;
-use mitid_bot::dialogue::engine::{ButtonAction, Engine, Input, Reply};
+use mitid_bot::dialogue::engine::{ButtonAction, Command, Engine, Input, Reply};
 use mitid_bot::dialogue::State;
 use mitid_bot::i18n::{Globals, Lang};
 
@@ -44,6 +44,11 @@ struct Walk {
 
 impl Walk {
     fn to(lang: Lang, given: &Answers, stop: &str) -> Walk {
+        Walk::from_topic("prepare", lang, given, stop)
+    }
+
+    /// Like [`Walk::to`], from the deep-link topic `topic` (`documents`, `witness`, ...).
+    fn from_topic(topic: &str, lang: Lang, given: &Answers, stop: &str) -> Walk {
         let engine = engine();
         let state = engine.new_state(lang);
         let mut w = Walk {
@@ -53,7 +58,7 @@ impl Walk {
             last: Vec::new(),
         };
         w.send(Input::Start {
-            payload: Some(format!("{}-prepare", lang.code())),
+            payload: Some(format!("{}-{topic}", lang.code())),
         });
         for _ in 0..40 {
             if w.state.node == stop {
@@ -405,8 +410,41 @@ fn documents_that_are_not_enough_mean_get_it_first_then_book() {
         &[
             "• The yellow health insurance card, the card itself.",
             "• And also a valid photo ID: a passport or a national ID card",
+            "If you live in Denmark, you can also order a municipal ID card (legitimationskort)",
         ],
     );
+    // Only the yellow card (Inger, whose passport expired): a photo ID to get, the
+    // municipality's own ID card for who lives here, and an expired passport plainly does
+    // not count.
+    let card_only = with(first_timer(), &[("docs", &["yellow_card", "done"])]);
+    for (lang, words) in [
+        (
+            Lang::Da,
+            [
+                "udløbne dokumenter – tjek udløbsdatoen på dit pas eller ID-kort",
+                "Bor du i Danmark, kan du også bestille et legitimationskort i din kommune.",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "expired documents – check the expiry date on your passport or ID card",
+                "If you live in Denmark, you can also order a municipal ID card (legitimationskort)",
+            ],
+        ),
+        (
+            Lang::De,
+            [
+                "abgelaufene Dokumente – prüfen Sie das Ablaufdatum Ihres Reisepasses oder Ausweises",
+                "Wenn Sie in Dänemark wohnen, können Sie auch bei Ihrer Kommune einen kommunalen Ausweis (legitimationskort) bestellen.",
+            ],
+        ),
+    ] {
+        let w = Walk::to(lang, &card_only, "docs");
+        assert_has(&w.shown(), &words[..1]);
+        let w = Walk::to(lang, &card_only, "checklist");
+        assert_has(&w.shown(), &words[1..]);
+    }
 
     // A cross-border worker is told about the special health card instead, in German.
     let given = with(given, &[("residence", &["cross"])]);
@@ -549,5 +587,128 @@ fn every_rule_answer_names_its_source_on_mitid_dk() {
     assert_has(
         &w.shown(),
         &["Source: https://www.mitid.dk/en-gb/help/help-universe/mitid-password/"],
+    );
+}
+
+/// Who checked the documents first (the poster's "documents" link) reaches a checklist that
+/// cannot say whether a witness is needed. It says so, offers the two questions that decide
+/// it, and then says it, without asking for the documents again (the personas' review:
+/// Amina, 8 months in Denmark, would otherwise have come without a witness).
+#[test]
+fn a_checklist_without_the_witness_forecast_offers_it_and_then_gives_it() {
+    let given = answers(&[
+        ("doc-main", &["none"]),
+        ("docs", &["foreign_passport", "yellow_card", "done"]),
+        ("doc-result", &["next"]),
+        ("witness-forecast", &["next"]),
+        ("device", &["app"]),
+        ("userid", &["later"]),
+    ]);
+    let cases: [(Lang, &str, &str, &str, &str); 3] = [
+        (
+            Lang::En,
+            "I do not know yet whether you need a witness.",
+            "Do I need a witness?",
+            "Where do you live?",
+            "👥 Bring a witness. You will likely need one.",
+        ),
+        (
+            Lang::Da,
+            "Jeg ved endnu ikke, om du skal have et vidne med.",
+            "Skal jeg have et vidne med?",
+            "Hvor bor du?",
+            "👥 Tag et vidne med. Du får sandsynligvis brug for et.",
+        ),
+        (
+            Lang::De,
+            "Ob Sie eine Zeugin oder einen Zeugen brauchen, weiß ich noch nicht.",
+            "Brauche ich einen Zeugen?",
+            "Wo wohnen Sie?",
+            "👥 Bringen Sie eine Zeugin oder einen Zeugen mit. Das ist wahrscheinlich nötig.",
+        ),
+    ];
+    for (lang, unknown, button, question, verdict) in cases {
+        let mut w = Walk::from_topic("documents", lang, &given, "checklist");
+        let before = w.shown();
+        assert_has(&before, &[unknown, button]);
+        w.press("witness-need");
+        assert_has(&w.shown(), &[question]);
+        w.press("dk");
+        w.press("under5");
+        assert_eq!(w.state.node, "checklist", "{lang}: back at the checklist");
+        let after = w.shown();
+        assert_has(&after, &[verdict]);
+        assert!(!after.contains(unknown), "{lang}: still unknown:\n{after}");
+        assert!(
+            !after.contains(button),
+            "{lang}: the button stays:\n{after}"
+        );
+    }
+    // Someone who has lived here long, moved several times and has children: the CPR
+    // register knows enough, probably no witness.
+    let mut w = Walk::from_topic("documents", Lang::En, &given, "checklist");
+    w.press("witness-need");
+    w.press("dk");
+    w.press("both");
+    assert_has(
+        &w.shown(),
+        &["You will probably not need a witness", "Your passport"],
+    );
+}
+
+/// A witness the person has checked with the checker is not met with every rule again on
+/// the checklist: it says the check was passed and what the witness brings (Jonas's
+/// finding: "Bring a witness, likely needed" and all the rules, after a ✅).
+#[test]
+fn a_witness_checked_and_found_fit_is_named_on_the_checklist() {
+    let given = answers(&[
+        ("cpr", &["yes"]),
+        ("reason", &["first"]),
+        ("home-check", &["no-phone"]),
+        ("residence", &["cross"]),
+        ("doc-main", &["none"]),
+        ("docs", &["foreign_id", "special_card", "done"]),
+        ("device", &["app"]),
+        ("userid", &["later"]),
+    ]);
+    let mut w = Walk::to(Lang::En, &given, "checklist");
+    assert_has(
+        &w.shown(),
+        &["Your witness must:", "at most 2 times in the last 120 days"],
+    );
+    // Left after the MitID date (count and photo ID not asked): not checked, the rules stand.
+    let mut early = Walk::to(Lang::En, &given, "checklist");
+    early.press("witness");
+    early.press("start");
+    early.press("yes");
+    early.send(Input::Text("3.1.2025".into()));
+    early.send(Input::Command(Command::Checklist));
+    let shown = early.shown();
+    assert_has(&shown, &["👥 Bring a witness.", "Your witness must:"]);
+    assert!(
+        !shown.contains("your witness meets the rules"),
+        "called checked half-way:\n{shown}"
+    );
+    w.press("witness");
+    w.press("start");
+    w.press("yes");
+    w.send(Input::Text("3.1.2025".into()));
+    w.press("no");
+    w.press("0");
+    w.press("pass-no-cpr");
+    assert_has(&w.shown(), &["✅ This person can be your witness."]);
+    w.send(Input::Command(Command::Checklist));
+    let checklist = w.shown();
+    assert_has(
+        &checklist,
+        &[
+            "👥 Bring your witness. You will likely need one. From your answers, your witness meets the rules. They must still meet them on the day of your appointment.",
+            "Their photo ID does not show their CPR number",
+            "the yellow health insurance card",
+        ],
+    );
+    assert!(
+        !checklist.contains("Your witness must:"),
+        "the rules again after a passed check:\n{checklist}"
     );
 }

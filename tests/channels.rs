@@ -284,7 +284,7 @@ async fn the_same_walk_shows_the_same_screens_on_every_channel() {
     let out = String::from_utf8(out).unwrap();
     assert!(
         out.contains("Din tjekliste til MitID hos Borgerservice i Aabenraa Kommune")
-            && out.contains("Gem denne besked, og vis den ved skranken."),
+            && out.contains("Vis tjeklisten ved skranken. Tag gerne et skærmbillede af den"),
         "the walk ends at the checklist:\n{out}"
     );
     assert_eq!(telegram.len(), terminal.len());

@@ -914,3 +914,41 @@ fn tax_papers_are_judged_on_the_day_of_the_appointment_once_it_is_known() {
         assert!(text.contains(after), "{lang}: {text}");
     }
 }
+
+#[test]
+fn at_the_userid_step_a_question_goes_to_the_faq_and_an_idea_to_the_checker() {
+    let e = engine();
+    // (language, typed, checked as a UserID idea)
+    let cases = [
+        (Lang::En, "i need witness? i live here only 8 month", false),
+        (Lang::Da, "Skal jeg have et vidne med?", false),
+        (
+            Lang::De,
+            "Brauche ich einen Zeugen, wenn ich erst seit 8 Monaten hier wohne",
+            false,
+        ),
+        (Lang::Da, "Zebrafisk Quokka 42", true),
+        (Lang::En, "anna?", true),
+        (Lang::De, "Åse Ørsted", true),
+    ];
+    for (lang, typed, checked) in cases {
+        let mut t = Talk::new(&e, lang);
+        t.send(Input::Command(Command::UserId));
+        assert_eq!(t.state.node, "userid");
+        t.text(typed);
+        let ids = t.ids();
+        let verdict = ids
+            .iter()
+            .any(|id| id == "userid-allowed" || id == "userid-not-allowed");
+        assert_eq!(verdict, checked, "{lang} {typed:?}: {ids:?}");
+        if !checked {
+            assert!(
+                t.shown().contains("witness")
+                    || t.shown().contains("vidne")
+                    || t.shown().contains("Zeug"),
+                "{lang} {typed:?}: the witness answer: {}",
+                t.shown()
+            );
+        }
+    }
+}

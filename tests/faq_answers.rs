@@ -352,3 +352,55 @@ fn the_code_display_answer_does_not_start_with_yes() {
     );
     assert!(!out.contains("Ja. En kodeviser"), "{out}");
 }
+
+/// Round 5: words that fold alike but mean something else, phrases that reached across a
+/// word about something else, and a short question pointing back at the story before it.
+#[test]
+fn look_alike_words_and_questions_pointing_back() {
+    let m = matcher();
+    // "låst" (locked) is not the English "last"; "Person" is not "persönlich".
+    answers(&m, "password-reset", &["min mitid er låst"]);
+    answers(&m, "witness-renewal", &["last time I had a witness"]);
+    assert_ne!(
+        m.match_text("Kann eine andere Person für mich kommen?"),
+        FaqMatch::Sure("home".into()),
+        "'Person' read as 'persönlich kommen'"
+    );
+    // "meinen Personalausweis für MitID benutzen" is about the ID card, not about sharing
+    // "meine MitID".
+    answers(
+        &m,
+        "documents",
+        &["Kann ich meinen Personalausweis für MitID benutzen?"],
+    );
+    // "witness ... for me" is not "be a witness for me".
+    answers(
+        &m,
+        "witness-needed",
+        &["I was born in Denmark and have lived in Aabenraa my whole life, 2 kids. Is a witness necessary for me?"],
+    );
+    // "Is that true?" after a story is read with the story: scanning the passport at home.
+    answers(
+        &m,
+        "home",
+        &[
+            "Hello, I work shifts and it is almost impossible for me to come in when you are \
+           open. A colleague told me that you can scan your passport with the phone and get \
+           MitID without visiting anybody. Is that true, and does it work with an Indian \
+           passport?",
+        ],
+    );
+    // A witness in court is not a MitID witness.
+    for q in [
+        "Jeg skal være vidne i en retssag i Sønderborg. Hvad skal jeg medbringe?",
+        "Ich soll als Zeuge vor Gericht aussagen. Was muss ich mitbringen?",
+        "I have to be a witness in court next week, what do I bring?",
+    ] {
+        assert_eq!(
+            m.match_text(q),
+            FaqMatch::NoMatch,
+            "{q:?}: {:?}",
+            m.ranking(q)
+        );
+    }
+}

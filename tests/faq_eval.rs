@@ -18,11 +18,19 @@
 //!   out-of-scope held back 94.7 %, 89.5 %, 94.7 %. Tuned on since (branch faq3): no longer
 //!   blind.
 //! - `blind-d.tsv`: written blind by a fourth helper who saw only the rules and the topic
-//!   list, committed by the coordinator (3a2bab6) before any tuning on it; never read and
-//!   never tuned on: the honest figure. Only its figures are printed. Measured once, after
-//!   the last tuning commit 7ad2602 (see [`blind_set_d_final`]): top-1 da 89.3 %, de
-//!   91.1 %, en 87.5 %; confidently wrong 6, 4, 4 of 75; out-of-scope held back 78.9 %,
-//!   94.7 %, 94.7 %.
+//!   list, committed by the coordinator (3a2bab6) before any tuning on it. Measured blind
+//!   once, after the last tuning commit of round 3 (7ad2602): top-1 da 89.3 %, de 91.1 %,
+//!   en 87.5 %; confidently wrong 6, 4, 4 of 75; out-of-scope held back 78.9 %, 94.7 %,
+//!   94.7 %. Tuned on since (branch faq5, December 2026): no longer blind. After that
+//!   tuning: top-1 da 98.2 %, de 98.2 %, en 98.2 %; confidently wrong 1, 0, 1 of 75;
+//!   out-of-scope held back 94.7 %, 100 %, 94.7 % (flattering now, as for A, B and C).
+//! - `blind-e.tsv`: written blind by a fifth helper who saw only the rules, the
+//!   municipality's page and the topic list, committed (6d77b96) before any tuning on it;
+//!   never opened during the tuning of round 5. Only its figures are printed. Measured
+//!   once, after the last tuning commit 8ae0b95 (see [`blind_set_e_final`]): top-1 da
+//!   93.1 %, de 89.3 %, en 91.4 %; confidently wrong 2, 3, 6 of 75; out-of-scope held back
+//!   94.1 %, 94.7 %, 88.2 %. From now on E is no longer blind (its figures have been
+//!   seen): the next round needs a new blind set.
 //!
 //! The blind sets label questions with the topic ids of `TOPICS.md`, which are the ids of
 //! `dialogues/faq/match.toml` (no mapping needed); `none` means out of scope.
@@ -331,30 +339,43 @@ fn blind_set_c_report() {
     assert_targets("set C", &tallies);
 }
 
-/// Blind set D: written blind, committed (3a2bab6) before any tuning on it and never tuned
+/// Blind set D: measured blind once after 7ad2602 (figures in the header), tuned on since
+/// (branch faq5). Its misses are shown, and it is held to the targets like sets A, B and C.
+#[test]
+fn blind_set_d_report() {
+    let tallies = evaluate("tests/faq_eval/blind-d.tsv", true);
+    report(
+        "blind set D (written blind; used for tuning since, so no longer blind)",
+        &tallies,
+    );
+    assert_targets("set D", &tallies);
+}
+
+/// Blind set E: written blind, committed (6d77b96) before any tuning on it and never tuned
 /// on. Only its figures are printed, never its questions or misses.
 ///
-/// Measured once, after the last tuning commit (7ad2602), December 2026:
+/// Measured once, after the last tuning commit of round 5 (8ae0b95), December 2026:
 ///
 /// | | top-1 | within buttons | confidently wrong | out-of-scope held back |
 /// |---|---|---|---|---|
-/// | da | 89.3 % (50/56) | 91.1 % | 6 of 75 (2.0 per 25) | 78.9 % (15/19) |
-/// | de | 91.1 % (51/56) | 92.9 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
-/// | en | 87.5 % (49/56) | 91.1 % | 4 of 75 (1.3 per 25) | 94.7 % (18/19) |
+/// | da | 93.1 % (54/58) | 96.6 % | 2 of 75 (0.7 per 25) | 94.1 % (16/17) |
+/// | de | 89.3 % (50/56) | 92.9 % | 3 of 75 (1.0 per 25) | 94.7 % (18/19) |
+/// | en | 91.4 % (53/58) | 91.4 % | 6 of 75 (2.0 per 25) | 88.2 % (15/17) |
 ///
-/// Targets met: German top-1 and out-of-scope, English out-of-scope; NOT met: top-1 in
-/// Danish and English, confidently wrong in all three, Danish out-of-scope.
+/// Targets met: all three in Danish; confidently wrong and out-of-scope in German; top-1 in
+/// English. NOT met: German top-1 (one question short of 90 %), English confidently wrong
+/// (6, 3 allowed) and English out-of-scope held back.
 ///
-/// The test asserts the measured counts as floors (a change that makes D worse fails) and
+/// The test asserts the measured counts as floors (a change that makes E worse fails) and
 /// prints whether each of the project's targets is met; raising the bar needs a new blind
-/// set.
+/// set. From now on E is no longer blind: its figures have been seen.
 #[test]
-fn blind_set_d_final() {
+fn blind_set_e_final() {
     /// (language, top-1 right, confidently wrong, out-of-scope held back) as measured.
     const MEASURED: [(&str, usize, usize, usize); 3] =
-        [("da", 50, 6, 15), ("de", 51, 4, 18), ("en", 49, 4, 18)];
-    let tallies = evaluate("tests/faq_eval/blind-d.tsv", false);
-    report("blind set D (written blind; never tuned on)", &tallies);
+        [("da", 54, 2, 16), ("de", 50, 3, 18), ("en", 53, 6, 15)];
+    let tallies = evaluate("tests/faq_eval/blind-e.tsv", false);
+    report("blind set E (written blind; never tuned on)", &tallies);
     for (lang, top1_right, wrong, held_back) in MEASURED {
         let t = &tallies[lang];
         let top1 = percent(t.top1, t.in_scope);
@@ -367,15 +388,15 @@ fn blind_set_d_final() {
             if wrong_ok { "met" } else { "NOT met" },
             if held >= 90.0 { "met" } else { "NOT met" },
         );
-        assert!(t.top1 >= top1_right, "set D {lang}: top-1 {top1:.1}%");
+        assert!(t.top1 >= top1_right, "set E {lang}: top-1 {top1:.1}%");
         assert!(
             t.confidently_wrong() <= wrong,
-            "set D {lang}: {} confidently wrong",
+            "set E {lang}: {} confidently wrong",
             t.confidently_wrong()
         );
         assert!(
             t.not_sure >= held_back,
-            "set D {lang}: out-of-scope held back {held:.1}%"
+            "set E {lang}: out-of-scope held back {held:.1}%"
         );
     }
 }

@@ -233,6 +233,9 @@ impl Store for FullDisk {
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
         self.inner.claim_once(key, ttl)
     }
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, StoreError> {
+        self.inner.pending_outbox(limit)
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

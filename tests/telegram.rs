@@ -39,8 +39,7 @@ fn engine() -> Engine {
 }
 
 fn text(lang: Lang, id: &str) -> String {
-    let e = engine();
-    e.i18n.render(lang, &Msg::new(id), &e.globals)
+    engine().text(lang, "telegram", &Msg::new(id))
 }
 
 struct Bot {
@@ -1036,6 +1035,9 @@ impl Store for FailingStore {
     }
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, mitid_bot::storage::StoreError> {
         self.inner.claim_once(key, ttl)
+    }
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, mitid_bot::storage::StoreError> {
+        self.inner.pending_outbox(limit)
     }
 }
 

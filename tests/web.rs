@@ -330,9 +330,14 @@ fn a_page_that_does_not_exist_says_so_in_the_browsers_language() {
     assert!(r.body.contains("Diese Seite gibt es nicht"), "{}", r.body);
     let r = chat.get("/calendar.ics", &[DA]);
     assert_eq!(r.status, 404);
+    assert!(
+        r.body.contains("<h2>Tidspunktet mangler</h2>"),
+        "{}",
+        r.body
+    );
     assert!(r
         .body
-        .contains("Jeg kender ikke tidspunktet for din tid endnu"));
+        .contains("Jeg kender ikke dato og klokkeslæt for din næste tid."));
 }
 
 #[test]
@@ -568,4 +573,243 @@ fn a_typed_cpr_number_is_never_shown_again_and_the_warning_is_true_on_the_web() 
     }
     let js = chat.get("/static/chat.js", &[]);
     assert!(js.body.contains("hasAttribute(\"data-private\")"));
+}
+
+#[test]
+fn with_only_the_web_chat_serving_an_expired_web_conversation_is_deleted() {
+    use mitid_bot::dialogue::State;
+    use mitid_bot::i18n::Lang;
+    use mitid_bot::storage::{Key, Loaded, Record, SledStore, Store};
+
+    // Two web conversations: one last used 31 days ago (retention is 30), one today.
+    let data_dir = tempfile::tempdir().unwrap();
+    let now = chrono::Utc::now();
+    let old = Key::web("0123456789abcdef0123456789abcdef".into());
+    let fresh = Key::web("fedcba9876543210fedcba9876543210".into());
+    {
+        let store = SledStore::open(data_dir.path()).unwrap();
+        let mut record = Record::new(State::new(Lang::Da), now);
+        record.last_active = (now - chrono::Duration::days(31)).timestamp();
+        store.save(&old, &record).unwrap();
+        store
+            .save(&fresh, &Record::new(State::new(Lang::Da), now))
+            .unwrap();
+    }
+    let env = [
+        ("MITID_BOT_EXPIRY_INTERVAL_SECONDS", "1"),
+        ("MITID_BOT_WEB_HEALTH", "on"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    let mut chat = WebChat::start_in(data_dir, &["web", "--listen", "127.0.0.1:0"], &env);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let metrics = chat.get("/metrics", &[]).body;
+        if metrics.contains("mitid_bot_conversations 1\n") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no expiry sweep within 20 s of a web-only start:\n{metrics}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let log = chat.stop();
+    assert!(log.contains("expired idle conversations"), "{log}");
+    let store = SledStore::open(chat.data_dir.path()).unwrap();
+    assert_eq!(
+        store.load(&old).unwrap(),
+        Loaded::Missing,
+        "the expired one"
+    );
+    assert!(
+        matches!(store.load(&fresh).unwrap(), Loaded::Found(_)),
+        "the one used today stays"
+    );
+}
+
+#[test]
+fn the_checklist_is_marked_for_the_print_button_and_nothing_else_is() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let post = |form: &str| chat.post("/", &[DA, ("Cookie", &cookie)], form);
+    // The print button is hidden until the script finds a checklist on the page.
+    assert!(
+        page.body
+            .contains("id=\"print\" class=\"secondary\" hidden>Udskriv tjeklisten"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(" checklist\""), "{}", page.body);
+    let checklist = post("text=%2Fchecklist");
+    let marked = checklist
+        .body
+        .split("<div class=\"msg bot keep checklist\" tabindex=\"-1\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no checklist marked: {}", checklist.body));
+    let marked = marked.split("</div>").next().unwrap();
+    assert!(
+        marked.contains("Din tjekliste til MitID hos Borgerservice"),
+        "{marked}"
+    );
+    // A reload on the checklist marks it too; the next screen is not a checklist.
+    let reload = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert!(
+        reload.body.contains("msg bot keep checklist"),
+        "{}",
+        reload.body
+    );
+    let next = post(&format!("b={}", checklist.button("Mind mig om min tid")));
+    assert!(next.body.contains("Hvornår har du tid?"), "{}", next.body);
+    assert!(!next.body.contains(" checklist\""), "{}", next.body);
+}
+
+/// The reply of a page: the newest turn, without the footer or the forms below it.
+fn reply_of(body: &str) -> String {
+    let body = body.replace("&quot;", "\"");
+    body.split("<div class=\"turn\"")
+        .nth(1)
+        .and_then(|t| t.split("class=\"ask\"").next())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn on_the_web_help_and_the_witness_check_name_the_page_not_telegram_commands() {
+    let chat = WebChat::start(&[]);
+    // (language, help says, witness check says)
+    let cases = [
+        (
+            "da",
+            "\"Slet mine svar\" nederst på siden sletter alt, hvad jeg har gemt om dig.",
+            "Du kan altid slette dem – se \"Hvad gemmer du om mig?\" i hovedmenuen.",
+        ),
+        (
+            "en",
+            "\"Delete my answers\" at the bottom of the page deletes everything I keep about you.",
+            "You can delete them at any time: see \"What do you keep about me?\" in the main menu.",
+        ),
+        (
+            "de",
+            "„Meine Antworten löschen“ unten auf der Seite löscht alles, was ich über Sie gespeichert habe.",
+            "Sie können sie jederzeit löschen – siehe „Was speichern Sie über mich?“ im Hauptmenü.",
+        ),
+    ];
+    for (lang, help_says, witness_says) in cases {
+        let start = chat.get(&format!("/?start={lang}-witness"), &[]);
+        let cookie = start.cookie();
+        let witness = chat.get("/", &[("Cookie", &cookie)]);
+        let witness = witness.body.replace("&quot;", "\"");
+        assert!(witness.contains(witness_says), "{lang}: {witness}");
+        let help = chat.post("/", &[("Cookie", &cookie)], "text=%2Fhelp");
+        let help = reply_of(&help.body);
+        assert!(help.contains(help_says), "{lang}: {help}");
+        for command in [
+            "/menu",
+            "/glem",
+            "/forget",
+            "/sprog",
+            "/language",
+            "nummer",
+            "number",
+            "Nummer",
+        ] {
+            assert!(!help.contains(command), "{lang}: {command}: {help}");
+        }
+    }
+}
+
+#[test]
+fn the_page_after_deleting_says_it_is_done_and_the_cookie_lasts_as_long_as_the_answers() {
+    let chat = WebChat::start(&[]);
+    let page = chat.get("/", &[DA]);
+    let cookie = page.cookie();
+    let max_age = |r: &support::web::Response| -> i64 {
+        let c = r.header("set-cookie").expect("a cookie");
+        c.split("Max-Age=")
+            .nth(1)
+            .and_then(|v| v.split(';').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no Max-Age: {c}"))
+    };
+    // 30 days without an appointment.
+    let thirty_days = 30 * 24 * 3600;
+    assert!(
+        (thirty_days - 5..=thirty_days).contains(&max_age(&page)),
+        "{}",
+        max_age(&page)
+    );
+    // An appointment in 60 days: the answers are kept until 30 days after it, and so is
+    // the cookie.
+    let post = |form: &str| chat.post("/", &[DA, ("Cookie", &cookie)], form);
+    let checklist = post("text=%2Fchecklist");
+    post(&format!("b={}", checklist.button("Mind mig om min tid")));
+    let day = chrono::Utc::now() + chrono::Duration::days(60);
+    let confirm = post(&format!("text={}", day.format("%-d.%-m.%Y+kl.+10")));
+    let set = post(&format!("b={}", confirm.button("Ja, mind mig om det")));
+    assert!(
+        set.body.contains(
+            "Kalenderfilen har to påmindelser: aftenen før kl. 18.00 og 2 timer før. Tjek, at din kalender viser dem."
+        ),
+        "{}",
+        set.body
+    );
+    let days = max_age(&set) as f64 / (24.0 * 3600.0);
+    assert!((88.5..=90.5).contains(&days), "{days} days");
+    let reload = chat.get("/", &[DA, ("Cookie", &cookie)]);
+    assert!(max_age(&reload) as f64 / (24.0 * 3600.0) > 88.5);
+
+    // The page after deleting is titled as done, not with the button's order.
+    let gone = chat.post("/forget", &[DA, ("Cookie", &cookie)], "");
+    assert!(
+        gone.body.contains("<h2>Dine svar er slettet</h2>"),
+        "{}",
+        gone.body
+    );
+    assert!(
+        gone.body.contains("<title>Dine svar er slettet – "),
+        "{}",
+        gone.body
+    );
+    let en = chat.post("/forget", &[("Accept-Language", "en")], "");
+    assert!(
+        en.body.contains("<h2>Your answers have been deleted</h2>"),
+        "{}",
+        en.body
+    );
+}
+
+#[test]
+fn a_question_typed_at_the_userid_step_is_answered_not_checked_as_a_userid() {
+    let chat = WebChat::start(&[]);
+    let en = ("Accept-Language", "en-GB,en;q=0.9");
+    let page = chat.get("/", &[en]);
+    let cookie = page.cookie();
+    let post = |form: &str| chat.post("/", &[en, ("Cookie", &cookie)], form);
+    let step = post("b=welcome%3Auserid");
+    assert!(
+        step.body.contains("Type an idea and I will check it"),
+        "{}",
+        step.body
+    );
+    let asked = post("text=i+need+witness%3F+i+live+here+only+8+month");
+    let reply = reply_of(&asked.body);
+    assert!(
+        reply.contains("have lived here for less than 5 years"),
+        "the witness answer: {reply}"
+    );
+    assert!(!reply.contains("That UserID follows the rules"), "{reply}");
+    // Back at the UserID step, an idea of a few words is still checked.
+    let back = post(&format!("b={}", asked.button("Continue where I left off")));
+    assert!(
+        back.body.contains("Type an idea and I will check it"),
+        "{}",
+        back.body
+    );
+    let idea = post("text=Zebrafisk+Quokka+42");
+    assert!(
+        reply_of(&idea.body).contains("That UserID follows the rules (19 characters)"),
+        "{}",
+        idea.body
+    );
 }

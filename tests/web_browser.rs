@@ -330,6 +330,12 @@ async fn a_citizen_walks_to_the_checklist_by_keyboard_in_a_real_browser() {
         .unwrap();
     b.audit().await;
     assert!(b.text().await.contains("Jeg er en automatisk assistent"));
+    let print_hidden = "return document.getElementById('print').hidden";
+    assert_eq!(
+        b.js(print_hidden, vec![]).await,
+        json!(true),
+        "no checklist yet"
+    );
     b.press("Jeg skal have MitID for første gang").await;
     assert!(b
         .newest()
@@ -395,6 +401,11 @@ async fn a_citizen_walks_to_the_checklist_by_keyboard_in_a_real_browser() {
     ] {
         assert!(checklist.contains(words), "{words:?} not in\n{checklist}");
     }
+    assert_eq!(
+        b.js(print_hidden, vec![]).await,
+        json!(false),
+        "a checklist"
+    );
     // 320 CSS pixels wide is a 1280-pixel screen at 400 % zoom (WCAG 1.4.10): the
     // checklist still reads without sideways scrolling.
     b.client.set_window_size(320, 800).await.unwrap();
@@ -428,6 +439,22 @@ async fn a_citizen_walks_to_the_checklist_by_keyboard_in_a_real_browser() {
     let day = Utc::now().checked_add_days(Days::new(7)).unwrap();
     let typed = format!("{}.{}.{} kl. 10", day.day(), day.month(), day.year());
     b.press("Mind mig om min tid").await;
+    // The print button still prints the checklist, now in an older turn, and only it.
+    assert_eq!(
+        b.js(
+            "window.print = () => { window.printed = document.body.classList.contains('print-checklist') \
+             && [...document.querySelectorAll('.msg.print-this')].map(m => m.innerText); }; \
+             document.getElementById('print').click(); \
+             window.dispatchEvent(new Event('afterprint')); \
+             return [window.printed.length, window.printed[0].includes('Din tjekliste til MitID'), \
+             document.querySelectorAll('.print-this').length, \
+             document.body.classList.contains('print-checklist')];",
+            vec![]
+        )
+        .await,
+        json!([1, true, 0, false]),
+        "printed: the newest checklist alone; afterwards the page as it was"
+    );
     b.say(&typed).await;
     assert!(b.newest().await.contains("kl. 10"), "{}", b.newest().await);
     b.press("Ja, mind mig om det").await;

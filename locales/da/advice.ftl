@@ -6,6 +6,7 @@
 
 docs-not-accepted =
     Disse tæller ikke:
+    • udløbne dokumenter – tjek udløbsdatoen på dit pas eller ID-kort,
     • midlertidige dokumenter, for eksempel et nødpas,
     • billeder, scanninger eller PDF'er af et dokument,
     • AltID, appen til digitalt ID.
@@ -19,8 +20,8 @@ get-yellow-card = • Det gule sundhedskort – selve kortet. Har du mistet det 
 get-special-card = • Et særligt sundhedskort, som er til dig, der bor i udlandet og arbejder i Danmark. Ring til Borgerservice på { $phone }, og hør, hvordan du søger om det.
 get-tax = • Eller et papir fra Skattestyrelsen: din årsopgørelse eller forskudsopgørelse. Den må højst være 3 måneder gammel den dag, du har tid.
 get-ask = • Et dokument, der viser dit CPR-nummer. Ring til Borgerservice på { $phone }, og hør, hvilket du kan få.
-get-photo-id = • Gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt).
-get-photo-id-too = • Og desuden gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt).
+get-photo-id = • Gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt). Bor du i Danmark, kan du også bestille et legitimationskort i din kommune. Det tager et par uger.
+get-photo-id-too = • Og desuden gyldig billedlegitimation: et pas eller et nationalt ID-kort (ikke et midlertidigt). Bor du i Danmark, kan du også bestille et legitimationskort i din kommune. Det tager et par uger.
 get-second-doc = • Ét dokument mere fra listen, for eksempel det gule sundhedskort.
 
 ## ---- Vidne ----

@@ -85,12 +85,22 @@ welcome =
 menu = Hvad kan jeg hjælpe dig med?
 
 help =
-    Sådan bruger du mig:
-    • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
-    • /menu viser hovedmenuen. /forfra starter forberedelsen forfra.
-    • /sprog skifter sprog. /glem sletter alt, hvad jeg gemmer om dig.
+    { $channel ->
+        [web]
+            Sådan bruger du mig:
+            • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
+            • "Slet mine svar" nederst på siden sletter alt, hvad jeg har gemt om dig.
 
-    Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+            Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+       *[other]
+            Sådan bruger du mig:
+            • Tryk på en knap, eller skriv dit spørgsmål med dine egne ord, for eksempel "Skal jeg have et vidne med?".
+            • /menu viser hovedmenuen. /forfra starter forberedelsen forfra.
+            • /tjekliste viser din tjekliste. /paamindelser viser dine påmindelser.
+            • /sprog skifter sprog. /glem sletter alt, hvad jeg gemmer om dig.
+
+            Har du spørgsmål, som jeg ikke kan svare på? Ring til Borgerservice på { $phone }.
+    }
 
 language-choose = Hvilket sprog vil du helst bruge?
 
@@ -364,7 +374,12 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 Du skal formentlig ikke have et vidne med. Får du alligevel brug for et, kan du bestille en ny tid og tage et vidne med.
-cl-witness-unknown = 👥 Vidne: ikke tjekket endnu.
+cl-witness-unknown = 👥 Jeg ved endnu ikke, om du skal have et vidne med. Vælg "Skal jeg have et vidne med?" herunder.
+cl-witness-checked = 👥 Tag dit vidne med. { $witness ->
+        [almost_certain] Du får næsten helt sikkert brug for et.
+       *[other] Du får sandsynligvis brug for et.
+    } Ud fra dine svar opfylder dit vidne reglerne. Husk, at de også skal være opfyldt den dag, du har tid.
+btn-witness-need = Skal jeg have et vidne med?
 cl-app = 📱 Installér MitID-appen, før du kommer, og husk telefonen med SIM-kortet i. Du skal vælge en PIN-kode på 6 cifre.
 cl-code-display = 🔑 Find på en adgangskode, før du kommer: 8–64 tegn, ikke dit bruger-ID, ikke 10 cifre i træk, ingen ord som "adgangskode" og ingen tasterækker som "qwertyui". Fortæl den aldrig til nogen.
 cl-device-unknown = 📱 Find ud af, om du vil bruge MitID-appen, en kodeviser eller en kodeoplæser.
@@ -373,14 +388,14 @@ cl-userid-todo = 👤 Vælg et bruger-ID, før du kommer (5–48 tegn).
 cl-userid-have = 👤 Husk dit bruger-ID: Du skriver det, hver gang du logger på.
 cl-book = 📅 Bestil tid: { $booking_url }
     Spørgsmål? Ring til Borgerservice på { $phone }.
-cl-keep = Gem denne besked, og vis den ved skranken.
+cl-keep = Vis tjeklisten ved skranken. Tag gerne et skærmbillede af den, så du har den med.
 
 ## ---- Tjek af vidne ----
 
 wc-intro =
     Jeg tjekker, om en person kan være dit vidne. Jeg stiller dig nogle spørgsmål om dit vidne: alder, hvornår vidnet fik MitID, hvor mange gange vidnet har været vidne, og hvilken legitimation vidnet har med.
 
-    De datoer, du skriver, bruger jeg kun til dette tjek, og /glem sletter dem.
+    De datoer, du skriver, bruger jeg kun til dette tjek. Du kan altid slette dem – se "Hvad gemmer du om mig?" i hovedmenuen.
 btn-wc-start = Start tjekket
 wc-adult-question = Er dit vidne 18 år eller ældre?
 wc-mitid-question = Hvornår fik dit vidne MitID? Skriv datoen, for eksempel 03.11.2026, eller med klokkeslæt: 03.11.2026 kl. 14.30

@@ -6,6 +6,7 @@
 
 docs-not-accepted =
     Das zählt nicht:
+    • abgelaufene Dokumente – prüfen Sie das Ablaufdatum Ihres Reisepasses oder Ausweises,
     • vorläufige Dokumente, zum Beispiel ein Notpass,
     • Fotos, Scans oder PDFs eines Dokuments,
     • AltID, die App für den digitalen Ausweis.
@@ -19,8 +20,8 @@ get-yellow-card = • Die gelbe Gesundheitskarte (sundhedskort) als Karte, nicht
 get-special-card = • Die spezielle Gesundheitskarte für Grenzpendler (særligt sundhedskort), für Menschen, die im Ausland wohnen und in Dänemark arbeiten. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, wie Sie sie beantragen.
 get-tax = • Oder ein Schreiben der dänischen Steuerbehörde (Skattestyrelsen): Ihren Steuerbescheid (årsopgørelse) oder Vorauszahlungsbescheid (forskudsopgørelse). Er darf am Tag Ihres Termins höchstens 3 Monate alt sein.
 get-ask = • Ein Dokument, auf dem Ihre CPR-Nummer steht. Rufen Sie den Bürgerservice unter { $phone } an und fragen Sie, welches Sie bekommen können.
-get-photo-id = • Einen gültigen Ausweis mit Foto: einen Reisepass oder Personalausweis (keinen vorläufigen).
-get-photo-id-too = • Und außerdem einen gültigen Ausweis mit Foto: einen Reisepass oder Personalausweis (keinen vorläufigen).
+get-photo-id = • Einen gültigen Ausweis mit Foto: einen Reisepass oder Personalausweis (keinen vorläufigen). Wenn Sie in Dänemark wohnen, können Sie auch bei Ihrer Kommune einen kommunalen Ausweis (legitimationskort) bestellen. Das dauert einige Wochen.
+get-photo-id-too = • Und außerdem einen gültigen Ausweis mit Foto: einen Reisepass oder Personalausweis (keinen vorläufigen). Wenn Sie in Dänemark wohnen, können Sie auch bei Ihrer Kommune einen kommunalen Ausweis (legitimationskort) bestellen. Das dauert einige Wochen.
 get-second-doc = • Ein weiteres Dokument aus der Liste, zum Beispiel die gelbe Gesundheitskarte (sundhedskort).
 
 ## ---- Zeugin oder Zeuge ----

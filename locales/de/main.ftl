@@ -90,13 +90,23 @@ welcome =
 menu = Was möchten Sie tun?
 
 help =
-    So nutzen Sie mich:
-    • Tippen Sie auf eine Schaltfläche, oder schreiben Sie den Text oder die Nummer der Schaltfläche.
-    • Sie können Ihre Frage auch einfach schreiben, zum Beispiel „Brauche ich eine Zeugin oder einen Zeugen?“.
-    • /menu zeigt das Hauptmenü, /restart startet die Vorbereitung neu.
-    • /language wechselt die Sprache. /forget löscht alles, was ich über Sie gespeichert habe.
+    { $channel ->
+        [web]
+            So nutzen Sie mich:
+            • Tippen Sie auf eine Schaltfläche, oder schreiben Sie Ihre Frage, zum Beispiel „Brauche ich eine Zeugin oder einen Zeugen?“.
+            • „Meine Antworten löschen“ unten auf der Seite löscht alles, was ich über Sie gespeichert habe.
 
-    Wenn ich eine Frage nicht beantworten kann, rufen Sie den Bürgerservice unter { $phone } an.
+            Wenn ich eine Frage nicht beantworten kann, rufen Sie den Bürgerservice unter { $phone } an.
+       *[other]
+            So nutzen Sie mich:
+            • Tippen Sie auf eine Schaltfläche, oder schreiben Sie den Text oder die Nummer der Schaltfläche.
+            • Sie können Ihre Frage auch einfach schreiben, zum Beispiel „Brauche ich eine Zeugin oder einen Zeugen?“.
+            • /menu zeigt das Hauptmenü, /restart startet die Vorbereitung neu.
+            • /checklist zeigt Ihre Checkliste, /reminders Ihre Erinnerungen.
+            • /language wechselt die Sprache. /forget löscht alles, was ich über Sie gespeichert habe.
+
+            Wenn ich eine Frage nicht beantworten kann, rufen Sie den Bürgerservice unter { $phone } an.
+    }
 
 language-choose = Welche Sprache möchten Sie?
 
@@ -372,7 +382,12 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 Eine Zeugin oder ein Zeuge ist wahrscheinlich nicht nötig. Falls doch, können Sie einen neuen Termin buchen und jemanden mitbringen.
-cl-witness-unknown = 👥 Zeugin oder Zeuge: noch nicht geprüft.
+cl-witness-unknown = 👥 Ob Sie eine Zeugin oder einen Zeugen brauchen, weiß ich noch nicht. Wählen Sie unten „Brauche ich einen Zeugen?“.
+cl-witness-checked = 👥 Bringen Sie Ihre Zeugin oder Ihren Zeugen mit. { $witness ->
+        [almost_certain] Das ist höchstwahrscheinlich nötig.
+       *[other] Das ist wahrscheinlich nötig.
+    } Nach Ihren Angaben erfüllt die Person die Regeln. Das muss auch am Tag Ihres Termins noch gelten.
+btn-witness-need = Brauche ich einen Zeugen?
 cl-app = 📱 Installieren Sie die MitID-App, bevor Sie kommen, und bringen Sie das Handy mit SIM-Karte mit. Sie wählen eine 6-stellige PIN.
 cl-code-display = 🔑 Überlegen Sie sich vorher ein Passwort mit 8–64 Zeichen. Es darf Ihre Benutzer-ID nicht enthalten, auch keine 10 Ziffern hintereinander, keine Wörter wie „Passwort“ oder „password“ und keine Tastenfolgen wie „qwertyui“. Sagen Sie es niemandem.
 cl-device-unknown = 📱 Entscheiden Sie, ob Sie die MitID-App oder einen Codeanzeiger (kodeviser) möchten.
@@ -381,14 +396,14 @@ cl-userid-todo = 👤 Wählen Sie eine Benutzer-ID, bevor Sie kommen (5–48 Zei
 cl-userid-have = 👤 Denken Sie an Ihre Benutzer-ID: Sie geben sie bei jeder Anmeldung ein.
 cl-book = 📅 Termin buchen: { $booking_url }
     Fragen? Rufen Sie den Bürgerservice unter { $phone } an.
-cl-keep = Heben Sie diese Nachricht auf, und zeigen Sie sie am Schalter.
+cl-keep = Zeigen Sie diese Checkliste am Schalter. Machen Sie am besten ein Bildschirmfoto davon.
 
 ## ---- Prüfung der Zeugin oder des Zeugen ----
 
 wc-intro =
-    Ich prüfe, ob jemand Ihre Zeugin oder Ihr Zeuge sein kann. Dazu frage ich nach dem Alter der Person, wann sie MitID bekommen hat und wie oft sie schon Zeugin oder Zeuge war.
+    Ich prüfe, ob jemand Ihre Zeugin oder Ihr Zeuge sein kann. Dazu frage ich nach dem Alter der Person, wann sie MitID bekommen hat, wie oft sie schon Zeugin oder Zeuge war und welchen Ausweis sie mitbringt.
 
-    Ihre Datumsangaben nutze ich nur für diese Prüfung, und /forget löscht sie.
+    Ihre Datumsangaben nutze ich nur für diese Prüfung. Sie können sie jederzeit löschen – siehe „Was speichern Sie über mich?“ im Hauptmenü.
 btn-wc-start = Prüfung starten
 wc-adult-question = Ist die Person 18 Jahre oder älter?
 wc-mitid-question = Wann hat die Person MitID bekommen? Schreiben Sie das Datum, zuerst den Tag, zum Beispiel 3.11.2025. Mit Uhrzeit: 3.11.2025 14:30

@@ -6,6 +6,7 @@
 
 docs-not-accepted =
     These do not count:
+    • expired documents – check the expiry date on your passport or ID card,
     • temporary documents, for example an emergency passport,
     • photos, scans or PDFs of a document,
     • AltID, the digital ID app.
@@ -19,8 +20,8 @@ get-yellow-card = • The yellow health insurance card, the card itself. If you 
 get-special-card = • The special health insurance card (særligt sundhedskort), for people who live abroad and work in Denmark. Call Citizen Service on { $phone } to ask how to apply.
 get-tax = • Or a paper from the Danish Tax Agency (Skattestyrelsen): your annual tax statement or preliminary income assessment. It must be at most 3 months old on the day of your appointment.
 get-ask = • A document that shows your CPR number. Call Citizen Service on { $phone } to ask which one you can get.
-get-photo-id = • A valid photo ID: a passport or a national ID card (not a temporary one).
-get-photo-id-too = • And also a valid photo ID: a passport or a national ID card (not a temporary one).
+get-photo-id = • A valid photo ID: a passport or a national ID card (not a temporary one). If you live in Denmark, you can also order a municipal ID card (legitimationskort) from your municipality. It takes a few weeks.
+get-photo-id-too = • And also a valid photo ID: a passport or a national ID card (not a temporary one). If you live in Denmark, you can also order a municipal ID card (legitimationskort) from your municipality. It takes a few weeks.
 get-second-doc = • One more document from the list, for example the yellow health insurance card.
 
 ## ---- Witness ----

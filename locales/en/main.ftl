@@ -79,14 +79,23 @@ welcome =
 menu = What would you like to do?
 
 help =
-    How to use me:
-    • Press a button, or type its text or number.
-    • You can also write your question, for example "Do I need a witness?".
-    • /menu shows the main menu. /restart starts the preparation again.
-    • /checklist shows your checklist. /reminders shows your reminders.
-    • /language changes the language. /forget deletes everything I keep about you.
+    { $channel ->
+        [web]
+            How to use me:
+            • Press a button, or write your question in your own words, for example "Do I need a witness?".
+            • "Delete my answers" at the bottom of the page deletes everything I keep about you.
 
-    If I cannot answer your question, call Citizen Service (Borgerservice) on { $phone }.
+            If I cannot answer your question, call Citizen Service (Borgerservice) on { $phone }.
+       *[other]
+            How to use me:
+            • Press a button, or type its text or number.
+            • You can also write your question, for example "Do I need a witness?".
+            • /menu shows the main menu. /restart starts the preparation again.
+            • /checklist shows your checklist. /reminders shows your reminders.
+            • /language changes the language. /forget deletes everything I keep about you.
+
+            If I cannot answer your question, call Citizen Service (Borgerservice) on { $phone }.
+    }
 
 language-choose = Which language do you prefer?
 
@@ -367,7 +376,12 @@ cl-witness =
     }
     { witness-requirements }
 cl-witness-unlikely = 👥 You will probably not need a witness. If you need one after all, you can book a new time and bring one.
-cl-witness-unknown = 👥 Witness: not checked yet.
+cl-witness-unknown = 👥 I do not know yet whether you need a witness. Choose "Do I need a witness?" below.
+cl-witness-checked = 👥 Bring your witness. { $witness ->
+        [almost_certain] You will almost certainly need one.
+       *[other] You will likely need one.
+    } From your answers, your witness meets the rules. They must still meet them on the day of your appointment.
+btn-witness-need = Do I need a witness?
 cl-app = 📱 Install the MitID app before you come, and bring the phone with its SIM card. You will choose a 6-digit PIN.
 cl-code-display =
     🔑 Think of a password before you come:
@@ -382,14 +396,14 @@ cl-userid-todo = 👤 Choose a UserID before you come (5–48 characters).
 cl-userid-have = 👤 Remember your UserID: you type it when you log in.
 cl-book = 📅 Book an appointment online: { $booking_url }
     Questions? Call Citizen Service on { $phone }.
-cl-keep = Keep this message and show it at the counter.
+cl-keep = Show this checklist at the counter. Take a screenshot of it, so you have it with you.
 
 ## ---- Witness check ----
 
 wc-intro =
-    I will check whether someone can be your witness. I ask about your witness's age, when they got MitID, and how often they have been a witness.
+    I will check whether someone can be your witness. I ask about your witness's age, when they got MitID, how often they have been a witness, and which photo ID they will bring.
 
-    The dates you give are only used for this check, and /forget deletes them.
+    The dates you give are only used for this check. You can delete them at any time: see "What do you keep about me?" in the main menu.
 btn-wc-start = Start the check
 wc-adult-question = Is your witness 18 years or older?
 wc-mitid-question = When did your witness get MitID? Write the date with the day first, for example "3 November 2025" or "3.11.2025". You can add the time: "3.11.2025 14:30".

@@ -70,12 +70,13 @@ impl Jobs {
     }
 }
 
-/// Deletes idle conversations every hour. The first sweep waits an hour: a person who
-/// returns right after an upgrade that could not read their record is told so, instead
-/// of meeting a silent restart.
+/// Deletes idle conversations every `expiry_interval_seconds` (an hour by default). The
+/// first sweep waits as long: a person who returns right after an upgrade that could not
+/// read their record is told so, instead of meeting a silent restart.
 async fn expire_regularly(service: Service) {
+    let every = Duration::from_secs(service.config.expiry_interval_seconds.max(1));
     loop {
-        tokio::time::sleep(Duration::from_secs(3600)).await;
+        tokio::time::sleep(every).await;
         expire(&service).await;
     }
 }

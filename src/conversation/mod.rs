@@ -6,7 +6,10 @@
 //! For every input, in this order: load the conversation's record (migrated by the
 //! store), drop an update seen before (a channel redelivers after a crash), step the
 //! engine, count the step's events, re-plan the reminders when the appointment changed,
-//! save durably, and only then render the replies. Background work that belongs to the
+//! render the replies and, on a channel that can send unasked, put them in the record's
+//! outbox, save durably, and only then hand them to the channel, which says when it has
+//! shown them ([`Service::shown`]); what waits after a crash is [`Service::waiting`]
+//! ([`Service::pending_outbox`] lists the conversations). Background work that belongs to the
 //! conversations (retention expiry, the statistics flush, due reminders through each
 //! channel's [`Delivery`]) lives here too, not in an adapter.
 //!
@@ -102,6 +105,13 @@ pub struct Turn {
     /// it: a channel offers it as a calendar file ([`crate::calendar::for_appointment`]),
     /// the web page instead of reminders, Telegram beside them.
     pub calendar: Option<DateTime<Utc>>,
+    /// On a channel that can send unasked: the replies are saved in the conversation's
+    /// outbox up to this turn, and `replies` begins with what still waited there from
+    /// earlier turns (kept messages a crash or a failed send held back). The channel
+    /// calls [`Service::shown`] with it once it has shown them.
+    pub outbox: Option<u32>,
+    /// The last reply is the personal checklist: a channel may offer to print it.
+    pub checklist: bool,
 }
 
 /// What kind of turn it was.
@@ -128,8 +138,8 @@ pub enum DeliveryError {
     Failed(String),
 }
 
-/// How the service reaches a conversation on its own initiative (a reminder, later an
-/// outbox): each channel implements it.
+/// How the service reaches a conversation on its own initiative (a reminder): each
+/// channel implements it.
 pub trait Delivery: Send + Sync {
     fn channel(&self) -> Channel;
     /// Whether the channel can send without being asked (Telegram can; a web page
@@ -220,6 +230,8 @@ impl Service {
             notice: false,
             screen,
             calendar: None,
+            outbox: None,
+            checklist: false,
         }
     }
 
@@ -276,6 +288,8 @@ impl Service {
                 notice: false,
                 screen,
                 calendar: None,
+                outbox: None,
+                checklist: false,
             };
         }
         let lang = record.state.lang;
@@ -297,6 +311,8 @@ impl Service {
                     notice: false,
                     screen,
                     calendar: None,
+                    outbox: None,
+                    checklist: false,
                 };
             }
             Incoming::Edited => {
@@ -319,24 +335,6 @@ impl Service {
             record.mark_seen(u);
         }
         record.last_active = now.timestamp();
-        let saved = record.clone();
-        let result = self
-            .on_store(move |s| {
-                s.save(&id, &saved)?;
-                if replan {
-                    s.set_reminders(&id, &plan)?;
-                }
-                Ok::<(), StoreError>(())
-            })
-            .await;
-        if let Err(e) = result {
-            tracing::error!(error = %e, "could not save a conversation");
-            // Counted, and /healthz answers 503 until a save works again.
-            self.health.store_failed();
-            // Not the step's reply (it is not saved), but never silence.
-            return self.store_failed_turn(lang, key.channel, screen);
-        }
-        self.health.store_ok();
         let lang = record.state.lang;
         let mut replies: Vec<Rendered> = match &step {
             Some(s) => s
@@ -366,14 +364,133 @@ impl Service {
                 }),
             }
         }
-        Turn {
+        let delete_input = step.as_ref().is_some_and(|s| s.delete_input);
+        let calendar = after.filter(|at| replan && *at > now);
+        // The outbox: on a channel that can send unasked, the replies are saved with the
+        // state, so that a crash before they are shown delays them, never loses them.
+        // Not a private input's (a UserID idea's verdict may name its characters): the
+        // outbox holds the bot's words, never the person's.
+        let outbox = key.channel.can_push();
+        if outbox && delete_input {
+            record.supersede_outbox();
+        } else if outbox && (!replies.is_empty() || calendar.is_some()) {
+            record.push_outgoing(replies.clone(), noticed, calendar.map(|c| c.timestamp()));
+        }
+        let saved = record.clone();
+        let result = self
+            .on_store(move |s| {
+                s.save(&id, &saved)?;
+                if replan {
+                    s.set_reminders(&id, &plan)?;
+                }
+                Ok::<(), StoreError>(())
+            })
+            .await;
+        if let Err(e) = result {
+            tracing::error!(error = %e, "could not save a conversation");
+            // Counted, and /healthz answers 503 until a save works again.
+            self.health.store_failed();
+            // Not the step's reply (it is not saved), but never silence.
+            return self.store_failed_turn(lang, key.channel, screen);
+        }
+        self.health.store_ok();
+        let turn = Turn {
             replies,
-            delete_input: step.as_ref().is_some_and(|s| s.delete_input),
+            delete_input,
             kind: TurnKind::Stepped,
             lang,
             notice: noticed,
             screen,
-            calendar: after.filter(|at| replan && *at > now),
+            calendar,
+            outbox: None,
+            checklist: step.is_some() && self.engine.on_checklist(&record.state),
+        };
+        if !outbox {
+            return turn;
+        }
+        // What still waited from earlier turns goes first, in order (this turn's own
+        // replies are the outbox's last entry, unless its input was private).
+        if !delete_input || record.outbox.is_empty() {
+            return waiting_turn(&record, turn);
+        }
+        let mut waiting = waiting_turn(&record, turn.clone());
+        waiting.replies.extend(turn.replies);
+        waiting.calendar = turn.calendar.or(waiting.calendar);
+        waiting
+    }
+
+    /// What waits in the conversation's outbox (replies saved but not yet shown: the
+    /// process stopped before, or the send failed), as a turn to show now, with
+    /// [`Turn::outbox`] to clear it by. `None` when nothing waits (or nothing is stored).
+    pub async fn waiting(&self, key: &Key) -> Option<Turn> {
+        let id = key.clone();
+        let record = match self.on_store(move |s| s.load(&id)).await {
+            Ok(Loaded::Found(r)) => r,
+            Ok(_) => return None,
+            Err(e) => {
+                tracing::error!(error = %e, "store unavailable");
+                self.health.store_failed();
+                return None;
+            }
+        };
+        if record.outbox.is_empty() {
+            return None;
+        }
+        let lang = record.state.lang;
+        Some(waiting_turn(
+            &record,
+            Turn {
+                replies: Vec::new(),
+                delete_input: false,
+                kind: TurnKind::Stepped,
+                lang,
+                notice: false,
+                screen: record.screen,
+                calendar: None,
+                outbox: None,
+                checklist: false,
+            },
+        ))
+    }
+
+    /// Conversations with replies waiting in their outbox, at most `limit` (a channel
+    /// sends them after a restart: [`Service::waiting`], then [`Service::shown`]).
+    pub async fn pending_outbox(&self, limit: usize) -> Vec<Key> {
+        match self.on_store(move |s| s.pending_outbox(limit)).await {
+            Ok(keys) => keys,
+            Err(e) => {
+                tracing::error!(error = %e, "could not list the replies waiting to be sent");
+                self.health.store_failed();
+                Vec::new()
+            }
+        }
+    }
+
+    /// The channel has shown the turn: clears the outbox up to `turn` ([`Turn::outbox`])
+    /// and notes which message shows the screen now, in one write. Durable when it clears
+    /// (a crash right after must not send the replies again); a failure is logged, and
+    /// costs at worst the replies once more after a restart.
+    pub async fn shown(&self, key: &Key, turn: Option<u32>, screen: Option<Screen>) {
+        let id = key.clone();
+        let result = self
+            .on_store(move |s| match s.load(&id)? {
+                Loaded::Found(mut r) => {
+                    let cleared = turn.is_some_and(|t| r.shown(t));
+                    let moved = r.screen != screen;
+                    r.screen = screen;
+                    if cleared {
+                        s.save(&id, &r)
+                    } else if moved {
+                        s.save_soon(&id, &r)
+                    } else {
+                        Ok(())
+                    }
+                }
+                _ => Ok(()),
+            })
+            .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "could not note that replies were shown");
         }
     }
 
@@ -410,6 +527,8 @@ impl Service {
             notice: false,
             screen: record.screen,
             calendar: None,
+            outbox: None,
+            checklist: self.engine.on_checklist(&record.state),
         })
     }
 
@@ -436,6 +555,29 @@ impl Service {
             tracing::warn!(error = %e, "could not note which message shows the screen");
         }
     }
+}
+
+/// `base` with the replies, the notice and the calendar of everything in `record`'s
+/// outbox, in order, and [`Turn::outbox`] its last turn.
+fn waiting_turn(record: &Record, base: Turn) -> Turn {
+    let mut turn = base;
+    if record.outbox.is_empty() {
+        return turn;
+    }
+    turn.replies = record
+        .outbox
+        .iter()
+        .flat_map(|o| o.replies.iter().cloned())
+        .collect();
+    turn.notice = record.outbox[0].notice;
+    turn.calendar = record
+        .outbox
+        .iter()
+        .rev()
+        .find_map(|o| o.calendar)
+        .and_then(|at| DateTime::from_timestamp(at, 0));
+    turn.outbox = record.outbox.last().map(|o| o.turn);
+    turn
 }
 
 #[cfg(test)]
@@ -517,5 +659,79 @@ mod tests {
         assert_eq!(gone.kind, TurnKind::Forgotten);
         assert_eq!(service.current(&key).await, None, "forgotten");
         assert!(service.store.is_empty().unwrap());
+    }
+
+    #[tokio::test]
+    async fn replies_wait_in_the_outbox_until_shown_and_a_newer_screen_replaces_a_waiting_one() {
+        use crate::dialogue::engine::ButtonAction;
+        let service = service();
+        let key = Key::telegram(77);
+        let start = Incoming::Engine(Input::Start { payload: None });
+        let first = service.handle(&key, Some(1), Some(Lang::En), start).await;
+        assert!(
+            first.outbox.is_some(),
+            "a Telegram turn is saved to be sent"
+        );
+        assert_eq!(service.pending_outbox(10).await, vec![key.clone()]);
+        let waiting = service.waiting(&key).await.expect("it waits");
+        assert_eq!(waiting.replies, first.replies);
+        assert_eq!(waiting.outbox, first.outbox);
+
+        // Not shown (the process stopped before), and the person pressed on: the screen
+        // that never went out is replaced; what they keep still comes, first.
+        let Some(ButtonAction::Callback(data)) = first
+            .replies
+            .last()
+            .and_then(|r| r.buttons.first())
+            .map(|b| b.action.clone())
+        else {
+            panic!("the greeting has a button");
+        };
+        let second = service
+            .handle(&key, Some(2), None, Incoming::Engine(Input::Button(data)))
+            .await;
+        let kept: Vec<Rendered> = first.replies.iter().filter(|r| r.keep).cloned().collect();
+        let own = second.replies[kept.len()..].to_vec();
+        assert_eq!(second.replies[..kept.len()], kept[..]);
+        assert!(!own.is_empty() && !own.contains(first.replies.last().unwrap()));
+        assert_eq!(service.waiting(&key).await.unwrap().replies, second.replies);
+
+        // Shown: nothing waits any more, and the screen is noted.
+        let screen = Some(Screen {
+            message: 9,
+            kept: false,
+        });
+        service.shown(&key, second.outbox, screen).await;
+        assert_eq!(service.waiting(&key).await, None);
+        assert!(service.pending_outbox(10).await.is_empty());
+        let third = service
+            .handle(&key, Some(3), None, parse_text("/help"))
+            .await;
+        assert_eq!(third.screen, screen);
+
+        // A private input's replies are not kept (a UserID verdict may name what was
+        // typed), and come once.
+        let asked = service
+            .handle(&key, Some(4), None, parse_text("/userid"))
+            .await;
+        service.shown(&key, asked.outbox, screen).await;
+        let private = service
+            .handle(&key, Some(5), None, parse_text("hans æøå"))
+            .await;
+        assert!(private.delete_input);
+        assert_eq!(private.outbox, None);
+        assert_eq!(service.waiting(&key).await, None);
+        let texts: Vec<&str> = private.replies.iter().map(|r| r.text.as_str()).collect();
+        let mut unique = texts.clone();
+        unique.dedup();
+        assert_eq!(texts, unique, "each reply once");
+
+        // The web has no outbox: its page is the answer to the request.
+        let web = Key::web("tab".into());
+        let turn = service
+            .handle(&web, None, Some(Lang::Da), parse_text("/start"))
+            .await;
+        assert_eq!(turn.outbox, None);
+        assert_eq!(service.waiting(&web).await, None);
     }
 }

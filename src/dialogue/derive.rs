@@ -368,7 +368,12 @@ fn derive_witness_check(facts: &Facts, now: DateTime<Utc>, out: &mut Facts) {
     let Some(mitid_since) = facts.get("w_mitid").and_then(Fact::time) else {
         return;
     };
-    let appointment = appointment_day(facts);
+    // The time typed into the checker wins over the reminders' one: it is the time the
+    // person asked about now (it may be a new booking).
+    let appointment = facts
+        .get("w_appointment")
+        .and_then(Fact::time)
+        .or_else(|| appointment_day(facts));
     let candidate = WitnessCandidate {
         adult: adult.unwrap_or(false),
         mitid_since,
@@ -523,6 +528,29 @@ mod tests {
             Fact::Time((now() - chrono::Duration::days(mitid_days_ago)).timestamp()),
         );
         f
+    }
+
+    /// Jonas (the personas' walk, 2026-12-08): a reminder for 9 December, and in the checker
+    /// a new time, 8 December 13:00, at which his colleague has had MitID for 719 hours.
+    /// The checker judges the time typed into it: not yet, not the reminders' "✅".
+    #[test]
+    fn the_checker_judges_the_appointment_typed_into_it_not_the_reminders_one() {
+        let mut f = witness("yes", 0, "0");
+        let mitid = Utc.with_ymd_and_hms(2026, 11, 8, 13, 0, 0).unwrap();
+        f.insert("w_mitid".into(), Fact::Time(mitid.timestamp()));
+        let reminder = Utc.with_ymd_and_hms(2026, 12, 9, 7, 30, 0).unwrap();
+        f.insert("appointment".into(), Fact::Time(reminder.timestamp()));
+        let typed = Utc.with_ymd_and_hms(2026, 12, 8, 12, 0, 0).unwrap();
+        f.insert("w_appointment".into(), Fact::Time(typed.timestamp()));
+        let out = with_derived(&f, mitid, &crate::i18n::Globals::default());
+        assert_eq!(one_of(&out, "w_result"), Some("not_yet"));
+        f.remove("w_appointment");
+        let out = with_derived(&f, mitid, &crate::i18n::Globals::default());
+        assert_eq!(
+            one_of(&out, "w_result"),
+            Some("ok"),
+            "the reminders' day, 31 days on"
+        );
     }
 
     fn one_of<'a>(f: &'a Facts, k: &str) -> Option<&'a str> {

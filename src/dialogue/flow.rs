@@ -384,225 +384,15 @@ impl Flow {
                 }
             }
             for nd in def.node {
-                let line = line_of(text, nd.id.span().start);
-                let id = nd.id.get_ref().clone();
-                let at = |s: std::ops::Range<usize>| line_of(text, s.start);
-                let kind = match nd.kind.as_ref().map(|k| k.get_ref().as_str()) {
-                    None | Some("choice") => NodeKind::Choice,
-                    Some("multi") => NodeKind::Multi,
-                    Some("input") => NodeKind::Input,
-                    Some("branch") => NodeKind::Branch,
-                    Some(other) => {
-                        problems.push(Problem::new(&name, at(nd.kind.as_ref().map(|k| k.span()).unwrap_or(0..0)),
-                            format!("node `{id}`: unknown kind `{other}` (choice, multi, input or branch)")));
-                        NodeKind::Choice
-                    }
-                };
-                let mut parts = Vec::new();
-                if let Some(t) = &nd.text {
-                    parts.push(Part {
-                        msg: t.get_ref().clone(),
-                        cond: Cond::default(),
-                        each: None,
-                        line: at(t.span()),
-                    });
-                }
-                for p in nd.parts {
-                    parts.push(Part {
-                        line: at(p.msg.span()),
-                        msg: p.msg.into_inner(),
-                        cond: cond(p.when, p.unless),
-                        each: p.each,
-                    });
-                }
-                let mut options = Vec::new();
-                for o in nd.options {
-                    let oline = at(o.id.span());
-                    let lang = match o.lang.as_deref() {
-                        None => None,
-                        Some(code) => match Lang::from_code(code) {
-                            Some(l) => Some(l),
-                            None => {
-                                problems.push(Problem::new(
-                                    &name,
-                                    oline,
-                                    format!(
-                                        "option `{}`: unknown language `{code}`",
-                                        o.id.get_ref()
-                                    ),
-                                ));
-                                None
-                            }
-                        },
-                    };
-                    if let Some(u) = &o.url {
-                        if u != "booking_url" {
-                            problems.push(Problem::new(
-                                &name,
-                                oline,
-                                format!(
-                                    "option `{}`: unknown address `{u}` (booking_url)",
-                                    o.id.get_ref()
-                                ),
-                            ));
-                        }
-                    }
-                    for (f, v) in &o.set {
-                        if is_derived(f) {
-                            problems.push(Problem::new(
-                                &name,
-                                oline,
-                                format!(
-                                    "option `{}` sets `{f}`, which the engine derives",
-                                    o.id.get_ref()
-                                ),
-                            ));
-                        }
-                        fact_values.entry(f.clone()).or_default().insert(v.clone());
-                    }
-                    if kind == NodeKind::Multi && o.goto.is_none() {
-                        if let Some(f) = &nd.fact {
-                            fact_values
-                                .entry(f.clone())
-                                .or_default()
-                                .insert(o.id.get_ref().clone());
-                        }
-                    }
-                    options.push(Opt {
-                        id: o.id.into_inner(),
-                        label: o.label.into_inner(),
-                        goto: o.goto.map(|g| Target::parse(g.get_ref())),
-                        set: o.set.into_iter().collect(),
-                        clear: o.clear,
-                        lang,
-                        url: o.url,
-                        cond: cond(o.when, o.unless),
-                        line: oline,
-                    });
-                }
-                for n in &nd.nav {
-                    match nav_option(n.get_ref(), at(n.span())) {
-                        Some(o) => options.push(o),
-                        None => problems.push(Problem::new(&name, at(n.span()), format!(
-                            "node `{id}`: unknown nav `{}` (back, restart, resume, menu, faq, book)", n.get_ref()))),
-                    }
-                }
-                let input = match nd.input.as_ref().map(|i| i.get_ref().as_str()) {
-                    None => None,
-                    Some("userid") => Some(InputKind::UserId),
-                    Some("date") => Some(InputKind::Date),
-                    Some(other) => {
-                        problems.push(Problem::new(
-                            &name,
-                            line,
-                            format!("node `{id}`: unknown input `{other}` (userid or date)"),
-                        ));
-                        None
-                    }
-                };
-                let date_rule = match nd.date.as_ref().map(|d| d.get_ref().as_str()) {
-                    None | Some("past") => DateReadingRule::Past,
-                    Some("future") => DateReadingRule::Future,
-                    Some(other) => {
-                        problems.push(Problem::new(
-                            &name,
-                            line,
-                            format!("node `{id}`: unknown date kind `{other}` (past or future)"),
-                        ));
-                        DateReadingRule::Past
-                    }
-                };
-                let need_time = match nd.time.as_ref().map(|t| t.get_ref().as_str()) {
-                    None | Some("optional") => false,
-                    Some("required") => true,
-                    Some(other) => {
-                        problems.push(Problem::new(
-                            &name,
-                            line,
-                            format!(
-                                "node `{id}`: unknown time rule `{other}` (required or optional)"
-                            ),
-                        ));
-                        false
-                    }
-                };
-                if input == Some(InputKind::Date) {
-                    if let Some(f) = &nd.fact {
-                        fact_values.entry(f.clone()).or_default().insert("*".into());
-                        let only = fact_values.entry(format!("{f}_date_only")).or_default();
-                        only.insert("yes".into());
-                        only.insert("no".into());
-                    }
-                }
-                let count = match nd.count.as_ref() {
-                    None => None,
-                    Some(c) => match Outcome::parse(c.get_ref()) {
-                        Some(o) => Some(o),
-                        None => {
-                            problems.push(Problem::new(
-                                &name,
-                                at(c.span()),
-                                format!(
-                                    "node `{id}`: unknown count `{}` (home_guide, home_went_on, self_service)",
-                                    c.get_ref()
-                                ),
-                            ));
-                            None
-                        }
-                    },
-                };
-                let before: Vec<(String, usize)> = nd
-                    .before
-                    .into_iter()
-                    .map(|b| {
-                        let l = at(b.span());
-                        (b.into_inner(), l)
-                    })
-                    .collect();
-                for (b, l) in &before {
-                    before_lines.push((id.clone(), b.clone(), name.clone(), *l));
-                }
-                let routes = nd
-                    .routes
-                    .into_iter()
-                    .map(|r| Route {
-                        line: at(r.goto.span()),
-                        goto: Target::parse(r.goto.get_ref()),
-                        cond: cond(r.when, r.unless),
-                    })
-                    .collect();
-                // FAQ answers are kept unless a node says otherwise (faq.toml's convention:
-                // every answer is a node `faq-<topic>`).
-                let keep = match &nd.keep {
-                    Some(k) if *k.get_ref() && kind == NodeKind::Branch => {
-                        problems.push(Problem::new(
-                            &name,
-                            at(k.span()),
-                            format!("node `{id}`: `keep` on a branch, which shows nothing"),
-                        ));
-                        false
-                    }
-                    Some(k) => *k.get_ref(),
-                    None => id.starts_with("faq-") && kind != NodeKind::Branch,
-                };
-                let node = Node {
-                    id: id.clone(),
-                    file: name.clone(),
-                    line,
-                    section: nd.section.map(|s| s.into_inner()),
-                    kind,
-                    parts,
-                    options,
-                    fact: nd.fact,
-                    input,
-                    date_rule,
-                    need_time,
-                    next: nd.next.map(|n| Target::parse(n.get_ref())),
-                    routes,
-                    keep,
-                    before: before.into_iter().map(|(b, _)| b).collect(),
-                    count,
-                };
+                let node = read_node(
+                    nd,
+                    &name,
+                    text,
+                    &mut fact_values,
+                    &mut before_lines,
+                    &mut problems,
+                );
+                let (id, line) = (node.id.clone(), node.line);
                 if let Some(earlier) = nodes.get(&id) {
                     problems.push(Problem::new(
                         &name,
@@ -907,6 +697,242 @@ impl Flow {
                 ));
             }
         }
+    }
+}
+
+/// Reads one `[[node]]` of the file `name` (its text `text`, for line numbers): the facts
+/// its answers set go to `fact_values`, its `before` nodes to `before_lines` (checked once
+/// every node is known), and what is wrong to `problems`.
+fn read_node(
+    nd: NodeDef,
+    name: &str,
+    text: &str,
+    fact_values: &mut BTreeMap<String, BTreeSet<String>>,
+    before_lines: &mut Vec<(String, String, String, usize)>,
+    problems: &mut Vec<Problem>,
+) -> Node {
+    let line = line_of(text, nd.id.span().start);
+    let id = nd.id.get_ref().clone();
+    let at = |s: std::ops::Range<usize>| line_of(text, s.start);
+    let kind = match nd.kind.as_ref().map(|k| k.get_ref().as_str()) {
+        None | Some("choice") => NodeKind::Choice,
+        Some("multi") => NodeKind::Multi,
+        Some("input") => NodeKind::Input,
+        Some("branch") => NodeKind::Branch,
+        Some(other) => {
+            problems.push(Problem::new(
+                name,
+                at(nd.kind.as_ref().map(|k| k.span()).unwrap_or(0..0)),
+                format!("node `{id}`: unknown kind `{other}` (choice, multi, input or branch)"),
+            ));
+            NodeKind::Choice
+        }
+    };
+    let mut parts = Vec::new();
+    if let Some(t) = &nd.text {
+        parts.push(Part {
+            msg: t.get_ref().clone(),
+            cond: Cond::default(),
+            each: None,
+            line: at(t.span()),
+        });
+    }
+    for p in nd.parts {
+        parts.push(Part {
+            line: at(p.msg.span()),
+            msg: p.msg.into_inner(),
+            cond: cond(p.when, p.unless),
+            each: p.each,
+        });
+    }
+    let mut options = Vec::new();
+    for o in nd.options {
+        let oline = at(o.id.span());
+        let lang = match o.lang.as_deref() {
+            None => None,
+            Some(code) => match Lang::from_code(code) {
+                Some(l) => Some(l),
+                None => {
+                    problems.push(Problem::new(
+                        name,
+                        oline,
+                        format!("option `{}`: unknown language `{code}`", o.id.get_ref()),
+                    ));
+                    None
+                }
+            },
+        };
+        if let Some(u) = &o.url {
+            if u != "booking_url" {
+                problems.push(Problem::new(
+                    name,
+                    oline,
+                    format!(
+                        "option `{}`: unknown address `{u}` (booking_url)",
+                        o.id.get_ref()
+                    ),
+                ));
+            }
+        }
+        for (f, v) in &o.set {
+            if is_derived(f) {
+                problems.push(Problem::new(
+                    name,
+                    oline,
+                    format!(
+                        "option `{}` sets `{f}`, which the engine derives",
+                        o.id.get_ref()
+                    ),
+                ));
+            }
+            fact_values.entry(f.clone()).or_default().insert(v.clone());
+        }
+        if kind == NodeKind::Multi && o.goto.is_none() {
+            if let Some(f) = &nd.fact {
+                fact_values
+                    .entry(f.clone())
+                    .or_default()
+                    .insert(o.id.get_ref().clone());
+            }
+        }
+        options.push(Opt {
+            id: o.id.into_inner(),
+            label: o.label.into_inner(),
+            goto: o.goto.map(|g| Target::parse(g.get_ref())),
+            set: o.set.into_iter().collect(),
+            clear: o.clear,
+            lang,
+            url: o.url,
+            cond: cond(o.when, o.unless),
+            line: oline,
+        });
+    }
+    for n in &nd.nav {
+        match nav_option(n.get_ref(), at(n.span())) {
+            Some(o) => options.push(o),
+            None => problems.push(Problem::new(
+                name,
+                at(n.span()),
+                format!(
+                    "node `{id}`: unknown nav `{}` (back, restart, resume, menu, faq, book)",
+                    n.get_ref()
+                ),
+            )),
+        }
+    }
+    let input = match nd.input.as_ref().map(|i| i.get_ref().as_str()) {
+        None => None,
+        Some("userid") => Some(InputKind::UserId),
+        Some("date") => Some(InputKind::Date),
+        Some(other) => {
+            problems.push(Problem::new(
+                name,
+                line,
+                format!("node `{id}`: unknown input `{other}` (userid or date)"),
+            ));
+            None
+        }
+    };
+    let date_rule = match nd.date.as_ref().map(|d| d.get_ref().as_str()) {
+        None | Some("past") => DateReadingRule::Past,
+        Some("future") => DateReadingRule::Future,
+        Some(other) => {
+            problems.push(Problem::new(
+                name,
+                line,
+                format!("node `{id}`: unknown date kind `{other}` (past or future)"),
+            ));
+            DateReadingRule::Past
+        }
+    };
+    let need_time = match nd.time.as_ref().map(|t| t.get_ref().as_str()) {
+        None | Some("optional") => false,
+        Some("required") => true,
+        Some(other) => {
+            problems.push(Problem::new(
+                name,
+                line,
+                format!("node `{id}`: unknown time rule `{other}` (required or optional)"),
+            ));
+            false
+        }
+    };
+    if input == Some(InputKind::Date) {
+        if let Some(f) = &nd.fact {
+            fact_values.entry(f.clone()).or_default().insert("*".into());
+            let only = fact_values.entry(format!("{f}_date_only")).or_default();
+            only.insert("yes".into());
+            only.insert("no".into());
+        }
+    }
+    let count = match nd.count.as_ref() {
+        None => None,
+        Some(c) => match Outcome::parse(c.get_ref()) {
+            Some(o) => Some(o),
+            None => {
+                problems.push(Problem::new(
+                    name,
+                    at(c.span()),
+                    format!(
+                        "node `{id}`: unknown count `{}` (home_guide, home_went_on, self_service)",
+                        c.get_ref()
+                    ),
+                ));
+                None
+            }
+        },
+    };
+    let before: Vec<(String, usize)> = nd
+        .before
+        .into_iter()
+        .map(|b| {
+            let l = at(b.span());
+            (b.into_inner(), l)
+        })
+        .collect();
+    for (b, l) in &before {
+        before_lines.push((id.clone(), b.clone(), name.to_string(), *l));
+    }
+    let routes = nd
+        .routes
+        .into_iter()
+        .map(|r| Route {
+            line: at(r.goto.span()),
+            goto: Target::parse(r.goto.get_ref()),
+            cond: cond(r.when, r.unless),
+        })
+        .collect();
+    // FAQ answers are kept unless a node says otherwise (faq.toml's convention:
+    // every answer is a node `faq-<topic>`).
+    let keep = match &nd.keep {
+        Some(k) if *k.get_ref() && kind == NodeKind::Branch => {
+            problems.push(Problem::new(
+                name,
+                at(k.span()),
+                format!("node `{id}`: `keep` on a branch, which shows nothing"),
+            ));
+            false
+        }
+        Some(k) => *k.get_ref(),
+        None => id.starts_with("faq-") && kind != NodeKind::Branch,
+    };
+    Node {
+        id: id.clone(),
+        file: name.to_string(),
+        line,
+        section: nd.section.map(|s| s.into_inner()),
+        kind,
+        parts,
+        options,
+        fact: nd.fact,
+        input,
+        date_rule,
+        need_time,
+        next: nd.next.map(|n| Target::parse(n.get_ref())),
+        routes,
+        keep,
+        before: before.into_iter().map(|(b, _)| b).collect(),
+        count,
     }
 }
 

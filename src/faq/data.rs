@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::normalise::{join_pair, loose, raw_words};
+use super::normalise::{is_marked, join_pair, loose, raw_words, spelt_key};
 use super::stem::Stemmers;
 use super::FaqDataError;
 
@@ -348,6 +348,16 @@ fn parse_phrase(
                     WordPattern::Contains(loose(&word))
                 } else if prefix {
                     WordPattern::Prefix(loose(&word))
+                } else if let Some(key) = spelt_key(&word).filter(|_| is_marked(&word)) {
+                    // A short word with a mark ("låst", "får", "på"): found only as spelt.
+                    if language.is_empty() {
+                        WordPattern::Exact(key)
+                    } else {
+                        WordPattern::Word {
+                            stem: key.clone(),
+                            loose: key,
+                        }
+                    }
                 } else if language.is_empty() {
                     WordPattern::Exact(loose(&word))
                 } else {

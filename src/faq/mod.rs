@@ -5,8 +5,10 @@
 //! and de, synonyms, the parts of a compound), finds the phrases in the text and weighs
 //! them: a question inside a long message weighs more than the story around it, and
 //! `[[about]]` rules move a score when the question is about someone else (the witness) or
-//! something else (a renewal, a document on the phone). A text starting with "/" is a
-//! command and never a question.
+//! something else (a renewal, a document on the phone). A question pointing back at the
+//! story ("Is that true?") is read with the sentences before it; a phrase does not reach
+//! across a word of another topic. A text starting with "/" is a command and never a
+//! question.
 //! A question that is not clearly about one topic gets [`FaqMatch::Unsure`] or
 //! [`FaqMatch::NoMatch`]: a wrong confident answer is worse than asking back.
 //!
@@ -20,7 +22,7 @@ mod stem;
 use std::collections::HashMap;
 
 use data::{PhraseSpec, WordPattern};
-use normalise::{allowed_typos, join_words, raw_words, typo_distance};
+use normalise::{allowed_typos, is_marked, join_words, raw_words, spelt_key, typo_distance};
 use stem::Stemmers;
 
 /// A score from this on may be answered without asking back (weights in match.toml are on a
@@ -49,6 +51,11 @@ const STORY_BEYOND_CAP: f32 = 0.05;
 /// From this many words on, a message of several sentences is read as a story around a
 /// question.
 const STORY_WORDS: usize = 20;
+/// A data word this long or longer is a content word: a phrase does not reach across it.
+const MIN_CONTENT_WORD: usize = 5;
+/// The most letters a stem may drop from its word and still stand for it (an ending, not a
+/// suffix that makes another word: "persönlich" is not "Person").
+const MAX_ENDING: usize = 3;
 /// A stem shorter than this is not used as a key (it would find unrelated words).
 const MIN_STEM: usize = 4;
 /// How many first bytes of a typed word decide whether it is worth stemming (a stem is
@@ -102,6 +109,62 @@ struct Phrase {
     group: u32,
 }
 
+impl Phrase {
+    /// Whether every part occurs in `hits`. The words of a one-part `[[about]]` phrase
+    /// follow one another without a word between: "witness for me" is not in "a witness
+    /// necessary for me". (A phrase of several parts, "witness* + her passport", already
+    /// asks for more than one thing and keeps the usual gap: "her US passport".)
+    /// `foreign` says which word patterns are content words of other owners only (see
+    /// [`FaqMatcher::foreign`]).
+    fn occurs(&self, hits: &[Vec<u32>], foreign: &Foreign) -> bool {
+        let gap = match self.owner {
+            Owner::About(_) if self.parts.len() == 1 => 0,
+            _ => MAX_GAP,
+        };
+        self.parts
+            .iter()
+            .all(|part| part_occurs_within(part, hits, gap, |ids| foreign.at(ids, self.owner)))
+    }
+}
+
+/// An owner as one number, for [`Foreign`].
+type OwnerKey = (u8, u32);
+
+fn owner_key(owner: Owner) -> OwnerKey {
+    match owner {
+        Owner::Topic(t) => (0, t as u32),
+        Owner::OutOfScope => (1, 0),
+        Owner::About(a) => (2, a as u32),
+    }
+}
+
+/// Per word pattern, the owners whose phrases use it, when it is a content word (a word of
+/// 5 letters or more, a prefix or part of 4 or more; empty otherwise): a word of the text
+/// that points to another topic ends a phrase ("meinen Personalausweis für MitID" is not
+/// "meine MitID", sharing), one of the phrase's own topic does not ("jemanden als Zeugen
+/// mitbringen" is "jemanden mitbringen").
+#[derive(Default)]
+struct Foreign {
+    owners: Vec<Vec<OwnerKey>>,
+}
+
+impl Foreign {
+    /// Whether a word of the text (the word patterns it found) is a content word that
+    /// only other owners than `owner` use.
+    fn at(&self, ids: &[u32], owner: Owner) -> bool {
+        let key = owner_key(owner);
+        let mut content = false;
+        for &id in ids {
+            let owners = &self.owners[id as usize];
+            if owners.contains(&key) {
+                return false;
+            }
+            content |= !owners.is_empty();
+        }
+        content
+    }
+}
+
 /// A "who is it about" rule, compiled: score moves between topics (indices).
 struct About {
     who: String,
@@ -132,6 +195,9 @@ pub struct FaqMatcher {
     /// The first [`STEM_PREFIX`] bytes of every exact form: a typed word is stemmed only
     /// when its loose form starts like one of them.
     stem_prefixes: std::collections::HashSet<Vec<u8>>,
+    /// Content words and their owners, which a phrase of another owner does not reach
+    /// across.
+    foreign: Foreign,
     /// Phrases (indices, ascending) by the first word of their first part: a question is
     /// scored only with phrases whose first word it contains.
     phrases_by_first_word: Vec<Vec<u32>>,
@@ -155,6 +221,7 @@ impl FaqMatcher {
             wildcards: Vec::new(),
             stem_prefixes: Default::default(),
             phrases_by_first_word: Vec::new(),
+            foreign: Foreign::default(),
         };
         let mut word_ids = HashMap::new();
         let mut compile = |spec: &PhraseSpec, owner: Owner, matcher: &mut FaqMatcher| {
@@ -218,8 +285,9 @@ impl FaqMatcher {
                 continue;
             };
             // A short stem finds too much ("anden" -> "and"): only the word itself then.
+            // Nor does a stem that drops more than an ending: "persönlich" -> "person".
             let mut forms = vec![loose.clone()];
-            if stem.len() >= MIN_STEM {
+            if stem.len() >= MIN_STEM && loose.len() <= stem.len() + MAX_ENDING {
                 forms.push(stem.clone());
             }
             for group in &data.synonyms {
@@ -254,6 +322,29 @@ impl FaqMatcher {
             .keys()
             .filter_map(|form| form.as_bytes().get(..STEM_PREFIX).map(<[u8]>::to_vec))
             .collect();
+        let mut owners: Vec<Vec<OwnerKey>> = vec![Vec::new(); matcher.words.len()];
+        for phrase in &matcher.phrases {
+            for &id in phrase.parts.iter().flatten() {
+                let key = owner_key(phrase.owner);
+                if !owners[id as usize].contains(&key) {
+                    owners[id as usize].push(key);
+                }
+            }
+        }
+        for (id, word) in matcher.words.iter().enumerate() {
+            let content = match word {
+                // A short word kept as spelt ("\u{1}laast") is not a content word.
+                WordPattern::Word { loose, .. } => {
+                    loose.len() >= MIN_CONTENT_WORD && !loose.starts_with('\u{1}')
+                }
+                WordPattern::Prefix(p) | WordPattern::Contains(p) => p.len() >= MIN_STEM,
+                WordPattern::Exact(_) => false,
+            };
+            if !content {
+                owners[id].clear();
+            }
+        }
+        matcher.foreign = Foreign { owners };
         matcher.phrases_by_first_word = vec![Vec::new(); matcher.words.len()];
         for (index, phrase) in matcher.phrases.iter().enumerate() {
             if let Some(&first) = phrase.parts.first().and_then(|part| part.first()) {
@@ -308,13 +399,11 @@ impl FaqMatcher {
             .phrases
             .iter()
             .map(|p| {
-                let mut parts: Vec<Vec<String>> = p
-                    .parts
-                    .iter()
-                    .map(|part| part.iter().map(loose_of).collect())
-                    .collect();
-                parts.sort();
-                (owner_key(p.owner), parts)
+                // The words, in any order and however split into parts: "scan passport",
+                // "scan + passport" and "passport + scan" are one piece of evidence.
+                let mut words: Vec<String> = p.parts.iter().flatten().map(loose_of).collect();
+                words.sort();
+                (owner_key(p.owner), words)
             })
             .collect();
         for (phrase, key) in self.phrases.iter_mut().zip(keys) {
@@ -384,8 +473,8 @@ impl FaqMatcher {
             .map(|ids| {
                 ids.into_iter()
                     .map(|id| match &self.words[id as usize] {
-                        WordPattern::Word { loose, .. } => loose.clone(),
-                        WordPattern::Exact(w) => format!("={w}"),
+                        WordPattern::Word { loose, .. } => loose.replace('\u{1}', "'"),
+                        WordPattern::Exact(w) => format!("={}", w.replace('\u{1}', "'")),
                         WordPattern::Prefix(p) => format!("{p}*"),
                         WordPattern::Contains(p) => format!("*{p}"),
                     })
@@ -428,6 +517,7 @@ impl FaqMatcher {
                 questions.push(QuestionSpan {
                     alone: start..hits.len(),
                     with_before: before[0]..hits.len(),
+                    refers_back: refers_back(&words),
                 });
             }
             before = [before[1], start];
@@ -450,7 +540,14 @@ impl FaqMatcher {
                     .is_some_and(|p| self.stem_prefixes.contains(p))
             });
             let mut ids: Vec<u32> = Vec::new();
-            for (i, form) in forms.iter().enumerate() {
+            // A short word is also looked up as spelt ("laast", "låst"); a short word with a
+            // mark only so ("låst" is not "last").
+            let spelt = spelt_key(word);
+            if let Some(found) = spelt.as_ref().and_then(|key| self.exact.get(key)) {
+                ids.extend(found);
+            }
+            let as_spelt_only = spelt.is_some() && is_marked(word);
+            for (i, form) in forms.iter().enumerate().filter(|_| !as_spelt_only) {
                 if let Some(found) = self.exact.get(form) {
                     // A word matched "only as written" is not found through a stem
                     // ("sidste" is not "sidst").
@@ -545,7 +642,7 @@ impl FaqMatcher {
         for phrase in &self.phrases {
             if let Owner::About(rule) = phrase.owner {
                 let who = self.about[rule].who.as_str();
-                if !found.contains(&who) && phrase.parts.iter().all(|p| part_occurs(p, &hits)) {
+                if !found.contains(&who) && phrase.occurs(&hits, &self.foreign) {
                     found.push(who);
                 }
             }
@@ -587,7 +684,7 @@ impl FaqMatcher {
                 .iter()
                 .flatten()
                 .all(|&id| found_anywhere[id as usize]);
-            if possible && phrase.parts.iter().all(|part| part_occurs(part, &hits)) {
+            if possible && phrase.occurs(&hits, &self.foreign) {
                 credited[phrase.group as usize] = true;
                 found.push(phrase);
             }
@@ -597,11 +694,12 @@ impl FaqMatcher {
         // a topic's words ("Is that right?") is read with the two sentences before it.
         let in_question = |phrase: &Phrase, wide: bool| {
             questions.iter().any(|q| {
-                let range = if wide { &q.with_before } else { &q.alone };
-                phrase
-                    .parts
-                    .iter()
-                    .all(|part| part_occurs(part, &hits[range.clone()]))
+                let range = if wide || q.refers_back {
+                    &q.with_before
+                } else {
+                    &q.alone
+                };
+                phrase.occurs(&hits[range.clone()], &self.foreign)
             })
         };
         let wide = !questions.is_empty()
@@ -649,8 +747,8 @@ impl FaqMatcher {
 }
 
 /// What makes two phrases one piece of evidence: their owner, and their words (stems,
-/// synonyms as one) part by part.
-type GroupKey = ((u8, usize), Vec<Vec<String>>);
+/// synonyms as one) in any order.
+type GroupKey = ((u8, usize), Vec<String>);
 
 /// Lengths told apart in [`FaqMatcher::near`]; longer words share the last slot.
 const NEAR_LENGTHS: usize = 40;
@@ -664,6 +762,21 @@ fn near_slot(first: u8, len: usize) -> usize {
 struct QuestionSpan {
     alone: std::ops::Range<usize>,
     with_before: std::ops::Range<usize>,
+    /// The question points back at what was said before it ("Is that true?", "Gælder det
+    /// også for mig?", "Stimmt das?"): read with the two sentences before it, also when it
+    /// names a topic's word itself.
+    refers_back: bool,
+}
+
+/// Words that, among a question's first three, point back at the sentences before it.
+const REFERS_BACK: &[&str] = &["that", "this", "det", "dette", "das", "dies", "stimmt"];
+
+/// Whether a question (its lower-case words) points back at what was said before it.
+fn refers_back(words: &[String]) -> bool {
+    words
+        .iter()
+        .take(3)
+        .any(|w| REFERS_BACK.contains(&w.as_str()))
 }
 
 /// The sentences of a text, each with whether it is a question (ends with `?`).
@@ -698,9 +811,19 @@ fn sentences_of(text: &str) -> impl Iterator<Item = (&str, bool)> {
     })
 }
 
-/// Whether the words of `part` occur in order, with at most two other words between neighbours
-/// ("bring a witness" matches `bring witness`; "witness ... bring" does not).
-fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
+/// Words between neighbours of a phrase's part ("bring a witness" is `bring witness`).
+const MAX_GAP: usize = 2;
+
+/// Whether the words of `part` occur in order, with at most `gap` other words between
+/// neighbours ("bring a witness" matches `bring witness`; "witness ... bring" does not).
+/// A word between may not be a word pointing elsewhere (`foreign`): "meine MitID benutzen"
+/// is not in "meinen Personalausweis für MitID benutzen".
+fn part_occurs_within(
+    part: &[u32],
+    hits: &[Vec<u32>],
+    gap: usize,
+    foreign: impl Fn(&[u32]) -> bool,
+) -> bool {
     let Some((&first, rest)) = part.split_first() else {
         return false;
     };
@@ -710,8 +833,18 @@ fn part_occurs(part: &[u32], hits: &[Vec<u32>]) -> bool {
         }
         let mut at = start;
         for &id in rest {
-            let window = (at + 1)..(at + 4).min(hits.len());
-            match window.clone().find(|&i| hits[i].contains(&id)) {
+            let window = hits.iter().enumerate().take(at + 2 + gap).skip(at + 1);
+            let mut next = None;
+            for (i, ids) in window {
+                if ids.contains(&id) {
+                    next = Some(i);
+                    break;
+                }
+                if foreign(ids) {
+                    break;
+                }
+            }
+            match next {
                 Some(i) => at = i,
                 None => continue 'start,
             }

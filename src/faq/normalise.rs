@@ -112,6 +112,34 @@ pub fn loose(word: &str) -> String {
     loosen(&spelled)
 }
 
+/// Loose forms up to this long are compared as spelt when a letter with a mark is involved:
+/// "låst" (locked) is not "last", "får" (gets) is not "far" (father).
+pub const MAX_SHORT: usize = 4;
+
+/// The key under which a short word is compared as spelt ("låst" and "laast" -> "laast",
+/// not "last"), or `None` for a word that compares loosely. A short data word with a
+/// marked letter (å, æ, ø, ä, ö, ü) is found only through this key; every short typed
+/// word looks it up. The key starts with a control character, so it never equals a loose
+/// form.
+pub fn spelt_key(word: &str) -> Option<String> {
+    if loose(word).len() > MAX_SHORT {
+        return None;
+    }
+    let mut key = String::from("\u{1}");
+    for c in word.chars() {
+        spell_plain(c, &mut key);
+    }
+    Some(key)
+}
+
+/// Whether a word has a letter with a mark that changes a short word's meaning (å, æ, ø,
+/// ä, ö, ü; not ß, which is only spelt otherwise).
+pub fn is_marked(word: &str) -> bool {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .any(|c| matches!(c, 'å' | 'æ' | 'ø' | 'ä' | 'ö' | 'ü'))
+}
+
 /// Appends the lower-case plain spelling of one letter or digit.
 fn spell_plain(c: char, out: &mut String) {
     for lower in c.to_lowercase() {
@@ -284,6 +312,17 @@ mod tests {
                 "{a} vs {b}"
             );
         }
+    }
+
+    #[test]
+    fn short_words_with_a_mark_are_compared_as_spelt() {
+        assert_eq!(spelt_key("låst"), spelt_key("laast"));
+        assert_ne!(spelt_key("låst"), spelt_key("last"));
+        assert_ne!(spelt_key("får"), spelt_key("far"));
+        assert_eq!(spelt_key("für"), spelt_key("fuer"));
+        assert_eq!(spelt_key("låste"), None, "longer words compare loosely");
+        assert!(is_marked("Låst") && is_marked("für"));
+        assert!(!is_marked("laast") && !is_marked("muß"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::dialogue::state::STATE_VERSION;
 use crate::dialogue::State;
 
 /// The version byte written today.
-pub(super) const CURRENT: u8 = 3;
+pub(super) const CURRENT: u8 = 4;
 
 /// The previous release's record: no update ids, no reminder.
 #[derive(Deserialize)]
@@ -28,6 +28,7 @@ impl From<RecordV1> for Record {
             last_active: old.last_active,
             reminder_at: None,
             screen: None,
+            outbox: Vec::new(),
         }
     }
 }
@@ -49,6 +50,30 @@ impl From<RecordV2> for Record {
             last_active: old.last_active,
             reminder_at: old.reminder_at,
             screen: None,
+            outbox: Vec::new(),
+        }
+    }
+}
+
+/// The record before the outbox: nothing was waiting to be shown.
+#[derive(Deserialize)]
+struct RecordV3 {
+    state: State,
+    recent_updates: VecDeque<i32>,
+    last_active: i64,
+    reminder_at: Option<i64>,
+    screen: Option<super::Screen>,
+}
+
+impl From<RecordV3> for Record {
+    fn from(old: RecordV3) -> Record {
+        Record {
+            state: old.state,
+            recent_updates: old.recent_updates,
+            last_active: old.last_active,
+            reminder_at: old.reminder_at,
+            screen: old.screen,
+            outbox: Vec::new(),
         }
     }
 }
@@ -64,6 +89,9 @@ pub(super) fn encode(record: &Record) -> Result<Vec<u8>, StoreError> {
 pub(super) fn decode(bytes: &[u8]) -> Loaded {
     let record = match bytes.split_first() {
         Some((&CURRENT, json)) => serde_json::from_slice::<Record>(json).ok(),
+        Some((&3, json)) => serde_json::from_slice::<RecordV3>(json)
+            .ok()
+            .map(Record::from),
         Some((&2, json)) => serde_json::from_slice::<RecordV2>(json)
             .ok()
             .map(Record::from),
@@ -144,6 +172,61 @@ mod tests {
         assert_eq!((record.last_active, record.reminder_at), (1234, Some(99)));
         assert_eq!(record.screen, None);
         assert_eq!(encode(&record).unwrap()[0], CURRENT);
+    }
+
+    /// Bytes as the release before the outbox wrote them (version 3), literally: they
+    /// must load unchanged, with nothing waiting to be shown.
+    #[test]
+    fn version_3_is_migrated_with_an_empty_outbox() {
+        let mut before = sample(at(0));
+        before.reminder_at = Some(99);
+        before.screen = Some(crate::storage::Screen {
+            message: 4711,
+            kept: true,
+        });
+        let state = serde_json::to_string(&before.state).unwrap();
+        let v3 = with_version(
+            3,
+            &format!(
+                r#"{{"state":{state},"recent_updates":[5,7],"last_active":1234,"reminder_at":99,"screen":{{"message":4711,"kept":true}}}}"#
+            ),
+        );
+        let Loaded::Found(record) = decode(&v3) else {
+            panic!("a v3 record must be read");
+        };
+        assert_eq!(record.state, before.state);
+        assert_eq!(record.recent_updates, [5, 7]);
+        assert_eq!((record.last_active, record.reminder_at), (1234, Some(99)));
+        assert_eq!(record.screen, before.screen);
+        assert!(record.outbox.is_empty());
+        assert_eq!(encode(&record).unwrap()[0], CURRENT);
+        // The v3 shape under the current version byte lacks the outbox: not ours.
+        let mut relabelled = v3.clone();
+        relabelled[0] = CURRENT;
+        assert_eq!(decode(&relabelled), Loaded::Unreadable);
+    }
+
+    #[test]
+    fn the_outbox_survives_a_round_trip() {
+        use crate::dialogue::engine::{ButtonAction, Rendered, RenderedButton};
+        let mut record = sample(at(0));
+        record.push_outgoing(
+            vec![Rendered {
+                text: "Your documents are enough.".into(),
+                buttons: vec![RenderedButton {
+                    label: "Next".into(),
+                    action: ButtonAction::Callback("@go:next".into()),
+                    ticked: Some(false),
+                }],
+                replaces_previous: false,
+                keep: true,
+            }],
+            true,
+            Some(1_800_000_000),
+        );
+        let bytes = encode(&record).unwrap();
+        assert_eq!(bytes[0], 4);
+        assert_eq!(decode(&bytes), Loaded::Found(record));
     }
 
     #[test]

@@ -99,6 +99,18 @@ impl Store for MemoryStore {
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
         Ok(self.claims.claim_once(key, ttl))
     }
+
+    /// A walk over the records: the memory store holds the terminal's one conversation
+    /// and tests' few, and nothing survives a restart to send anyway.
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, StoreError> {
+        Ok(self
+            .records()
+            .iter()
+            .filter(|(_, r)| !r.outbox.is_empty())
+            .map(|(k, _)| k.clone())
+            .take(limit)
+            .collect())
+    }
 }
 
 #[cfg(test)]

@@ -11,9 +11,12 @@
 //! For each update (`conversation::Service::handle`): [`Store::load`] the conversation's
 //! record; if [`Record::seen`] says the update was handled already (Telegram redelivers
 //! after a crash), answer without stepping the engine again; otherwise step the engine, [`Record::mark_seen`], set `last_active`,
-//! [`Store::save`], and only then send the replies. `save` returns after the record is on
-//! disk (for Redis: on the server, see [`RedisStore`] on its persistence), so a crash
-//! between save and reply repeats a reply at worst, never a step.
+//! [`Store::save`] with the rendered replies in the record's outbox ([`Record::outbox`],
+//! on a channel that can send unasked), and only then send the replies; the channel clears
+//! the outbox once they are shown ([`Record::shown`]). `save` returns after the record is
+//! on disk (for Redis: on the server, see [`RedisStore`] on its persistence), so a crash
+//! between save and reply delays the reply until the restart sends what is pending
+//! ([`Store::pending_outbox`]), never loses it, and never repeats a step.
 //! [`Loaded::Unreadable`] means: start a new conversation and tell the user kindly that
 //! we start over; the next `save` overwrites the unreadable bytes.
 //!
@@ -31,11 +34,18 @@
 //! conversations once, when the store opens (`SledStore`, marker `keys-by-channel-v1`);
 //! Redis' keys of that time already read as Telegram conversations.
 //!
-//! - Version 3 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
+//! - Version 4 (current): [`Record`] as it is: `{ "state": <State>, "recent_updates":
 //!   [i32, ...], "last_active": i64, "reminder_at": i64 | null, "screen": { "message":
-//!   i32, "kept": bool } | null }`.
+//!   i32, "kept": bool } | null, "outbox": [{ "turn": u32, "replies": [<Rendered>, ...],
+//!   "notice": bool, "calendar": i64 | null }, ...] }`, a `Rendered` being `{ "text",
+//!   "buttons": [{ "label", "action": {"Callback": data} | {"Url": url}, "ticked" }],
+//!   "replaces_previous", "keep" }`. The outbox holds the bot's own words, never the
+//!   person's: a turn whose input was private (a UserID idea, whose verdict may name its
+//!   characters) is not put there.
+//! - Version 3: the same without `outbox`. Migrated on load with an empty outbox,
+//!   written back as version 4 at the next save.
 //! - Version 2: the same without `screen`. Migrated on load with no screen (the next
-//!   reply is a new message), written back as version 3 at the next save.
+//!   reply is a new message).
 //! - Version 1 (the first release): `{ "state": <State>, "last_active": i64 }`. It is
 //!   migrated on load with no recent updates, no reminder and no screen.
 //!
@@ -52,11 +62,15 @@
 //! the reminder is checked against the conversation's record (still on, same
 //! appointment, still ahead).
 //!
+//! A fourth, `outbox`, is the index of conversations whose outbox is not empty (key =
+//! encoded key, no value), kept by every write of a record, so that a restart finds what
+//! is pending without reading every record.
+//!
 //! # Must not
 //!
 //! - Nothing outside `storage/` touches sled or Redis.
-//! - Never store text the user typed: [`State`] cannot hold it, and a record holds
-//!   nothing else but update ids and times.
+//! - Never store text the user typed: [`State`] cannot hold it, a record holds nothing
+//!   else but update ids, times and the bot's own replies not yet shown.
 //! - Never log chat content, nor which chat a stored record belongs to.
 //! - Never panic on what is read from disk: bad bytes are [`Loaded::Unreadable`],
 //!   failures of the disk are [`StoreError`].
@@ -105,6 +119,27 @@ pub struct Record {
     /// the conversation moves on. Not durable on its own: written with the next save, or
     /// by [`Store::save_soon`]; losing it costs a new message instead of an edit.
     pub screen: Option<Screen>,
+    /// Replies saved with the step that made them and not yet shown by the channel (the
+    /// outbox), oldest first. Written in the same durable save as the state, cleared by
+    /// the channel once it has shown them ([`Record::shown`]), so a crash between the
+    /// save and the send delays a reply instead of losing it. Only navigation of the
+    /// newest entry is kept: a newer turn replaces a screen that never went out
+    /// ([`Record::push_outgoing`]); a message the person keeps stays until shown.
+    pub outbox: Vec<Outgoing>,
+}
+
+/// One turn's replies waiting in the outbox: see [`Record::outbox`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outgoing {
+    /// Which turn of the conversation, counting up while the outbox is not empty: the
+    /// channel clears what it has shown, up to this one, and nothing newer.
+    pub turn: u32,
+    /// The replies in order, rendered in the conversation's language.
+    pub replies: Vec<crate::dialogue::engine::Rendered>,
+    /// The first reply carries a notice (a channel shows it as a new message).
+    pub notice: bool,
+    /// The appointment of a calendar file to send after the replies, unix seconds.
+    pub calendar: Option<i64>,
 }
 
 /// A message of the bot in the chat: see [`Record::screen`].
@@ -126,7 +161,53 @@ impl Record {
             last_active: now.timestamp(),
             reminder_at: None,
             screen: None,
+            outbox: Vec::new(),
         }
+    }
+
+    /// Puts a turn's replies in the outbox, after those still waiting, and returns the
+    /// number it gets. What waits from earlier turns loses its navigation (a newer screen
+    /// replaces a screen that never went out; the person sees the last one, not a row of
+    /// stale ones); messages the person keeps (a verdict, the checklist) stay.
+    pub fn push_outgoing(
+        &mut self,
+        replies: Vec<crate::dialogue::engine::Rendered>,
+        notice: bool,
+        calendar: Option<i64>,
+    ) -> u32 {
+        let turn = self
+            .outbox
+            .last()
+            .map_or(1, |last| last.turn.wrapping_add(1).max(1));
+        self.supersede_outbox();
+        self.outbox.push(Outgoing {
+            turn,
+            replies,
+            notice,
+            calendar,
+        });
+        turn
+    }
+
+    /// A newer screen is coming: what waits in the outbox loses its navigation, and keeps
+    /// the messages the person keeps.
+    pub fn supersede_outbox(&mut self) {
+        for older in &mut self.outbox {
+            let first_kept = older.replies.first().is_some_and(|r| r.keep);
+            older.replies.retain(|r| r.keep);
+            // The notice led the first reply: it leads it still only if that one stayed.
+            older.notice &= first_kept;
+        }
+        self.outbox
+            .retain(|o| !o.replies.is_empty() || o.calendar.is_some());
+    }
+
+    /// Clears the outbox up to turn `turn`, which the channel has shown. Whether
+    /// anything was cleared.
+    pub fn shown(&mut self, turn: u32) -> bool {
+        let before = self.outbox.len();
+        self.outbox.retain(|o| o.turn > turn);
+        self.outbox.len() != before
     }
 
     /// Whether the update `update_id` was handled already.
@@ -252,6 +333,11 @@ pub trait Store: Send + Sync + 'static {
     /// Required rather than provided, so that no store inherits an in-process answer
     /// where instances share it. `ttl` counts in whole milliseconds, at least one.
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError>;
+    /// Conversations whose record holds replies not yet shown ([`Record::outbox`]), at
+    /// most `limit`, in no particular order: what a channel sends after a restart. An
+    /// index kept by every write (never a walk over all records); a key may be listed
+    /// whose outbox was cleared meanwhile, so the caller loads the record and looks.
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, StoreError>;
 }
 
 /// Claims held in this process, for the stores that only one process uses (sled allows
@@ -455,9 +541,80 @@ mod tests {
         assert!(store.claim_once("zero", std::time::Duration::ZERO).unwrap());
     }
 
+    fn reply(text: &str, keep: bool) -> crate::dialogue::engine::Rendered {
+        crate::dialogue::engine::Rendered {
+            text: text.into(),
+            buttons: Vec::new(),
+            replaces_previous: false,
+            keep,
+        }
+    }
+
+    #[test]
+    fn a_newer_turn_replaces_a_waiting_screen_but_never_a_kept_message() {
+        let mut record = Record::new(State::new(Lang::En), at(0));
+        let first = record.push_outgoing(
+            vec![reply("verdict", true), reply("question 1", false)],
+            false,
+            None,
+        );
+        let second = record.push_outgoing(vec![reply("question 2", false)], false, None);
+        let third = record.push_outgoing(vec![reply("question 3", false)], true, Some(5));
+        assert!(first < second && second < third);
+        let texts: Vec<Vec<&str>> = record
+            .outbox
+            .iter()
+            .map(|o| o.replies.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, vec![vec!["verdict"], vec!["question 3"]]);
+        assert_eq!(record.outbox[0].turn, first);
+
+        // Shown up to the second turn: only the third waits.
+        assert!(record.shown(second));
+        assert_eq!(record.outbox.len(), 1);
+        assert_eq!(record.outbox[0].turn, third);
+        assert!(!record.shown(second), "nothing more to clear");
+        assert!(record.shown(third));
+        assert!(record.outbox.is_empty());
+    }
+
+    /// What `pending_outbox` promises, for every store: the index follows each save.
+    fn outbox_contract(store: &dyn Store) {
+        let now = at(1_700_000_000);
+        assert!(store.pending_outbox(10).unwrap().is_empty());
+        let mut waiting = sample(now);
+        waiting.push_outgoing(vec![reply("hello", true)], false, None);
+        store.save(&tg(21), &waiting).unwrap();
+        store.save(&tg(22), &sample(now)).unwrap();
+        store.save(&Key::web("w".into()), &waiting).unwrap();
+        let mut pending = store.pending_outbox(10).unwrap();
+        pending.sort();
+        assert_eq!(pending, vec![tg(21), Key::web("w".into())]);
+        assert_eq!(store.pending_outbox(1).unwrap().len(), 1, "the limit holds");
+        assert_eq!(store.load(&tg(21)).unwrap(), Loaded::Found(waiting.clone()));
+
+        // Shown: the next save takes it off; forgetting does too.
+        waiting.shown(1);
+        store.save_soon(&tg(21), &waiting).unwrap();
+        store.forget(&Key::web("w".into())).unwrap();
+        assert!(store.pending_outbox(10).unwrap().is_empty());
+
+        // Expiry takes a waiting record's entry with it.
+        let mut old = Record::new(State::new(Lang::En), now - Duration::days(40));
+        old.push_outgoing(vec![reply("old", true)], false, None);
+        store.save(&tg(23), &old).unwrap();
+        assert_eq!(store.pending_outbox(10).unwrap(), vec![tg(23)]);
+        store.forget(&tg(21)).unwrap();
+        store.forget(&tg(22)).unwrap();
+        assert_eq!(store.expire(now, Duration::days(30)).unwrap(), 1);
+        assert!(store.pending_outbox(10).unwrap().is_empty());
+        assert!(store.is_empty().unwrap());
+    }
+
     /// The behaviour all stores share; each store's tests run it.
     pub(crate) fn contract(store: &dyn Store) {
         reminder_contract(store);
+        outbox_contract(store);
         let now = at(1_700_000_000);
         let retention = Duration::days(30);
         assert_eq!(store.load(&tg(1)).unwrap(), Loaded::Missing);

@@ -8,6 +8,9 @@
 //!   Telegram conversations unchanged; `web:<id>`; `terminal`): the record, in the same bytes as on disk in sled (one version byte, then JSON; see `codec.rs`), so
 //!   a record moves between the stores unchanged and migrates the same way.
 //! - `mitid-bot:claim:<key>`: [`Store::claim_once`] markers, with a time to live.
+//! - `mitid-bot:outbox`: a set of the conversations (their keys) whose record holds
+//!   replies not yet shown, written in the `MULTI` of each save; read by an instance
+//!   that starts ([`Store::pending_outbox`]).
 //! - `mitid-bot:activity`: a sorted set with one member per conversation (its key),
 //!   scored by the moment its retention counts from (the later of last activity and
 //!   pending reminder). `len` is its `ZCARD`; the expiry sweep reads only the members old
@@ -41,7 +44,9 @@
 //! the screen of the step that was kept and presses again). It takes two updates of one
 //! chat in flight at once on two instances, a quick double tap say; where that matters,
 //! have the load balancer route by chat id. Redelivered updates are safe: the record's
-//! `recent_updates` is shared like the rest of it.
+//! `recent_updates` is shared like the rest of it. An instance that starts sends what
+//! is pending in the shared outbox: a turn another instance is showing at that very
+//! moment may reach its chat twice (the outbox is cleared only after the showing).
 //!
 //! # Must not
 //!
@@ -73,10 +78,12 @@ const TIMEOUT: Duration = Duration::from_secs(5);
 const SCAN_COUNT: usize = 500;
 
 /// Deletes `KEYS[1]` only if it still holds `ARGV[1]`, and then the chat `ARGV[2]` from
-/// the activity index `KEYS[2]`: the sled store's compare-and-swap.
+/// the activity index `KEYS[2]` and the outbox index `KEYS[3]`: the sled store's
+/// compare-and-swap.
 const DELETE_IF_UNCHANGED: &str = r#"
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('ZREM', KEYS[2], ARGV[2])
+  redis.call('SREM', KEYS[3], ARGV[2])
   return redis.call('DEL', KEYS[1])
 end
 return 0
@@ -190,6 +197,11 @@ impl RedisStore {
 
     fn activity_key(&self) -> String {
         format!("{}:activity", self.namespace)
+    }
+
+    /// The set of conversations whose outbox is not empty.
+    fn outbox_key(&self) -> String {
+        format!("{}:outbox", self.namespace)
     }
 
     fn conversation_key(&self, chat: &Key) -> String {
@@ -390,6 +402,12 @@ impl Store for RedisStore {
         let key = self.conversation_key(chat);
         let bytes = codec::encode(record)?;
         let index = self.activity_key();
+        let outbox = self.outbox_key();
+        let pending = if record.outbox.is_empty() {
+            "SREM"
+        } else {
+            "SADD"
+        };
         let score = basis(record);
         self.with_connection(|c| {
             redis::pipe()
@@ -403,6 +421,10 @@ impl Store for RedisStore {
                 .arg(score)
                 .arg(chat.encode())
                 .ignore()
+                .cmd(pending)
+                .arg(&outbox)
+                .arg(chat.encode())
+                .ignore()
                 .query::<()>(c)
         })
     }
@@ -410,6 +432,7 @@ impl Store for RedisStore {
     fn forget(&self, chat: &Key) -> Result<(), StoreError> {
         let key = self.conversation_key(chat);
         let index = self.activity_key();
+        let outbox = self.outbox_key();
         self.with_connection(|c| {
             redis::pipe()
                 .atomic()
@@ -418,6 +441,10 @@ impl Store for RedisStore {
                 .ignore()
                 .cmd("ZREM")
                 .arg(&index)
+                .arg(chat.encode())
+                .ignore()
+                .cmd("SREM")
+                .arg(&outbox)
                 .arg(chat.encode())
                 .ignore()
                 .query::<()>(c)
@@ -433,6 +460,7 @@ impl Store for RedisStore {
             .map_or(0, |c| c.timestamp())
             .max(0);
         let index = self.activity_key();
+        let outbox = self.outbox_key();
         let mut removed = 0;
         // Members looked at and kept (re-scored), to page past them.
         let mut offset: isize = 0;
@@ -493,9 +521,10 @@ impl Store for RedisStore {
                 let deleted: i64 = self.with_connection(|c| {
                     redis::cmd("EVAL")
                         .arg(DELETE_IF_UNCHANGED)
-                        .arg(2)
+                        .arg(3)
                         .arg(&key)
                         .arg(&index)
+                        .arg(&outbox)
                         .arg(&bytes)
                         .arg(chat)
                         .query(c)
@@ -576,6 +605,33 @@ impl Store for RedisStore {
         let mine = self.chat_schedule_key(chat);
         self.with_connection(|c| redis::cmd("SREM").arg(&mine).arg(&member).query::<()>(c))?;
         Ok(removed > 0)
+    }
+
+    /// `SSCAN` over `mitid-bot:outbox` (a set written in the `MULTI` of each save).
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, StoreError> {
+        let outbox = self.outbox_key();
+        let mut found: HashSet<String> = HashSet::new();
+        let mut cursor: u64 = 0;
+        loop {
+            let (next, members): (u64, Vec<String>) = self.with_connection(|c| {
+                redis::cmd("SSCAN")
+                    .arg(&outbox)
+                    .arg(cursor)
+                    .arg("COUNT")
+                    .arg(SCAN_COUNT)
+                    .query(c)
+            })?;
+            found.extend(members);
+            cursor = next;
+            if cursor == 0 || found.len() >= limit {
+                break;
+            }
+        }
+        Ok(found
+            .iter()
+            .filter_map(|m| Key::decode(m))
+            .take(limit)
+            .collect())
     }
 
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {

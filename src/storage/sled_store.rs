@@ -18,7 +18,8 @@
 //! retention counts from (the later of last activity and pending reminder) followed by
 //! the chat id. The hourly expiry reads only the index entries old enough to expire, and
 //! the records behind them, never the whole store. A store written before the index
-//! existed gets it built once, at the first open.
+//! existed gets it built once, at the first open. A third, `outbox`, lists the
+//! conversations with replies not yet shown (a store from before it held none).
 //!
 //! # Durability
 //!
@@ -50,6 +51,8 @@ const REMINDERS: &str = "reminders";
 const REMINDER_CHATS: &str = "reminder_chats";
 /// The expiry index: retention basis (8 big-endian bytes) + encoded key -> nothing.
 const ACTIVITY: &str = "activity";
+/// Conversations whose outbox is not empty: encoded key -> nothing.
+const OUTBOX: &str = "outbox";
 /// Facts about the store itself (not about any chat).
 const META: &str = "meta";
 /// In [`META`]: present once the [`ACTIVITY`] index covers every record.
@@ -104,6 +107,7 @@ pub struct SledStore {
     reminders: sled::Tree,
     reminder_chats: sled::Tree,
     activity: sled::Tree,
+    outbox: sled::Tree,
     meta: sled::Tree,
     claims: LocalClaims,
     /// Group commit: who is flushing, and which flushes have completed.
@@ -144,6 +148,9 @@ impl GroupCommit {
     }
 }
 
+/// How long opening waits for a lock that a closing store still holds.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 impl SledStore {
     /// Opens (or creates) the store in `dir`, with [`Durability::Os`].
     pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
@@ -153,16 +160,31 @@ impl SledStore {
     /// Opens (or creates) the store in `dir`. A directory that sled cannot read (damaged
     /// files, or a panic inside sled while reading them) is [`StoreError::Open`].
     pub fn open_with(dir: &Path, durability: Durability) -> Result<SledStore, StoreError> {
+        // A store just closed in this process (or by a process that is exiting) lets go of
+        // its lock file only when sled's flusher thread has finished: wait a moment for it
+        // before saying the directory is in use.
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match SledStore::try_open(dir, durability) {
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn try_open(dir: &Path, durability: Durability) -> Result<SledStore, StoreError> {
         let opened = std::panic::catch_unwind(|| {
             sled::Config::new()
                 .path(dir)
                 .cache_capacity(CACHE_BYTES)
                 .open()
                 .and_then(|db| {
-                    let trees = [TREE, REMINDERS, REMINDER_CHATS, ACTIVITY, META]
+                    let trees = [TREE, REMINDERS, REMINDER_CHATS, ACTIVITY, OUTBOX, META]
                         .map(|name| db.open_tree(name));
-                    let [a, b, c, d, e] = trees;
-                    Ok((db, a?, b?, c?, d?, e?))
+                    let [a, b, c, d, e, f] = trees;
+                    Ok((db, a?, b?, c?, d?, e?, f?))
                 })
         })
         .unwrap_or_else(|panic| {
@@ -175,7 +197,7 @@ impl SledStore {
                 "damaged: {why}"
             ))))
         });
-        let (db, tree, reminders, reminder_chats, activity, meta) = match opened {
+        let (db, tree, reminders, reminder_chats, activity, outbox, meta) = match opened {
             Ok(trees) => trees,
             Err(error) if is_lock_error(&error) => {
                 return Err(StoreError::Locked {
@@ -208,6 +230,7 @@ impl SledStore {
             reminders,
             reminder_chats,
             activity,
+            outbox,
             meta,
             claims: LocalClaims::default(),
             commit: GroupCommit::default(),
@@ -429,6 +452,11 @@ impl SledStore {
         }
         self.activity
             .insert(activity_key(basis(record), chat), &[])?;
+        if record.outbox.is_empty() {
+            self.outbox.remove(key(chat))?;
+        } else {
+            self.outbox.insert(key(chat), &[])?;
+        }
         Ok(())
     }
 
@@ -591,6 +619,7 @@ impl Store for SledStore {
                 self.activity.remove(activity_key(basis(&old), chat))?;
             }
         }
+        self.outbox.remove(key(chat))?;
         self.clear_reminders(chat)?;
         self.flush()
     }
@@ -645,6 +674,7 @@ impl Store for SledStore {
                         {
                             self.count.fetch_sub(1, Ordering::Relaxed);
                             self.activity.remove(entry)?;
+                            self.outbox.remove(key(&chat))?;
                             removed += 1;
                             changed = true;
                         }
@@ -718,6 +748,20 @@ impl Store for SledStore {
 
     fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
         Ok(self.claims.claim_once(key, ttl))
+    }
+
+    fn pending_outbox(&self, limit: usize) -> Result<Vec<Key>, StoreError> {
+        let mut out = Vec::new();
+        for k in self.outbox.iter().keys() {
+            if out.len() >= limit {
+                break;
+            }
+            match key_from(&k?) {
+                Some(chat) => out.push(chat),
+                None => continue, // not a key this build writes: nothing to send
+            }
+        }
+        Ok(out)
     }
 }
 

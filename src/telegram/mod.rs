@@ -7,8 +7,10 @@
 //! (`answer.rs`), before all that. Telegram is told an update is done only when its
 //! handler has finished (`confirm.rs`: the polling offset, the webhook's answer). Replies
 //! edit the screen in place or come as new messages (`show`; ARCHITECTURE.md, "Screens
-//! and kept messages"). Reminders reach a chat
-//! through `TelegramDelivery`, called by the service's jobs.
+//! and kept messages"), and once shown the service is told (`Service::shown`): until then
+//! they wait in the chat's outbox, saved with the step, and a restart sends what waits
+//! (`outbox.rs`). Reminders reach a chat through `TelegramDelivery`, called by the
+//! service's jobs.
 //!
 //! Must not: hold dialogue logic or load and save conversations (the service does),
 //! store or log anything a user typed, or let the bot token reach a log line (see
@@ -17,6 +19,7 @@
 mod answer;
 mod confirm;
 mod limits;
+mod outbox;
 mod render;
 mod show;
 
@@ -125,6 +128,9 @@ pub struct App {
     /// against a local fake Bot API turn it off (`rate_limits = "off"`): the real Telegram
     /// answers a bot that exceeds them with 429s.
     pub limiter: Option<Limiter>,
+    /// Chats whose replies saved before a restart are being sent (`outbox.rs`): their
+    /// next update waits for them.
+    resending: outbox::Resending,
 }
 
 impl App {
@@ -141,6 +147,7 @@ impl App {
                 .config
                 .rate_limits
                 .then(|| Limiter::new(Limits::telegram())),
+            resending: outbox::Resending::default(),
             service,
         }
     }
@@ -273,6 +280,8 @@ async fn serve_with<B: TgBot>(
             wake: app.wake_reminders.clone(),
         },
     );
+    // Replies saved before a restart but never sent go out first, while updates come in.
+    let resent = outbox::resend(bot.clone(), app.clone()).await;
     let health =
         crate::conversation::health::router(app.service.metrics.clone(), app.service.store.clone());
     let until_stopped = move || {
@@ -364,6 +373,7 @@ async fn serve_with<B: TgBot>(
             }
         }
     }
+    outbox::finish(resent, Duration::from_secs(10)).await;
     jobs.stop().await;
     tracing::info!("stopped");
     Ok(())
@@ -708,6 +718,8 @@ async fn handle<B: TgBot>(
     };
     let key = Key::telegram(chat.0);
     let hint = lang_code.and_then(Lang::from_code);
+    // Replies saved before a restart and being sent now come first.
+    app.resending.settled(chat.0).await;
     let turn = app
         .service
         .handle(&key, Some(i64::from(update_id)), hint, incoming)
@@ -745,6 +757,9 @@ async fn handle<B: TgBot>(
             .map(|_| ());
         }
     }
+    // The step and its replies are saved (in the outbox): a crash from here on delays
+    // the replies until the restart, never loses them.
+    crate::conversation::stall::at("before-send").await;
     if let Some(p) = &pressed {
         p.answered().await;
     }
@@ -757,26 +772,59 @@ async fn handle<B: TgBot>(
             });
         }
     }
-    if turn.notice && turn.replies.len() == 1 && turn.replies[0].buttons.is_empty() {
+    let from = pressed.as_ref().map(|p| p.message);
+    show_turn(bot, app, chat, &key, turn, from).await
+}
+
+/// Shows a stepped turn (`show`), sends its calendar file, and tells the service it was
+/// shown ([`Service::shown`]: the outbox is cleared, the screen noted). `pressed`: the
+/// message whose button was pressed, none for typed input or replies sent after a
+/// restart. An error leaves the replies in the outbox.
+async fn show_turn<B: TgBot>(
+    bot: &B,
+    app: &App,
+    chat: ChatId,
+    key: &Key,
+    turn: Turn,
+    pressed: Option<MessageId>,
+) -> Result<(), RequestError> {
+    let single_notice =
+        turn.notice && turn.replies.len() == 1 && turn.replies[0].buttons.is_empty();
+    let screen = if single_notice {
         // A notice alone (an edited message is not read): a new message, and the screen
         // stays the screen.
-        send_or_forget(bot, app, Priority::Interactive, chat, &text(&turn), None).await?;
-        return Ok(());
-    }
-    if turn.replies.is_empty() {
-        return Ok(());
-    }
-    let from = pressed.as_ref().map(|p| p.message);
-    let Some(screen) = show(bot, app, chat, turn.screen, from, turn.replies, turn.notice).await?
-    else {
-        return Ok(()); // blocked: everything held for the chat is gone
+        let text = &turn.replies[0].text;
+        if send_or_forget(bot, app, Priority::Interactive, chat, text, None)
+            .await?
+            .is_none()
+        {
+            return Ok(()); // blocked: everything held for the chat is gone
+        }
+        turn.screen
+    } else if turn.replies.is_empty() {
+        turn.screen
+    } else {
+        let Some(screen) = show(
+            bot,
+            app,
+            chat,
+            turn.screen,
+            pressed,
+            turn.replies,
+            turn.notice,
+        )
+        .await?
+        else {
+            return Ok(()); // blocked: everything held for the chat is gone
+        };
+        screen
     };
-    if screen != turn.screen {
-        app.service.note_screen(&key, screen).await;
-    }
     if let Some(at) = turn.calendar {
         // Beside the reminders: the appointment for the person's own calendar.
         send_calendar(bot, app, chat, turn.lang, at).await;
+    }
+    if screen != turn.screen || turn.outbox.is_some() {
+        app.service.shown(key, turn.outbox, screen).await;
     }
     Ok(())
 }

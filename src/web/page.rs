@@ -27,6 +27,9 @@ pub struct PageParts<'a> {
     /// The input held something private (a CPR number, a UserID idea): the turn is marked
     /// `data-private`, and the script does not show what was typed above the reply.
     pub private_input: bool,
+    /// The last reply is the personal checklist: marked `checklist`, so that the print
+    /// button appears and prints it (also once newer turns are below it).
+    pub checklist: bool,
 }
 
 /// A message of the page's own, in `lang`.
@@ -66,6 +69,7 @@ pub fn conversation(engine: &Engine, p: &PageParts) -> String {
         p.nonce,
         p.focus_reply,
         p.private_input,
+        p.checklist,
     ));
     if p.calendar_in_turn {
         // Inside the newest turn, so the script appends it with the reply.
@@ -90,7 +94,8 @@ pub fn conversation(engine: &Engine, p: &PageParts) -> String {
 }
 
 /// One turn: each reply a message, each message's buttons a form below it. `private`:
-/// the input was private, so the script must not show it (`data-private`).
+/// the input was private, so the script must not show it (`data-private`); `checklist`:
+/// the last reply is the checklist (class `checklist`, what the print button prints).
 pub fn turn(
     engine: &Engine,
     lang: Lang,
@@ -98,6 +103,7 @@ pub fn turn(
     nonce: i64,
     focus: bool,
     private: bool,
+    checklist: bool,
 ) -> String {
     let mut out = String::from(if private {
         "<div class=\"turn\" data-private>\n"
@@ -105,7 +111,11 @@ pub fn turn(
         "<div class=\"turn\">\n"
     });
     for (i, r) in replies.iter().enumerate() {
-        let class = if r.keep { "msg bot keep" } else { "msg bot" };
+        let class = match (r.keep, checklist && i + 1 == replies.len()) {
+            (_, true) => "msg bot keep checklist",
+            (true, false) => "msg bot keep",
+            (false, false) => "msg bot",
+        };
         let autofocus = if focus && i == 0 { " autofocus" } else { "" };
         out.push_str(&format!(
             "<div class=\"{class}\" tabindex=\"-1\"{autofocus}>\n{}</div>\n",
@@ -264,7 +274,8 @@ fn tools(engine: &Engine, lang: Lang, calendar: bool) -> String {
             t("web-calendar-hint")
         ));
     }
-    // Printing needs the script; without it the browser's own print works the same.
+    // Printing needs the script, which shows the button once a checklist is on the page;
+    // without it the browser's own print prints the newest turn.
     out.push_str(&format!(
         "<p><button type=\"button\" id=\"print\" class=\"secondary\" hidden>{}</button></p>\n",
         t("web-print")

@@ -193,14 +193,18 @@ impl Web {
         )
     }
 
-    /// `Set-Cookie` for the conversation: as long as the record is kept.
-    fn cookie(&self, id: &str, client: &Client) -> HeaderValue {
+    /// `retention_days` in seconds: how long a conversation is kept after an answer.
+    fn retention_seconds(&self) -> i64 {
+        i64::from(self.service.config.retention_days) * 24 * 3600
+    }
+
+    /// `Set-Cookie` for the conversation, kept `max_age` seconds: as long as its record.
+    fn cookie(&self, id: &str, client: &Client, max_age: i64) -> HeaderValue {
         let secure = match self.config.cookie_secure {
             CookieSecure::On => true,
             CookieSecure::Off => false,
             CookieSecure::Auto => client.https,
         };
-        let max_age = u64::from(self.service.config.retention_days) * 24 * 3600;
         let value = format!(
             "{COOKIE}={id}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{}",
             if secure { "; Secure" } else { "" }
@@ -227,22 +231,36 @@ impl Web {
             .unwrap_or(self.service.config.default_language)
     }
 
-    /// The appointment the conversation knows (and wants reminders for), if still ahead.
-    async fn appointment(&self, key: &Key) -> Option<DateTime<Utc>> {
+    /// What the store holds for the conversation that the page needs: the appointment it
+    /// knows, if still ahead, and how many seconds the record is kept from now (the
+    /// cookie's `Max-Age`: `retention_days` after the last answer, or after the
+    /// appointment if that is later; at least an hour, so that a page in use keeps its
+    /// cookie until the expiry sweep has decided).
+    async fn stored(&self, key: &Key) -> (Option<DateTime<Utc>>, i64) {
         let id = key.clone();
         let loaded = self.service.on_store(move |s| s.load(&id)).await;
+        let now = self.service.clock.now();
         match loaded {
             Ok(Loaded::Found(r)) => {
-                reminders::appointment(&r.state.facts).filter(|at| *at > self.service.clock.now())
+                let retention = chrono::Duration::seconds(self.retention_seconds());
+                let kept = (r.expires_at(retention) - now).num_seconds().max(3600);
+                let at = reminders::appointment(&r.state.facts).filter(|at| *at > now);
+                (at, kept)
             }
-            _ => None,
+            _ => (None, self.retention_seconds()),
         }
+    }
+
+    /// The appointment the conversation knows (and wants reminders for), if still ahead.
+    async fn appointment(&self, key: &Key) -> Option<DateTime<Utc>> {
+        self.stored(key).await.0
     }
 
     /// The page for a turn, with the cookie. An appointment learnt in this turn is
     /// offered as a calendar file in the reply itself.
     async fn page(&self, key: &Key, client: &Client, turn: &Turn, focus: bool) -> Response {
-        let calendar = self.appointment(key).await.is_some();
+        let (appointment, kept) = self.stored(key).await;
+        let calendar = appointment.is_some();
         let calendar_in_turn = calendar && turn.calendar.is_some();
         let html = page::conversation(
             &self.service.engine,
@@ -254,6 +272,7 @@ impl Web {
                 calendar_in_turn,
                 focus_reply: focus,
                 private_input: turn.delete_input,
+                checklist: turn.checklist,
             },
         );
         let status = if turn.kind == TurnKind::StoreFailed {
@@ -263,7 +282,7 @@ impl Web {
         };
         (
             status,
-            [(header::SET_COOKIE, self.cookie(&key.id, client))],
+            [(header::SET_COOKIE, self.cookie(&key.id, client, kept))],
             html_body(html),
         )
             .into_response()
@@ -274,7 +293,7 @@ impl Web {
         let html = page::notice(
             &self.service.engine,
             lang,
-            "web-forget",
+            "web-forget-done-title",
             "web-forget-done",
             "web-start-again",
         );
@@ -448,7 +467,10 @@ async fn show(
                 StatusCode::SEE_OTHER,
                 [
                     (header::LOCATION, HeaderValue::from_static("/")),
-                    (header::SET_COOKIE, web.cookie(&key.id, &client)),
+                    (
+                        header::SET_COOKIE,
+                        web.cookie(&key.id, &client, web.retention_seconds()),
+                    ),
                 ],
             )
                 .into_response()
@@ -631,7 +653,7 @@ async fn calendar_file(
         let html = page::notice(
             &web.service.engine,
             lang,
-            "web-calendar",
+            "web-no-appointment-title",
             "web-no-appointment",
             "web-back",
         );

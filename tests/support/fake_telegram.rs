@@ -174,8 +174,11 @@ pub struct Call {
     /// as a `Value::String` of the raw body.
     pub body: Value,
     pub at: Instant,
-    /// `Some(error_code)` when the call was answered with an error by `fail_next`.
+    /// `Some(error_code)` when the call was answered with an error (by `fail_next`, or as
+    /// Telegram would: an edit that changes nothing, of a message that is gone).
     pub failed_with: Option<u16>,
+    /// The error's description, as Telegram words it (e.g. "message is not modified").
+    pub error: Option<String>,
 }
 
 /// A message as the bot left it: a `sendMessage`, or the new content of an edit.
@@ -331,6 +334,8 @@ struct State {
     /// For each 429 of [`Options::limits`] (not those of a held chat): how early it was.
     refused_early: Vec<Duration>,
     too_old: usize,
+    /// When getUpdates first handed out each update.
+    first_delivered: HashMap<i32, Instant>,
 }
 
 impl FakeTelegram {
@@ -611,6 +616,16 @@ impl FakeTelegram {
     pub fn times_delivered(&self, update_id: i32) -> usize {
         let st = self.inner.lock();
         st.deliveries.get(&update_id).copied().unwrap_or_default()
+    }
+
+    /// When getUpdates first handed out the update `update_id` (`None`: not yet).
+    pub fn first_delivered_at(&self, update_id: i32) -> Option<Instant> {
+        self.inner.lock().first_delivered.get(&update_id).copied()
+    }
+
+    /// The update `update_id` as it was queued (`None` if never, or not recording).
+    pub fn queued_update(&self, update_id: i32) -> Option<Value> {
+        self.inner.lock().history.get(&update_id).cloned()
     }
 
     /// Updates queued and not yet confirmed.
@@ -1015,6 +1030,9 @@ impl State {
                         }
                     }
                 }
+                self.first_delivered
+                    .entry(q.id)
+                    .or_insert_with(Instant::now);
                 q.update.clone()
             })
             .collect()
@@ -1415,6 +1433,7 @@ async fn handle(
                 body: body.clone(),
                 at: Instant::now(),
                 failed_with: failure.as_ref().map(|f| f.0),
+                error: failure.as_ref().map(|f| f.1.clone()),
             });
         }
         if let Some((code, description, retry_after)) = failure {
@@ -1467,6 +1486,7 @@ async fn handle(
                     if st.record {
                         if let Some(call) = st.calls.last_mut() {
                             call.failed_with = Some(code);
+                            call.error = Some(description.clone());
                         }
                     }
                     let status = StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_REQUEST);

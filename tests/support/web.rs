@@ -28,6 +28,15 @@ impl WebChat {
     /// serve the web chat on a port it prints.
     pub fn start_with(args: &[&str], env: &[(String, String)]) -> WebChat {
         let data_dir = tempfile::tempdir().expect("a temporary directory");
+        WebChat::start_in(data_dir, args, env)
+    }
+
+    /// [`WebChat::start_with`] on a data directory the test prepared.
+    pub fn start_in(
+        data_dir: tempfile::TempDir,
+        args: &[&str],
+        env: &[(String, String)],
+    ) -> WebChat {
         let mut command = Command::new(env!("CARGO_BIN_EXE_mitid-bot"));
         command
             .arg("--data-dir")

@@ -8,12 +8,35 @@
   if (!log || !window.fetch || !window.DOMParser || !window.URLSearchParams) {
     return;
   }
-  var printButton = document.getElementById("print");
+  // The print button prints the newest checklist on the page, and shows only when
+  // there is one.
+  function checklists() {
+    return document.querySelectorAll(".msg.checklist");
+  }
+  function printChecklist() {
+    var all = checklists();
+    if (!all.length) {
+      return;
+    }
+    var newest = all[all.length - 1];
+    var turn = newest.closest(".turn");
+    newest.classList.add("print-this");
+    if (turn) { turn.classList.add("print-this"); }
+    document.body.classList.add("print-checklist");
+    var done = function () {
+      window.removeEventListener("afterprint", done);
+      newest.classList.remove("print-this");
+      if (turn) { turn.classList.remove("print-this"); }
+      document.body.classList.remove("print-checklist");
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
   function wirePrint() {
-    printButton = document.getElementById("print");
+    var printButton = document.getElementById("print");
     if (printButton) {
-      printButton.hidden = false;
-      printButton.addEventListener("click", function () { window.print(); });
+      printButton.hidden = checklists().length === 0;
+      printButton.addEventListener("click", printChecklist);
     }
   }
   wirePrint();
