@@ -712,3 +712,32 @@ fn a_witness_checked_and_found_fit_is_named_on_the_checklist() {
         "the rules again after a passed check:\n{checklist}"
     );
 }
+
+/// A typed question the bot is unsure about, asked in the middle of the preparation, gets
+/// its suggestions and a way back: where the person left off, and the main menu (the
+/// personas' walk: "Did you mean …?" had neither, and Amina lost her place).
+#[test]
+fn did_you_mean_offers_the_way_back_to_the_preparation() {
+    let mut w = Walk::to(Lang::En, &first_timer(), "device");
+    w.send(Input::Text("I forgot my user ID".into()));
+    let shown = w.shown();
+    assert_has(
+        &shown,
+        &[
+            "I forgot my password",
+            "Continue where I left off",
+            "Main menu",
+        ],
+    );
+    let resume = w
+        .last
+        .iter()
+        .flat_map(|r| &r.buttons)
+        .find_map(|b| match &b.action {
+            ButtonAction::Callback(d) if d.ends_with("resume") => Some(d.clone()),
+            _ => None,
+        })
+        .expect("a resume button");
+    w.send(Input::Button(resume));
+    assert_eq!(w.state.node, "device", "back at the question it left");
+}

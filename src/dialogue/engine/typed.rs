@@ -68,6 +68,13 @@ impl Ctx<'_> {
                     return self.not_understood();
                 }
                 buttons.push(self.nav_button("btn-faq", "faq"));
+                // A way back to where the person was, as after "not understood".
+                if self.state.resume.is_some()
+                    || self.current().is_some_and(|n| n.section.is_some())
+                {
+                    buttons.push(self.nav_button("btn-resume", "resume"));
+                }
+                buttons.push(self.nav_button("btn-menu", "menu"));
                 self.pending.push(Msg::new("faq-unsure"));
                 let parts = std::mem::take(&mut self.pending);
                 self.emit(Reply {
