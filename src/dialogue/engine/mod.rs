@@ -639,13 +639,7 @@ impl Ctx<'_> {
             buttons.push(self.nav_button("btn-book", "book"));
         }
         buttons.push(self.nav_button("btn-menu", "menu"));
-        let parts = std::mem::take(&mut self.pending);
-        self.emit(Reply {
-            parts,
-            buttons,
-            replaces_previous: false,
-            keep: false,
-        });
+        self.emit_aside(buttons);
     }
 
     /// A button that works from any node: `@nav:<entry>`.

@@ -69,20 +69,10 @@ impl Ctx<'_> {
                 }
                 buttons.push(self.nav_button("btn-faq", "faq"));
                 // A way back to where the person was, as after "not understood".
-                if self.state.resume.is_some()
-                    || self.current().is_some_and(|n| n.section.is_some())
-                {
-                    buttons.push(self.nav_button("btn-resume", "resume"));
-                }
+                buttons.extend(self.resume_button());
                 buttons.push(self.nav_button("btn-menu", "menu"));
                 self.pending.push(Msg::new("faq-unsure"));
-                let parts = std::mem::take(&mut self.pending);
-                self.emit(Reply {
-                    parts,
-                    buttons,
-                    replaces_previous: false,
-                    keep: false,
-                });
+                self.emit_aside(buttons);
             }
             FaqMatch::NoMatch => self.not_understood(),
         }
@@ -119,9 +109,7 @@ impl Ctx<'_> {
     pub(super) fn not_understood(&mut self) {
         self.events.push(Event::Unanswered);
         let mut buttons = Vec::new();
-        if self.state.resume.is_some() || self.current().is_some_and(|n| n.section.is_some()) {
-            buttons.push(self.nav_button("btn-resume", "resume"));
-        }
+        buttons.extend(self.resume_button());
         for (label, entry) in [
             ("btn-menu", "menu"),
             ("btn-faq", "faq"),
@@ -132,13 +120,7 @@ impl Ctx<'_> {
         self.pending.push(Msg::new("not-understood"));
         // What the bot can do, with the booking link (the phone is in "not-understood").
         self.pending.push(Msg::new("faq-can-help"));
-        let parts = std::mem::take(&mut self.pending);
-        self.emit(Reply {
-            parts,
-            buttons,
-            replaces_previous: false,
-            keep: false,
-        });
+        self.emit_aside(buttons);
     }
 
     /// Matches typed text to a button on the current keyboard: its number, or its label in
@@ -259,13 +241,7 @@ impl Ctx<'_> {
                     .collect();
                 buttons.extend(self.buttons_for_current());
                 self.pending.push(Msg::new("date-ambiguous"));
-                let parts = std::mem::take(&mut self.pending);
-                self.emit(Reply {
-                    parts,
-                    buttons,
-                    replaces_previous: false,
-                    keep: false,
-                });
+                self.emit_aside(buttons);
             }
             Err(e) => {
                 self.pending.push(Msg::new(match e {
@@ -305,6 +281,25 @@ impl Ctx<'_> {
             Some(next) => self.go(&next),
             None => self.show_current(),
         }
+    }
+
+    /// "Continue where I left off", when there is a place to go back to: a question of the
+    /// preparation left for this answer, or the one on screen.
+    pub(super) fn resume_button(&self) -> Option<Button> {
+        (self.state.resume.is_some() || self.current().is_some_and(|n| n.section.is_some()))
+            .then(|| self.nav_button("btn-resume", "resume"))
+    }
+
+    /// Shows what is pending as a message aside (not kept, not replacing the screen), with
+    /// `buttons`.
+    pub(super) fn emit_aside(&mut self, buttons: Vec<Button>) {
+        let parts = std::mem::take(&mut self.pending);
+        self.emit(Reply {
+            parts,
+            buttons,
+            replaces_previous: false,
+            keep: false,
+        });
     }
 }
 
